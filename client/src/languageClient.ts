@@ -1,0 +1,68 @@
+// Starts the Layerwise language server (dist/server.js) over IPC and keeps it alive: a crash
+// restarts it, but only a bounded number of times in a window, after which the user is told,
+// with a way to the output channel, instead of a restart loop.
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+export const maxRestarts = 4;
+export const restartWindowMs = 3 * 60_000;
+
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'dockerfile' },
+      { scheme: 'untitled', language: 'dockerfile' },
+      { scheme: 'vscode-vfs', language: 'dockerfile' },
+    ],
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: new BoundedRestarts(output),
+  };
+  // The client id 'layerwise' makes vscode-languageclient honour `layerwise.trace.server`.
+  return new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
+}
+
+class BoundedRestarts implements ErrorHandler {
+  private readonly restarts: number[] = [];
+
+  constructor(private readonly output: vscode.LogOutputChannel) {}
+
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    while (this.restarts.length > 0 && now - this.restarts[0] > restartWindowMs) this.restarts.shift();
+    this.restarts.push(now);
+    if (this.restarts.length <= maxRestarts) {
+      this.output.warn(`The language server stopped unexpectedly; restarting (${this.restarts.length}/${maxRestarts}).`);
+      return { action: CloseAction.Restart, handled: true };
+    }
+    const message = `The Layerwise language server crashed ${maxRestarts + 1} times in ${restartWindowMs / 60_000} minutes and will not be restarted. Run "Layerwise: Restart Language Server" once the cause is fixed.`;
+    this.output.error(message);
+    void vscode.window.showErrorMessage(message, 'Show output').then((choice) => {
+      if (choice) this.output.show(true);
+    });
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}

@@ -1,0 +1,19 @@
+// What a language feature plugs into: each feature file declares the capabilities it
+// implements and registers its handlers. The server announces exactly the union of the
+// capabilities of the features it registered, so nothing is announced that is not served.
+import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Logger } from './runSafe';
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly log: Logger;
+  readonly client: ClientCapabilities;
+}
+
+export interface Feature {
+  readonly name: string;
+  capabilities(client: ClientCapabilities): ServerCapabilities;
+  register(context: ServerContext): void;
+}

@@ -1,0 +1,37 @@
+// LSP glue only: documents, capabilities, settings and logging. Every language feature is a
+// `Feature` that delegates to the pure Dockerfile core; nothing here knows Dockerfile syntax.
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Feature, ServerContext } from './lsp/feature';
+import { keywordCompletion } from './lsp/features/keywordCompletion';
+import type { Logger } from './lsp/runSafe';
+import { version } from '../../package.json';
+
+const features: readonly Feature[] = [keywordCompletion];
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log: Logger = {
+    error: (message) => connection.console.error(message),
+    info: (message) => connection.console.info(message),
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const context: ServerContext = { connection, documents, log, client: params.capabilities };
+    const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+    for (const feature of features) {
+      Object.assign(capabilities, feature.capabilities(params.capabilities));
+      feature.register(context);
+    }
+    return { capabilities, serverInfo: { name: 'layerwise', version } };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,31 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { openFixture, waitFor } from './helpers';
+
+describe('activation', () => {
+  it('activates on a Dockerfile and the language server answers completion', async () => {
+    const started = Date.now();
+    const document = await openFixture('layers/Dockerfile');
+    assert.equal(document.languageId, 'dockerfile');
+    const extension = vscode.extensions.getExtension('layerwise.layerwise');
+    assert.ok(extension, 'the Layerwise extension is installed');
+    await waitFor('the extension to activate', () => extension.isActive);
+    const end = new vscode.Position(document.lineCount, 0);
+    const labels = await waitFor('completion from the language server', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        end,
+      );
+      const found = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      return found.includes('HEALTHCHECK') ? found : undefined;
+    });
+    assert.ok(labels.includes('FROM'));
+    console.log(`    opened a Dockerfile → extension active and server answering in ${Date.now() - started} ms`);
+  });
+
+  it('contributes the Containerfile names to the dockerfile language', async () => {
+    const document = await openFixture('podman/Containerfile');
+    assert.equal(document.languageId, 'dockerfile');
+  });
+});

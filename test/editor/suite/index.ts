@@ -1,0 +1,14 @@
+// Runs inside the real VS Code extension host (code-server's here, @vscode/test-electron's where
+// VS Code can be downloaded). The suite is one esbuild bundle, so mocha's globals are installed
+// first and the test modules are required afterwards (esbuild keeps `require` lazy).
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false, forbidOnly: true, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'layerwise-editor-suite', mocha);
+  // One line per test file.
+  require('./activation.test');
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
+  });
+}
