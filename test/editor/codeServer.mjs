@@ -78,8 +78,6 @@ function isolatedEnv(dirs) {
     XDG_CONFIG_HOME: join(dirs.home, '.config'),
     XDG_DATA_HOME: join(dirs.home, '.local/share'),
     XDG_CACHE_HOME: join(dirs.home, '.cache'),
-    // Our own engine-facing code must still find the real engine's config of the user.
-    LAYERWISE_REAL_HOME: process.env.HOME ?? '',
   };
 }
 
@@ -98,7 +96,7 @@ export function installVsix(dirs, vsixPath) {
  * extension under development and a test module) or the code-server UI.
  * Resolves once the server answers; `stop()` kills the whole process group.
  */
-export async function startServer(dirs, { port, mode = 'test', log = () => {} }) {
+export async function startServer(dirs, { port, mode = 'test', isolate = true, log = () => {} }) {
   const common = ['--user-data-dir', dirs.data, '--extensions-dir', dirs.extensions];
   const args =
     mode === 'test'
@@ -107,7 +105,7 @@ export async function startServer(dirs, { port, mode = 'test', log = () => {} })
          '--server-data-dir', dirs.serverData, ...common]
       : [codeServerCli, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
          '--reconnection-grace-time', '5', ...common];
-  const child = spawn(nodeBin, args, { env: isolatedEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(nodeBin, args, { env: isolate ? isolatedEnv(dirs) : process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (chunk) => log(String(chunk)));
   child.stderr.on('data', (chunk) => log(String(chunk)));
   const exited = new Promise((resolveExit) => child.on('exit', (code, signal) => resolveExit({ code, signal })));
@@ -133,7 +131,7 @@ export async function startServer(dirs, { port, mode = 'test', log = () => {} })
 
 async function probe(base) {
   try {
-    const response = await fetch(`${base}/version`, { signal: AbortSignal.timeout(2_000) });
+    const response = await fetch(`${base}/`, { signal: AbortSignal.timeout(2_000) });
     return response.status < 500;
   } catch {
     return false;

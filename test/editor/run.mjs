@@ -18,6 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import {
   chromiumArgs,
   chromiumPath,
@@ -69,8 +70,8 @@ async function main() {
 }
 
 function build() {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'esbuild.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('The build failed; fix it before running the editor tier.');
+  const result = spawnSync(process.execPath, [join(repoRoot, 'esbuild.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`The build failed; fix it before running the editor tier.\n${result.stderr}`);
 }
 
 /** The engine tier's services (dockerd, registry, busybox base image) for tests that need them. */
@@ -94,6 +95,14 @@ function engineDown(engine) {
   }
 }
 
+/**
+ * What the offline workbench logs on every run and says nothing about our tests: gallery
+ * lookups (no internet), the missing service worker of the bare server, auth providers.
+ */
+function isWorkbenchNoise(text) {
+  return /ENOTFOUND|open-vsx|gallery|Service ?Worker|authentication provider|^\s+at /i.test(text) || /workbench\.js:\d+/.test(text);
+}
+
 async function launchBrowser(profileDir) {
   const { chromium } = await import('playwright-core');
   return chromium.launchPersistentContext(profileDir, {
@@ -115,8 +124,9 @@ async function runSuite(engine) {
     let resolveExit;
     const exited = new Promise((resolve) => (resolveExit = resolve));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-      if (verbose || !/^\[(Extension Host|renderer)\]/.test(text)) console.log(text);
+      // The extension host forwards console calls with their printf-style arguments.
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      if (verbose || !isWorkbenchNoise(text)) console.log(text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
     if (verbose) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
