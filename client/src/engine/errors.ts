@@ -1,0 +1,250 @@
+// Every failure of the engine module comes out as an EngineError: which endpoint, what failed
+// (a kind the UI can branch on), and how to fix it, in words a user can act on. Raw Node,
+// TLS, ssh2 and HTTP errors are translated here and nowhere else.
+
+export type EngineErrorKind =
+  | 'config' // the endpoint or its TLS/SSH material is wrongly configured
+  | 'not-found' // the socket or pipe does not exist
+  | 'permission-denied' // the socket exists but this user may not open it
+  | 'refused' // nothing listens there (or the engine is stopped)
+  | 'unreachable' // host unknown / network down
+  | 'tls' // certificate or TLS handshake problem
+  | 'tls-required' // plain HTTP sent to a TLS port
+  | 'ssh-auth' // the SSH server refused every key
+  | 'ssh' // SSH connected but the remote side failed (no docker CLI, host key, …)
+  | 'api-too-old' // the engine speaks an API older than the minimum
+  | 'connection-lost' // the connection dropped mid-request (engine stopped, network gone)
+  | 'timeout'
+  | 'cancelled'
+  | 'not-found-object' // the engine answered 404 (image/container gone)
+  | 'conflict' // the engine answered 409
+  | 'engine'; // any other error the engine reported
+
+export interface EngineErrorInit {
+  readonly kind: EngineErrorKind;
+  /** The endpoint as the user knows it (context name or host), e.g. `unix:///var/run/docker.sock`. */
+  readonly endpoint: string;
+  /** What the extension was doing, e.g. `list images`. */
+  readonly operation: string;
+  /** What went wrong, one short clause. */
+  readonly reason: string;
+  /** How to fix it; empty when there is nothing the user can do. */
+  readonly fix: string;
+  /** HTTP status for errors the engine reported itself. */
+  readonly statusCode?: number;
+  readonly cause?: unknown;
+}
+
+export class EngineError extends Error {
+  readonly kind: EngineErrorKind;
+  readonly endpoint: string;
+  readonly operation: string;
+  readonly reason: string;
+  readonly fix: string;
+  readonly statusCode: number | undefined;
+
+  constructor(init: EngineErrorInit) {
+    const where = init.kind === 'engine' || init.kind === 'not-found-object' || init.kind === 'conflict'
+      ? `The engine at ${init.endpoint} could not ${init.operation}: ${init.reason}.`
+      : `Cannot ${init.operation} on the engine at ${init.endpoint}: ${init.reason}.`;
+    super(init.fix ? `${where} ${init.fix}` : where, { cause: init.cause });
+    this.name = 'EngineError';
+    this.kind = init.kind;
+    this.endpoint = init.endpoint;
+    this.operation = init.operation;
+    this.reason = init.reason;
+    this.fix = init.fix;
+    this.statusCode = init.statusCode;
+  }
+
+  /** True for failures to reach the engine at all (as opposed to the engine refusing one request). */
+  get isConnectionFailure(): boolean {
+    return !['not-found-object', 'conflict', 'engine', 'cancelled'].includes(this.kind);
+  }
+}
+
+export function isEngineError(value: unknown): value is EngineError {
+  return value instanceof EngineError;
+}
+
+interface TranslateContext {
+  readonly endpoint: string;
+  readonly operation: string;
+  /** unix | npipe | tcp | ssh: decides the wording of the fix. */
+  readonly transport: 'unix' | 'npipe' | 'tcp' | 'ssh';
+  readonly tls: boolean;
+  /** The socket path or host:port, for messages. */
+  readonly address: string;
+}
+
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
+]);
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Turns whatever dockerode, Node or ssh2 threw into an EngineError worded for the user. */
+export function translateError(error: unknown, context: TranslateContext): EngineError {
+  if (error instanceof EngineError) return error;
+  const base = { endpoint: context.endpoint, operation: context.operation, cause: error };
+  const code = codeOf(error);
+  const message = messageOf(error);
+  const settingHint = 'or point layerwise.engine.host at another engine (Layerwise: Choose Engine…)';
+
+  if (code === 'ABORT_ERR' || (error as { name?: string } | undefined)?.name === 'AbortError') {
+    return new EngineError({ ...base, kind: 'cancelled', reason: 'cancelled', fix: '' });
+  }
+  const statusCode = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  if (typeof statusCode === 'number') {
+    const json = (error as { json?: unknown }).json;
+    const engineMessage =
+      (typeof json === 'object' && json !== null && typeof (json as { message?: unknown }).message === 'string'
+        ? (json as { message: string }).message
+        : Buffer.isBuffer(json) ? json.toString('utf8').trim() : typeof json === 'string' ? json.trim() : '') ||
+      message.replace(/^\(HTTP code \d+\)\s*/, '').trim();
+    if (statusCode === 400 && /HTTP request to an HTTPS server/i.test(engineMessage)) {
+      return new EngineError({
+        ...base,
+        kind: 'tls-required',
+        reason: 'the engine expects TLS but the connection was plain HTTP',
+        fix: 'Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (or layerwise.engine.certPath), or use a docker context with TLS.',
+        statusCode,
+      });
+    }
+    const kind = statusCode === 404 ? 'not-found-object' : statusCode === 409 ? 'conflict' : 'engine';
+    return new EngineError({ ...base, kind, reason: engineMessage || `HTTP ${statusCode}`, fix: '', statusCode });
+  }
+
+  if (context.transport === 'ssh') {
+    if (/All configured authentication methods failed/i.test(message)) {
+      return new EngineError({
+        ...base,
+        kind: 'ssh-auth',
+        reason: 'the SSH server refused every key offered (agent and key files)',
+        fix: 'Load the right key into ssh-agent (ssh-add), or set layerwise.engine.sshIdentityFile to a key listed in the remote ~/.ssh/authorized_keys.',
+      });
+    }
+    if (/Host key .*(changed|mismatch)|host key verification/i.test(message)) {
+      return new EngineError({ ...base, kind: 'ssh', reason: message, fix: 'Check the host key in ~/.ssh/known_hosts.' });
+    }
+    if (/docker: (command )?not found|command not found|No such file/i.test(message)) {
+      return new EngineError({
+        ...base,
+        kind: 'ssh',
+        reason: 'the remote host has no `docker` command to bridge to its engine (`docker system dial-stdio` failed)',
+        fix: 'Install the docker CLI on the remote host, in a directory on the PATH of non-interactive SSH sessions.',
+      });
+    }
+    if (/dial-stdio|Cannot connect to the Docker daemon/i.test(message)) {
+      return new EngineError({
+        ...base,
+        kind: 'ssh',
+        reason: `the remote docker CLI could not reach its engine (${message.trim()})`,
+        fix: 'Check that dockerd runs on the remote host and that the SSH user may use its socket (docker group).',
+      });
+    }
+    if (/Timed out while waiting for handshake/i.test(message)) {
+      return new EngineError({ ...base, kind: 'timeout', reason: `no SSH handshake from ${context.address} in time`, fix: 'Check the host and port, and that sshd runs there.' });
+    }
+    if (/Cannot parse privateKey|Encrypted private key detected|bad passphrase/i.test(message)) {
+      return new EngineError({
+        ...base,
+        kind: 'config',
+        reason: `an SSH key could not be used (${message})`,
+        fix: 'Use an unencrypted key file, or load the key into ssh-agent (ssh-add) so the agent signs for it.',
+      });
+    }
+  }
+
+  if (TLS_CODES.has(code ?? '') || /certificate|ssl|tls|alert/i.test(message)) {
+    const unknownCa = /self[- ]signed|unable to (verify|get local issuer)|UNABLE_TO_VERIFY|SELF_SIGNED/i.test(message + ' ' + (code ?? ''));
+    const clientRejected = /alert (bad certificate|unknown ca|certificate required)|tlsv13 alert certificate required|sslv3 alert/i.test(message);
+    if (clientRejected) {
+      return new EngineError({
+        ...base,
+        kind: 'tls',
+        reason: 'the engine rejected the client certificate',
+        fix: 'Use a cert.pem/key.pem signed by the CA the engine trusts (--tlscacert), in DOCKER_CERT_PATH, layerwise.engine.certPath or the context\'s TLS material.',
+      });
+    }
+    if (unknownCa) {
+      return new EngineError({
+        ...base,
+        kind: 'tls',
+        reason: 'the engine\'s certificate is not signed by the configured CA (ca.pem)',
+        fix: 'Use the ca.pem that signed the engine\'s certificate, in DOCKER_CERT_PATH, layerwise.engine.certPath or the context\'s TLS material.',
+      });
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+      return new EngineError({ ...base, kind: 'tls', reason: `the engine's certificate is not valid for ${context.address}`, fix: 'Connect with the host name the certificate was issued for.' });
+    }
+    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+      return new EngineError({ ...base, kind: 'tls', reason: 'the engine\'s certificate has expired or is not yet valid', fix: 'Renew the engine\'s certificate or check the clock.' });
+    }
+    return new EngineError({ ...base, kind: 'tls', reason: `TLS failed (${message})`, fix: 'Check ca.pem, cert.pem and key.pem for this endpoint.' });
+  }
+
+  switch (code) {
+    case 'ENOENT':
+      return new EngineError({
+        ...base,
+        kind: 'not-found',
+        reason: `${context.address} does not exist`,
+        fix: context.transport === 'npipe'
+          ? `Start Docker Desktop (or your engine), ${settingHint}.`
+          : `Start the engine (e.g. \`sudo systemctl start docker\`, or \`systemctl --user start podman.socket\` for Podman), ${settingHint}.`,
+      });
+    case 'EACCES':
+    case 'EPERM':
+      return new EngineError({
+        ...base,
+        kind: 'permission-denied',
+        reason: `permission denied on ${context.address}`,
+        fix: `Add your user to the group that owns the socket (\`sudo usermod -aG docker $USER\`, then log out and in), ${settingHint}.`,
+      });
+    case 'ECONNREFUSED':
+      return new EngineError({
+        ...base,
+        kind: 'refused',
+        reason: `nothing accepts connections at ${context.address}`,
+        fix: context.transport === 'unix' ? `The engine is not running: start it, ${settingHint}.` : `Check that the engine listens on ${context.address} and that no firewall blocks it.`,
+      });
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new EngineError({ ...base, kind: 'unreachable', reason: `the host name in ${context.address} cannot be resolved`, fix: 'Check the host name in the endpoint.' });
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new EngineError({ ...base, kind: 'unreachable', reason: `${context.address} is unreachable`, fix: 'Check the network path to the engine.' });
+    case 'ETIMEDOUT':
+      return new EngineError({ ...base, kind: 'timeout', reason: `no answer from ${context.address} in time`, fix: 'Check that the engine is running and reachable, or raise layerwise.engine.timeoutMs.' });
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      return new EngineError({ ...base, kind: 'connection-lost', reason: 'the connection to the engine dropped', fix: 'The engine may have stopped or restarted; it will be retried.' });
+    default:
+      break;
+  }
+  if (/socket hang up|premature close|aborted|ended by the other party|Not connected|No response from server/i.test(message)) {
+    return new EngineError({ ...base, kind: 'connection-lost', reason: 'the connection to the engine dropped', fix: 'The engine may have stopped or restarted; it will be retried.' });
+  }
+  return new EngineError({ ...base, kind: 'engine', reason: message, fix: '' });
+}
