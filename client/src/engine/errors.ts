@@ -46,7 +46,9 @@ export class EngineError extends Error {
   constructor(init: EngineErrorInit) {
     const where = init.kind === 'engine' || init.kind === 'not-found-object' || init.kind === 'conflict'
       ? `The engine at ${init.endpoint} could not ${init.operation}: ${init.reason}.`
-      : `Cannot ${init.operation} on the engine at ${init.endpoint}: ${init.reason}.`;
+      : init.operation === 'connect'
+        ? `Cannot reach the engine at ${init.endpoint}: ${init.reason}.`
+        : `Cannot ${init.operation} on the engine at ${init.endpoint}: ${init.reason}.`;
     super(init.fix ? `${where} ${init.fix}` : where, { cause: init.cause });
     this.name = 'EngineError';
     this.kind = init.kind;
@@ -175,7 +177,52 @@ export function translateError(error: unknown, context: TranslateContext): Engin
     }
   }
 
-  if (TLS_CODES.has(code ?? '') || /certificate|ssl|tls|alert/i.test(message)) {
+  switch (code) {
+    case 'ENOENT':
+      return new EngineError({
+        ...base,
+        kind: 'not-found',
+        reason: `${context.address} does not exist`,
+        fix: context.transport === 'npipe'
+          ? `Start Docker Desktop (or your engine), ${settingHint}.`
+          : `Start the engine (e.g. \`sudo systemctl start docker\`, or \`systemctl --user start podman.socket\` for Podman), ${settingHint}.`,
+      });
+    case 'EACCES':
+    case 'EPERM':
+      return new EngineError({
+        ...base,
+        kind: 'permission-denied',
+        reason: `permission denied on ${context.address}`,
+        fix: `Add your user to the group that owns the socket (\`sudo usermod -aG docker $USER\`, then log out and in), ${settingHint}.`,
+      });
+    case 'ECONNREFUSED':
+      return new EngineError({
+        ...base,
+        kind: 'refused',
+        reason: `nothing accepts connections at ${context.address}`,
+        fix:
+          context.transport === 'unix'
+            ? `The engine is not running: start it, ${settingHint}.`
+            : context.transport === 'ssh'
+              ? `Check that sshd runs on ${context.address} and that the host and port are right.`
+              : `Check that the engine listens on ${context.address} and that no firewall blocks it.`,
+      });
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new EngineError({ ...base, kind: 'unreachable', reason: `the host name in ${context.address} cannot be resolved`, fix: 'Check the host name in the endpoint.' });
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new EngineError({ ...base, kind: 'unreachable', reason: `${context.address} is unreachable`, fix: 'Check the network path to the engine.' });
+    case 'ETIMEDOUT':
+      return new EngineError({ ...base, kind: 'timeout', reason: `no answer from ${context.address} in time`, fix: 'Check that the engine is running and reachable, or raise layerwise.engine.timeoutMs.' });
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      return new EngineError({ ...base, kind: 'connection-lost', reason: 'the connection to the engine dropped', fix: 'The engine may have stopped or restarted; it will be retried.' });
+    default:
+      break;
+  }
+  if (TLS_CODES.has(code ?? '') || (context.tls && /certificate|\bssl\b|\btls\b|alert|handshake/i.test(message))) {
     const unknownCa = /self[- ]signed|unable to (verify|get local issuer)|UNABLE_TO_VERIFY|SELF_SIGNED/i.test(message + ' ' + (code ?? ''));
     const clientRejected = /alert (bad certificate|unknown ca|certificate required)|tlsv13 alert certificate required|sslv3 alert/i.test(message);
     if (clientRejected) {
@@ -203,46 +250,6 @@ export function translateError(error: unknown, context: TranslateContext): Engin
     return new EngineError({ ...base, kind: 'tls', reason: `TLS failed (${message})`, fix: 'Check ca.pem, cert.pem and key.pem for this endpoint.' });
   }
 
-  switch (code) {
-    case 'ENOENT':
-      return new EngineError({
-        ...base,
-        kind: 'not-found',
-        reason: `${context.address} does not exist`,
-        fix: context.transport === 'npipe'
-          ? `Start Docker Desktop (or your engine), ${settingHint}.`
-          : `Start the engine (e.g. \`sudo systemctl start docker\`, or \`systemctl --user start podman.socket\` for Podman), ${settingHint}.`,
-      });
-    case 'EACCES':
-    case 'EPERM':
-      return new EngineError({
-        ...base,
-        kind: 'permission-denied',
-        reason: `permission denied on ${context.address}`,
-        fix: `Add your user to the group that owns the socket (\`sudo usermod -aG docker $USER\`, then log out and in), ${settingHint}.`,
-      });
-    case 'ECONNREFUSED':
-      return new EngineError({
-        ...base,
-        kind: 'refused',
-        reason: `nothing accepts connections at ${context.address}`,
-        fix: context.transport === 'unix' ? `The engine is not running: start it, ${settingHint}.` : `Check that the engine listens on ${context.address} and that no firewall blocks it.`,
-      });
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new EngineError({ ...base, kind: 'unreachable', reason: `the host name in ${context.address} cannot be resolved`, fix: 'Check the host name in the endpoint.' });
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return new EngineError({ ...base, kind: 'unreachable', reason: `${context.address} is unreachable`, fix: 'Check the network path to the engine.' });
-    case 'ETIMEDOUT':
-      return new EngineError({ ...base, kind: 'timeout', reason: `no answer from ${context.address} in time`, fix: 'Check that the engine is running and reachable, or raise layerwise.engine.timeoutMs.' });
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'ERR_STREAM_PREMATURE_CLOSE':
-      return new EngineError({ ...base, kind: 'connection-lost', reason: 'the connection to the engine dropped', fix: 'The engine may have stopped or restarted; it will be retried.' });
-    default:
-      break;
-  }
   if (/socket hang up|premature close|aborted|ended by the other party|Not connected|No response from server/i.test(message)) {
     return new EngineError({ ...base, kind: 'connection-lost', reason: 'the connection to the engine dropped', fix: 'The engine may have stopped or restarted; it will be retried.' });
   }

@@ -27,6 +27,8 @@ export interface ResolveOptions {
   readonly homeDir?: string;
   readonly platform?: NodeJS.Platform;
   readonly uid?: number;
+  /** Whether a socket exists at a path (tests pass their own; default: stat). */
+  readonly socketExists?: (socketPath: string) => Promise<boolean>;
 }
 
 export interface Resolution {
@@ -147,8 +149,9 @@ export async function resolveEndpoint(options: ResolveOptions = {}): Promise<Res
     { socket: '/run/podman/podman.sock', source: 'podman-rootful' },
     { socket: path.join(runtimeDir, 'podman', 'podman.sock'), source: 'podman-rootless' },
   ];
+  const socketExists = options.socketExists ?? isSocket;
   for (const candidate of candidates) {
-    if (await isSocket(candidate.socket)) return { endpoint: parseHost(`unix://${candidate.socket}`, { source: candidate.source }), tried };
+    if (await socketExists(candidate.socket)) return { endpoint: parseHost(`unix://${candidate.socket}`, { source: candidate.source }), tried };
     tried.push(`unix://${candidate.socket}`);
   }
   // Nothing exists: report the primary default, with everything that was looked at.
