@@ -212,13 +212,16 @@ if ! pid_alive tls-dockerd; then
   port_free "$TLS_PORT" || die "port 127.0.0.1:$TLS_PORT is taken by another process; stop it or free the port"
   mkdir -p "$TLS_ENGINE"/{root,exec}
   rm -f "$TLS_SOCKET"
-  # Its own data root, exec root and pidfile; no bridge and no iptables so it cannot disturb
-  # the main engine's networking.
+  # Its own data root, exec root and pidfile, and no iptables, so it cannot disturb the main
+  # engine's networking. It gets a bridge of its own on its own subnet: `--bridge none` would make
+  # dockerd delete the host's docker0 at start-up (libnetwork removeDefaultBridgeInterface), and
+  # the main engine's containers and RUN steps would then fail with "could not find bridge docker0".
+  ip link show lwtls0 >/dev/null 2>&1 || { ip link add lwtls0 type bridge && ip link set lwtls0 up; }
   start tls-dockerd dockerd \
     --data-root "$TLS_ENGINE/root" --exec-root "$TLS_ENGINE/exec" --pidfile "$TLS_ENGINE/dockerd.pid" \
     --host "unix://$TLS_SOCKET" --host "tcp://127.0.0.1:$TLS_PORT" \
     --tlsverify --tlscacert "$TLS/ca.pem" --tlscert "$TLS/server-cert.pem" --tlskey "$TLS/server-key.pem" \
-    --bridge none --iptables=false --ip-masq=false --userland-proxy=false
+    --bridge lwtls0 --bip 172.30.254.1/24 --iptables=false --ip-masq=false --userland-proxy=false
   wait_for "TLS engine on tcp://127.0.0.1:$TLS_PORT" tls-dockerd tls_engine_answers
 fi
 import_base_image "unix://$TLS_SOCKET"
