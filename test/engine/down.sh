@@ -50,6 +50,11 @@ for file in "$STATE"/pids/*.pid; do
   stop_group "$name"
 done
 
+# The TLS engine's bridge (created by up.sh), once that engine is gone.
+if [ ! -f "$STATE/pids/tls-dockerd.pid" ] && ip link show lwtls0 >/dev/null 2>&1; then
+  ip link delete lwtls0 2>/dev/null && log "deleted bridge lwtls0" || true
+fi
+
 if [ "${1:-}" = --purge ]; then
   # dockerd unmounts its layers on a clean stop; anything still mounted under the state dir
   # would make rm fail, so unmount leftovers first (deepest first).

@@ -216,12 +216,17 @@ if ! pid_alive tls-dockerd; then
   # engine's networking. It gets a bridge of its own on its own subnet: `--bridge none` would make
   # dockerd delete the host's docker0 at start-up (libnetwork removeDefaultBridgeInterface), and
   # the main engine's containers and RUN steps would then fail with "could not find bridge docker0".
-  ip link show lwtls0 >/dev/null 2>&1 || { ip link add lwtls0 type bridge && ip link set lwtls0 up; }
+  # `--bridge` and `--bip` are mutually exclusive: the bridge carries its own address.
+  if ! ip link show lwtls0 >/dev/null 2>&1; then
+    ip link add lwtls0 type bridge
+    ip addr add 172.30.254.1/24 dev lwtls0
+    ip link set lwtls0 up
+  fi
   start tls-dockerd dockerd \
     --data-root "$TLS_ENGINE/root" --exec-root "$TLS_ENGINE/exec" --pidfile "$TLS_ENGINE/dockerd.pid" \
     --host "unix://$TLS_SOCKET" --host "tcp://127.0.0.1:$TLS_PORT" \
     --tlsverify --tlscacert "$TLS/ca.pem" --tlscert "$TLS/server-cert.pem" --tlskey "$TLS/server-key.pem" \
-    --bridge lwtls0 --bip 172.30.254.1/24 --iptables=false --ip-masq=false --userland-proxy=false
+    --bridge lwtls0 --iptables=false --ip-masq=false --userland-proxy=false
   wait_for "TLS engine on tcp://127.0.0.1:$TLS_PORT" tls-dockerd tls_engine_answers
 fi
 import_base_image "unix://$TLS_SOCKET"
