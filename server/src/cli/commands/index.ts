@@ -1,4 +1,5 @@
 // Every CLI subcommand, in the order `layerwise --help` lists them.
 import type { CliCommand } from '../command';
+import { layersCommand } from './layers';
 
-export const cliCommands: readonly CliCommand[] = [];
+export const cliCommands: readonly CliCommand[] = [layersCommand];
