@@ -8,6 +8,8 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeText } from './dockerfile';
+import { DocumentCache } from './lsp/documentCache';
 import type { Feature, ServerContext } from './lsp/feature';
 import { keywordCompletion } from './lsp/features/keywordCompletion';
 import type { Logger } from './lsp/runSafe';
@@ -17,13 +19,15 @@ const features: readonly Feature[] = [keywordCompletion];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const dockerfiles = new DocumentCache((text) => analyzeText(text));
+  documents.onDidClose((event) => dockerfiles.delete(event.document.uri));
   const log: Logger = {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
   };
 
   connection.onInitialize((params): InitializeResult => {
-    const context: ServerContext = { connection, documents, log, client: params.capabilities };
+    const context: ServerContext = { connection, documents, log, client: params.capabilities, dockerfiles };
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
     for (const feature of features) {
       Object.assign(capabilities, feature.capabilities(params.capabilities));

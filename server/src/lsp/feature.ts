@@ -3,6 +3,8 @@
 // capabilities of the features it registered, so nothing is announced that is not served.
 import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DockerfileDocument } from '../dockerfile';
+import type { DocumentCache } from './documentCache';
 import type { Logger } from './runSafe';
 
 export interface ServerContext {
@@ -10,6 +12,8 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   readonly log: Logger;
   readonly client: ClientCapabilities;
+  /** The parsed and analysed Dockerfile of each open document, computed once per version. */
+  readonly dockerfiles: DocumentCache<DockerfileDocument>;
 }
 
 export interface Feature {

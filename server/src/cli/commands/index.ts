@@ -1,5 +1,6 @@
 // Every CLI subcommand, in the order `layerwise --help` lists them.
 import type { CliCommand } from '../command';
 import { layersCommand } from './layers';
+import { parseCommand } from './parse';
 
-export const cliCommands: readonly CliCommand[] = [layersCommand];
+export const cliCommands: readonly CliCommand[] = [layersCommand, parseCommand];

@@ -1,0 +1,144 @@
+/**
+ * The Dockerfile core: text in, plain readonly data out. No I/O, no editor, no LSP connection.
+ *
+ *     const doc = analyzeText(text);          // parse + semantic model, never throws
+ *     doc.ast.instructions                    // Instruction[] in document order
+ *     doc.model.stages / .references / …      // the semantic model
+ *
+ * Locations. Everything located carries `start`/`end` (UTF-16 offsets into the text, end
+ * exclusive) AND `range` (an LSP Range: zero-based line, UTF-16 character). Lines end at \n,
+ * \r\n or \r like LSP. `doc.ast.lines` (LineIndex) converts offsets ↔ positions both ways.
+ *
+ * Syntax (BuildKit's grammar exactly; `layerwise parse --dump` proves it against BuildKit's tests):
+ *  - `Instruction`: `keyword` (Token; `name` is upper-cased; `known` false for unknown ones, which
+ *    are kept with an `unknown-instruction` problem), `flags` (Flag: `name`/`value` tokens,
+ *    `raw`), `argumentsText`, `args` (Token[]; see the field's doc for how each instruction is
+ *    split), `form` 'exec' | 'shell', `exec` (JSON elements with ranges, brackets),
+ *    `jsonFallback` (text starting with `[` that is not a JSON string array, with the reason),
+ *    `keyValues` (ENV/LABEL/ARG pairs; `legacyKeyValue` for `ENV k v`), `heredocs` (marker,
+ *    name, expand, stripTabs, body span, content, terminator), `trigger` (ONBUILD's
+ *    instruction), `comments` inside the continuation, `precedingComments`, `continuations`
+ *    (the escape characters), `emptyContinuationLines`, `logicalText` (the joined line BuildKit
+ *    sees) with `logicalMap` (use logicalToSource/sourceToLogical).
+ *  - A `Token` has `text` (exact source slice) and `value` (BuildKit's value: continuations
+ *    removed; JSON decoded; flag values unquoted; shell words keep their quotes — the model
+ *    gives substituted, unquoted values).
+ *  - `ast.directives`, `ast.comments`, `ast.escapeChar`, `ast.problems` (Problem: code, severity,
+ *    message saying what and how to fix, range). Codes in BUILDKIT_PARSE_FAILURES make
+ *    BuildKit's parser reject the whole file.
+ *
+ * Semantics (`model`): `stages` (index, lower-cased name, base: scratch | stage | image with a
+ * parsed reference | unknown, expanded base name and platform), `variables` (every ARG/ENV
+ * definition, the automatic platform ARGs, the PATH of scratch images; each with the value it
+ * takes), `references` (every `$v`/`${v…}` with its definition and value at that point; context
+ * 'build' when BuildKit substitutes it, 'run' for a RUN shell, 'container' for CMD/ENTRYPOINT/
+ * HEALTHCHECK at run time), `stageReferences` (FROM, COPY --from, RUN --mount from=),
+ * `instructions` (InstructionFacts: substituted args and pairs, layer vs config effect, files
+ * created/deleted), `problems` (what fails the build beyond the parser).
+ *
+ * Values are VariableState: { kind: 'set', value } | { kind: 'unset' } | { kind: 'unknown', reason }
+ * ('unknown' when it depends on something outside the file, e.g. a base image's ENV).
+ */
+import { analyzeDockerfile } from './semantic/model';
+import type { AnalyzeOptions, DockerfileModel, Stage, VariableDefinition, VariableReference } from './semantic/types';
+import { parseDockerfile, type ParsedDockerfile } from './syntax/parser';
+import type { Instruction, ProblemCode } from './syntax/types';
+
+export { parseDockerfile, type ParsedDockerfile } from './syntax/parser';
+export type * from './syntax/types';
+export { LineIndex } from './syntax/lineIndex';
+export { logicalToSource, logicalEndToSource, sourceToLogical } from './syntax/logicalLine';
+export { dumpBuildkit, goQuote } from './syntax/dump';
+export {
+  lexShellWord,
+  type LexOptions,
+  type LexResult,
+  type LexWord,
+  type SubstitutionReference,
+  type VariableLookup,
+  type VariableState,
+} from './syntax/shellLexer';
+export { analyzeDockerfile } from './semantic/model';
+export type * from './semantic/types';
+export { parseImageReference, type ImageReference } from './semantic/imageReference';
+export { scanShellReferences, type ShellReference } from './semantic/shellReferences';
+export {
+  AUTOMATIC_PLATFORM_ARGS,
+  BUILDKIT_ARGS,
+  DEFAULT_LINUX_PATH,
+  PROXY_ARGS,
+  formatPlatform,
+  parsePlatform,
+  type Platform,
+} from './semantic/predefined';
+
+/** Problem codes for which BuildKit's own parser rejects the file (before any build step). */
+export const BUILDKIT_PARSE_FAILURES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'no-instructions',
+  'line-too-long',
+  'duplicate-directive',
+  'invalid-escape-directive',
+  'key-value-missing-value',
+  'key-value-missing-equals',
+  'json-array-not-strings',
+  'unterminated-heredoc',
+  'heredoc-word-invalid',
+]);
+
+/** One version of a Dockerfile, parsed and analysed: what every editor feature reads. */
+export interface DockerfileDocument {
+  readonly text: string;
+  readonly ast: ParsedDockerfile;
+  readonly model: DockerfileModel;
+}
+
+/** Parses and analyses a Dockerfile. Never throws. */
+export function analyzeText(text: string, options: AnalyzeOptions = {}): DockerfileDocument {
+  const ast = parseDockerfile(text);
+  return { text, ast, model: analyzeDockerfile(ast, options) };
+}
+
+/** The instruction whose span holds `offset` (end inclusive, so a cursor at the end counts). */
+export function instructionAt(instructions: readonly Instruction[], offset: number): Instruction | undefined {
+  let low = 0;
+  let high = instructions.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const instruction = instructions[mid];
+    if (offset < instruction.start) high = mid - 1;
+    else if (offset > instruction.end) low = mid + 1;
+    else return instruction;
+  }
+  return undefined;
+}
+
+/** The stage whose span holds `offset`. */
+export function stageAt(model: DockerfileModel, offset: number): Stage | undefined {
+  return model.stages.find((stage) => offset >= stage.start && offset <= stage.end);
+}
+
+/** The variable reference at `offset` (end inclusive); the innermost one for `${a:-$b}`. */
+export function referenceAt(model: DockerfileModel, offset: number): VariableReference | undefined {
+  const references = model.references;
+  let low = 0;
+  let high = references.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (references[mid].start <= offset) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  // The closest start before the offset is the innermost candidate; an enclosing reference
+  // starts earlier, so look back a little for one that still holds the offset.
+  for (let i = last; i >= 0 && i > last - 32; i--) {
+    if (references[i].end >= offset) return references[i];
+  }
+  return undefined;
+}
+
+/** Every reference that resolves to `definition`. */
+export function referencesTo(model: DockerfileModel, definition: VariableDefinition): VariableReference[] {
+  return model.references.filter((reference) => reference.definition === definition);
+}

@@ -1,0 +1,622 @@
+// Builds the semantic model the way BuildKit's dockerfile2llb walks a Dockerfile: global ARGs
+// (with the automatic platform ARGs and --build-arg overrides) feed FROM; each stage starts from
+// its base (scratch, an earlier stage, or an image whose environment is not known here) and
+// every ARG, ENV and substitution is evaluated in order with BuildKit's own lexer rules.
+import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
+import type { ParsedDockerfile } from '../syntax/parser';
+import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
+import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
+import { fileEffects } from './fileEffects';
+import { parseImageReference } from './imageReference';
+import { AUTOMATIC_PLATFORM_ARGS, DEFAULT_LINUX_PATH, PROXY_ARGS, parsePlatform, platformArgValues } from './predefined';
+import { scanShellReferences } from './shellReferences';
+import type {
+  AnalyzeOptions,
+  DockerfileModel,
+  ExpandedWord,
+  InstructionEffect,
+  InstructionFacts,
+  ReferenceContext,
+  Stage,
+  StageBase,
+  StageReference,
+  VariableDefinition,
+  VariableReference,
+} from './types';
+
+interface Binding {
+  readonly state: VariableState;
+  readonly definition: VariableDefinition | undefined;
+}
+
+/** Variables visible at a point, plus what an undefined name means there. */
+class Scope {
+  constructor(
+    readonly bindings: Map<string, Binding>,
+    /** Set when the base image may define variables we cannot see. */
+    readonly unknownReason: string | undefined,
+  ) {}
+
+  lookup(name: string): VariableState {
+    const binding = this.bindings.get(name);
+    if (binding) return binding.state;
+    return this.unknownReason ? { kind: 'unknown', reason: this.unknownReason } : UNSET;
+  }
+
+  clone(): Scope {
+    return new Scope(new Map(this.bindings), this.unknownReason);
+  }
+}
+
+interface StageState {
+  readonly build: Scope;
+  readonly image: Scope;
+}
+
+const UNSET: VariableState = { kind: 'unset' };
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+const MAX_STAGE_NAME_LENGTH = 1024;
+
+export function analyzeDockerfile(ast: ParsedDockerfile, options: AnalyzeOptions = {}): DockerfileModel {
+  return new Analyzer(ast, options).run();
+}
+
+class Analyzer {
+  private readonly buildArgs: Readonly<Record<string, string>>;
+  private readonly escapeChar: string;
+  private readonly problems: Problem[] = [];
+  private readonly variables: VariableDefinition[] = [];
+  private readonly globalVariables: VariableDefinition[] = [];
+  private readonly references: VariableReference[] = [];
+  private readonly stageReferences: StageReference[] = [];
+  private readonly facts: InstructionFacts[] = [];
+  private readonly stages: Stage[] = [];
+  private readonly stageStates: StageState[] = [];
+  private readonly stageIndexByName = new Map<string, number>();
+  /** Every stage name in the file with its index (first one wins), to recognise forward references. */
+  private readonly laterStageNames = new Map<string, number>();
+  private readonly stageCount: number;
+
+  constructor(
+    private readonly ast: ParsedDockerfile,
+    private readonly options: AnalyzeOptions,
+  ) {
+    this.buildArgs = options.buildArgs ?? {};
+    this.escapeChar = ast.escapeChar;
+    let count = 0;
+    for (const instruction of ast.instructions) {
+      if (instruction.name !== 'FROM') continue;
+      if (instruction.args.length === 3) {
+        const name = instruction.args[2].value.toLowerCase();
+        if (!this.laterStageNames.has(name)) this.laterStageNames.set(name, count);
+      }
+      count++;
+    }
+    this.stageCount = count;
+  }
+
+  run(): DockerfileModel {
+    const global = this.globalScope();
+    const instructions = this.ast.instructions;
+    let i = 0;
+    for (; i < instructions.length && instructions[i].name !== 'FROM'; i++) {
+      const instruction = instructions[i];
+      if (instruction.name === 'ARG') this.globalArg(instruction, global);
+      else {
+        this.facts.push(this.plainFacts(instruction, undefined));
+        if (instruction.known) {
+          this.problem(instruction.keyword, 'instruction-before-from', `${instruction.name} comes before the first FROM: only ARG may precede FROM.`);
+        }
+      }
+    }
+    while (i < instructions.length) {
+      let end = i + 1;
+      while (end < instructions.length && instructions[end].name !== 'FROM') end++;
+      this.stage(instructions.slice(i, end), global);
+      i = end;
+    }
+    this.references.sort((a, b) => a.start - b.start);
+    this.problems.sort((a, b) => a.start - b.start);
+    return {
+      ast: this.ast,
+      options: this.options,
+      globalVariables: this.globalVariables,
+      stages: this.stages,
+      variables: this.variables,
+      references: this.references,
+      stageReferences: this.stageReferences,
+      instructions: this.facts,
+      problems: this.problems,
+    };
+  }
+
+  // ---- global scope
+
+  private globalScope(): Scope {
+    const scope = new Scope(new Map(), undefined);
+    const platform = this.options.platform;
+    const values = platform ? platformArgValues(platform.build, platform.target) : undefined;
+    const define = (name: string, state: VariableState): void => {
+      const override = this.buildArgs[name];
+      const definition = this.define({
+        name,
+        kind: 'automatic',
+        stageIndex: undefined,
+        instruction: undefined,
+        nameToken: undefined,
+        valueToken: undefined,
+        value: override !== undefined ? { kind: 'set', value: override } : state,
+        source: undefined,
+      });
+      this.globalVariables.push(definition);
+      scope.bindings.set(name, { state: definition.value, definition });
+    };
+    for (const name of AUTOMATIC_PLATFORM_ARGS) {
+      define(name, values ? { kind: 'set', value: values[name] } : { kind: 'unknown', reason: 'depends on the platform of the build' });
+    }
+    define('TARGETSTAGE', { kind: 'set', value: this.options.target ?? this.lastStageName() });
+    return scope;
+  }
+
+  private lastStageName(): string {
+    const instructions = this.ast.instructions;
+    for (let i = instructions.length - 1; i >= 0; i--) {
+      const instruction = instructions[i];
+      if (instruction.name !== 'FROM') continue;
+      return instruction.args.length === 3 ? instruction.args[2].value.toLowerCase() : '';
+    }
+    return '';
+  }
+
+  private globalArg(instruction: Instruction, global: Scope): void {
+    const pairs: InstructionFacts['expandedPairs'][number][] = [];
+    for (const pair of instruction.keyValues) {
+      const name = pair.key.value;
+      let value: VariableState = UNSET;
+      let source: VariableDefinition['source'] = 'none';
+      let expanded: ExpandedWord | undefined;
+      if (this.buildArgs[name] !== undefined) {
+        value = { kind: 'set', value: this.buildArgs[name] };
+        source = 'build-arg';
+      }
+      if (pair.value) {
+        expanded = this.expand(instruction, pair.value, global, undefined, 'build');
+        if (source === 'none') {
+          value = stateOf(expanded);
+          source = 'default';
+        }
+      }
+      const definition = this.define({ name, kind: 'arg', stageIndex: undefined, instruction, nameToken: pair.key, valueToken: pair.value, value, source });
+      this.globalVariables.push(definition);
+      if (value.kind !== 'unset' || !global.bindings.has(name)) global.bindings.set(name, { state: value, definition });
+      pairs.push({ key: literal(name), value: expanded });
+    }
+    this.facts.push({ instruction, stageIndex: undefined, effect: 'build', expandedArgs: undefined, expandedPairs: pairs, files: NO_FILES });
+  }
+
+  // ---- stages
+
+  private stage(instructions: Instruction[], global: Scope): void {
+    const from = instructions[0];
+    const index = this.stages.length;
+    const args = from.args;
+    let name: string | undefined;
+    let nameToken: Token | undefined;
+    if (args.length === 3 && args[1].value.toLowerCase() === 'as') {
+      nameToken = args[2];
+      name = args[2].value.toLowerCase();
+      if (name.length > MAX_STAGE_NAME_LENGTH || !STAGE_NAME.test(name)) {
+        this.problem(nameToken, 'invalid-stage-name', `Invalid stage name "${args[2].value}": start with a letter, then use letters, digits, -, _ or . only.`);
+      }
+    } else if (args.length !== 1) {
+      this.problem(from.argumentsText ?? from.keyword, 'from-arguments', 'FROM takes an image and an optional stage name: FROM image [AS name].');
+    }
+    const baseToken = args[0];
+    const baseName = baseToken ? this.expand(from, baseToken, global, undefined, 'build') : undefined;
+    const platformFlag = from.flags.find((flag) => flag.name.value === 'platform');
+    const platform = platformFlag?.value ? this.expand(from, platformFlag.value, global, undefined, 'build') : undefined;
+    if (platform && !platform.unknown && !platform.error && platformFlag?.value && !parsePlatform(platform.value)) {
+      this.problem(platformFlag.value, 'invalid-platform', `Invalid platform "${platform.value}": use os/arch[/variant], e.g. linux/amd64.`);
+    }
+
+    const base = this.stageBase(from, baseToken, baseName);
+    let state: StageState;
+    if (base.kind === 'stage') {
+      const parent = this.stageStates[base.stageIndex];
+      state = { build: parent.build.clone(), image: parent.image.clone() };
+    } else if (base.kind === 'scratch') {
+      const path = this.define({
+        name: 'PATH',
+        kind: 'image',
+        stageIndex: index,
+        instruction: from,
+        nameToken: undefined,
+        valueToken: undefined,
+        value: { kind: 'set', value: DEFAULT_LINUX_PATH },
+        source: undefined,
+      });
+      const binding = { state: path.value, definition: path };
+      state = { build: new Scope(new Map([['PATH', binding]]), undefined), image: new Scope(new Map([['PATH', binding]]), undefined) };
+    } else {
+      const reason = base.kind === 'image' ? `may be set by the base image ${base.reference.text}` : 'may be set by the base image';
+      state = { build: new Scope(new Map(), reason), image: new Scope(new Map(), reason) };
+    }
+
+    if (name !== undefined && !this.stageIndexByName.has(name)) this.stageIndexByName.set(name, index);
+    this.facts.push({
+      instruction: from,
+      stageIndex: index,
+      effect: 'build',
+      expandedArgs: baseName ? [baseName] : undefined,
+      expandedPairs: [],
+      files: NO_FILES,
+    });
+    for (let k = 1; k < instructions.length; k++) this.instruction(instructions[k], index, state, global);
+    this.stageStates.push(state);
+    const last = instructions[instructions.length - 1];
+    this.stages.push({
+      start: from.start,
+      end: last.end,
+      range: { start: from.range.start, end: last.range.end },
+      index,
+      name,
+      nameToken,
+      from,
+      instructions,
+      baseToken,
+      baseName,
+      base,
+      platform,
+    });
+  }
+
+  private stageBase(from: Instruction, baseToken: Token | undefined, baseName: ExpandedWord | undefined): StageBase {
+    if (!baseToken || !baseName) return { kind: 'unknown', text: '' };
+    if (baseName.unknown || baseName.error) return { kind: 'unknown', text: baseName.value };
+    const text = baseName.value;
+    if (text === '') {
+      this.problem(baseToken, 'empty-base-image', `The base image name ${baseToken.value} is empty here: give the ARG a default or pass --build-arg.`);
+      return { kind: 'unknown', text };
+    }
+    const stageIndex = this.stageIndexByName.get(text);
+    if (stageIndex !== undefined) {
+      this.stageReferences.push({ ...spanOf(baseToken), kind: 'from', text, instruction: from, stageIndex });
+      return { kind: 'stage', stageIndex };
+    }
+    if (text === 'scratch') return { kind: 'scratch' };
+    const reference = parseImageReference(text);
+    if (reference.error) this.problem(baseToken, 'invalid-image-reference', `Invalid image reference "${text}": ${reference.error}.`);
+    this.stageReferences.push({ ...spanOf(baseToken), kind: 'from', text, instruction: from, stageIndex: undefined });
+    return { kind: 'image', reference };
+  }
+
+  // ---- instructions inside a stage
+
+  private instruction(instruction: Instruction, stageIndex: number, state: StageState, global: Scope): void {
+    const build = state.build;
+    let expandedArgs: ExpandedWord[] | undefined;
+    const pairs: InstructionFacts['expandedPairs'][number][] = [];
+    switch (instruction.name) {
+      case 'ARG':
+        for (const pair of instruction.keyValues) pairs.push(this.stageArg(instruction, pair.key, pair.value, stageIndex, build, global));
+        break;
+      case 'ENV': {
+        // Every pair sees the environment from before the instruction.
+        const assignments: { key: ExpandedWord; value: ExpandedWord; pair: (typeof instruction.keyValues)[number] }[] = [];
+        for (const pair of instruction.keyValues) {
+          if (!pair.value) continue;
+          const key = this.expand(instruction, pair.key, build, stageIndex, 'build');
+          const value = this.expand(instruction, pair.value, build, stageIndex, 'build');
+          assignments.push({ key, value, pair });
+          pairs.push({ key, value });
+        }
+        for (const { key, value, pair } of assignments) {
+          const definition = this.define({
+            name: key.value,
+            kind: 'env',
+            stageIndex,
+            instruction,
+            nameToken: pair.key,
+            valueToken: pair.value,
+            value: stateOf(value),
+            source: undefined,
+          });
+          const binding = { state: definition.value, definition };
+          build.bindings.set(key.value, binding);
+          state.image.bindings.set(key.value, binding);
+        }
+        break;
+      }
+      case 'LABEL':
+        for (const pair of instruction.keyValues) {
+          pairs.push({
+            key: this.expand(instruction, pair.key, build, stageIndex, 'build'),
+            value: pair.value ? this.expand(instruction, pair.value, build, stageIndex, 'build') : undefined,
+          });
+        }
+        break;
+      case 'ADD':
+      case 'COPY':
+        expandedArgs = this.expandArgs(instruction, build, stageIndex);
+        for (const flag of instruction.flags) {
+          if (!flag.value) continue;
+          const flagName = flag.name.value;
+          if (flagName === 'from') this.copyFrom(instruction, flag.value, stageIndex);
+          else if (flagName === 'chown' || flagName === 'chmod' || flagName === 'checksum' || flagName === 'exclude') {
+            this.expand(instruction, flag.value, build, stageIndex, 'build');
+          }
+        }
+        if (instruction.name === 'COPY' || instruction.name === 'ADD') this.heredocReferences(instruction, build, stageIndex, 'build', true);
+        break;
+      case 'EXPOSE':
+      case 'USER':
+      case 'VOLUME':
+      case 'WORKDIR':
+      case 'STOPSIGNAL':
+        expandedArgs = this.expandArgs(instruction, build, stageIndex);
+        break;
+      case 'RUN':
+        for (const flag of instruction.flags) {
+          if (flag.name.value === 'mount' && flag.value) this.mount(instruction, flag.value, build, stageIndex);
+          else if (flag.value) this.expand(instruction, flag.value, build, stageIndex, 'build', { skipProcessQuotes: true, escapeChar: '\\' });
+        }
+        this.shellReferences(instruction, build, stageIndex, 'run');
+        this.heredocReferences(instruction, build, stageIndex, 'run', false);
+        break;
+      case 'CMD':
+      case 'ENTRYPOINT':
+        this.shellReferences(instruction, state.image, stageIndex, 'container');
+        break;
+      case 'HEALTHCHECK':
+        if (instruction.args[0]?.value.toUpperCase() === 'CMD') this.shellReferences(instruction, state.image, stageIndex, 'container');
+        break;
+      default:
+        break;
+    }
+    this.facts.push({
+      instruction,
+      stageIndex,
+      effect: effectOf(instruction, expandedArgs),
+      expandedArgs,
+      expandedPairs: pairs,
+      files: instruction.name === 'RUN' ? fileEffects(instruction) : NO_FILES,
+    });
+  }
+
+  private stageArg(instruction: Instruction, key: Token, valueToken: Token | undefined, stageIndex: number, build: Scope, global: Scope): InstructionFacts['expandedPairs'][number] {
+    const name = key.value;
+    let value: VariableState = UNSET;
+    let source: VariableDefinition['source'] = 'none';
+    let expanded: ExpandedWord | undefined;
+    if (valueToken) expanded = this.expand(instruction, valueToken, build, stageIndex, 'build');
+    if (this.buildArgs[name] !== undefined) {
+      value = { kind: 'set', value: this.buildArgs[name] };
+      source = 'build-arg';
+    } else if (expanded) {
+      value = stateOf(expanded);
+      source = 'default';
+    } else {
+      const inherited = global.bindings.get(name);
+      if (inherited && inherited.state.kind !== 'unset') {
+        value = inherited.state;
+        source = 'global';
+      }
+    }
+    const definition = this.define({ name, kind: 'arg', stageIndex, instruction, nameToken: key, valueToken, value, source });
+    // An ARG without any value leaves the environment as it was.
+    if (source !== 'none') build.bindings.set(name, { state: value, definition });
+    else if (!build.bindings.has(name)) build.bindings.set(name, { state: build.lookup(name), definition });
+    return { key: literal(name), value: expanded };
+  }
+
+  private copyFrom(instruction: Instruction, value: Token, stageIndex: number): void {
+    const text = value.value;
+    const probe = lexShellWord(text, () => UNSET, { escapeChar: this.escapeChar });
+    if (probe.value !== text) {
+      this.problem(value, 'copy-from-variable', 'COPY --from does not expand variables: define a stage (FROM ${ARG} AS name) and copy from its name.');
+      return;
+    }
+    this.stageReference(instruction, value, text, 'copy-from', stageIndex);
+  }
+
+  private stageReference(instruction: Instruction, token: Token | Span, text: string, kind: StageReference['kind'], currentStage: number): void {
+    let target: number | undefined;
+    if (text.length <= 9 && /^[0-9]+$/.test(text)) {
+      const index = Number(text);
+      if (index >= this.stageCount) {
+        this.problem(token, 'stage-index-out-of-range', `There is no stage ${index}: stages are numbered from 0 to ${this.stageCount - 1}.`);
+      } else {
+        target = index;
+        if (index >= currentStage) this.problem(token, 'stage-not-built-yet', notBuiltYet(String(index), index === currentStage));
+      }
+    } else {
+      const name = text.toLowerCase();
+      target = this.stageIndexByName.get(name);
+      if (target === undefined && this.laterStageNames.has(name)) {
+        target = this.laterStageNames.get(name);
+        this.problem(token, 'stage-not-built-yet', notBuiltYet(text, target === currentStage));
+      }
+    }
+    this.stageReferences.push({ ...spanOf(token), kind, text, instruction, stageIndex: target });
+  }
+
+  /** `--mount=type=…,from=…,target=…`: values are substituted (quotes kept), `from` names a stage. */
+  private mount(instruction: Instruction, value: Token, build: Scope, stageIndex: number): void {
+    this.expand(instruction, value, build, stageIndex, 'build', { skipProcessQuotes: true, escapeChar: '\\' });
+    const text = value.value;
+    let offset = 0;
+    for (const field of text.split(',')) {
+      const equals = field.indexOf('=');
+      const key = (equals < 0 ? field : field.slice(0, equals)).trim().toLowerCase();
+      if (key === 'from' && equals >= 0) {
+        const fieldValue = field.slice(equals + 1);
+        const start = this.valueOffsetToSource(value, offset + equals + 1);
+        const span = { start, end: start + fieldValue.length, range: this.ast.lines.rangeOf(start, start + fieldValue.length) };
+        this.stageReference(instruction, span, fieldValue, 'mount-from', stageIndex);
+      }
+      offset += field.length + 1;
+    }
+  }
+
+  // ---- substitution
+
+  private expandArgs(instruction: Instruction, scope: Scope, stageIndex: number): ExpandedWord[] {
+    return instruction.args.map((arg) => this.expand(instruction, arg, scope, stageIndex, 'build'));
+  }
+
+  /** Substitutes variables in one word the way BuildKit's ProcessWord does, recording the references. */
+  private expand(instruction: Instruction, token: Token, scope: Scope, stageIndex: number | undefined, context: ReferenceContext, lexOptions: LexOptions = {}): ExpandedWord {
+    const logical = instruction.logicalText;
+    const logicalStart = sourceToLogical(instruction.logicalMap, token.start);
+    const verbatim = logical.startsWith(token.value, logicalStart);
+    const options = { escapeChar: this.escapeChar, ...lexOptions };
+    const lookup = (name: string): VariableState => scope.lookup(name);
+    const result = verbatim
+      ? lexShellWord(logical, lookup, options, false, logicalStart, logicalStart + token.value.length)
+      : lexShellWord(token.value, lookup, options);
+    const toSource = verbatim ? (offset: number) => logicalToSource(instruction.logicalMap, offset) : (offset: number) => this.valueOffsetToSource(token, offset);
+    for (const reference of result.references) {
+      const start = toSource(reference.start);
+      const end = toSource(reference.end - 1) + 1;
+      const nameStart = toSource(reference.nameStart);
+      const nameEnd = reference.nameEnd > reference.nameStart ? toSource(reference.nameEnd - 1) + 1 : nameStart;
+      this.reference(instruction, stageIndex, context, scope, reference.name, start, end, nameStart, nameEnd, reference.braced, reference.operator, reference.state);
+    }
+    if (result.error) {
+      const start = toSource(result.error.start);
+      const end = result.error.end > result.error.start ? toSource(result.error.end - 1) + 1 : start;
+      this.problemAt(start, Math.max(end, start), 'substitution-error', `${result.error.message} in ${JSON.stringify(token.value)}.`);
+    }
+    return { value: result.value, unknown: result.unknown, error: result.error?.message };
+  }
+
+  /** Source offset of an offset into a token's value when the value is not a verbatim slice (JSON strings, flag values). */
+  private valueOffsetToSource(token: Token, offset: number): number {
+    const first = token.text.charCodeAt(0);
+    const quoted = first === 0x22 || first === 0x27;
+    return Math.min(token.start + (quoted ? 1 : 0) + offset, token.end);
+  }
+
+  private shellReferences(instruction: Instruction, scope: Scope, stageIndex: number, context: ReferenceContext): void {
+    if (instruction.form !== 'shell') return;
+    const text = instruction.argumentsText;
+    if (!text) return;
+    const logical = instruction.logicalText;
+    let from = sourceToLogical(instruction.logicalMap, text.start);
+    // HEALTHCHECK CMD …: the command starts after the type.
+    if (instruction.name === 'HEALTHCHECK' && instruction.args.length > 1) from = sourceToLogical(instruction.logicalMap, instruction.args[1].start);
+    const to = sourceToLogical(instruction.logicalMap, text.end - 1) + 1;
+    for (const found of scanShellReferences(logical, from, to)) {
+      const start = logicalToSource(instruction.logicalMap, found.start);
+      const end = logicalToSource(instruction.logicalMap, found.end - 1) + 1;
+      const nameStart = logicalToSource(instruction.logicalMap, found.nameStart);
+      const nameEnd = logicalToSource(instruction.logicalMap, found.nameEnd - 1) + 1;
+      const state = this.shellLookup(scope, found.name, context);
+      this.reference(instruction, stageIndex, context, scope, found.name, start, end, nameStart, nameEnd, found.braced, found.operator, state);
+    }
+  }
+
+  private heredocReferences(instruction: Instruction, scope: Scope, stageIndex: number, context: ReferenceContext, expandedByBuildkit: boolean): void {
+    const text = this.ast.text;
+    for (const heredoc of instruction.heredocs) {
+      if (!heredoc.expand) continue;
+      for (const found of scanShellReferences(text, heredoc.body.start, heredoc.body.end)) {
+        const state = expandedByBuildkit ? scope.lookup(found.name) : this.shellLookup(scope, found.name, context);
+        this.reference(instruction, stageIndex, context, scope, found.name, found.start, found.end, found.nameStart, found.nameEnd, found.braced, found.operator, state);
+      }
+    }
+  }
+
+  private shellLookup(scope: Scope, name: string, context: ReferenceContext): VariableState {
+    const state = scope.lookup(name);
+    if (state.kind === 'unset' && context === 'run' && (PROXY_ARGS as readonly string[]).includes(name) && this.buildArgs[name] !== undefined) {
+      return { kind: 'set', value: this.buildArgs[name] };
+    }
+    return state;
+  }
+
+  private reference(
+    instruction: Instruction,
+    stageIndex: number | undefined,
+    context: ReferenceContext,
+    scope: Scope,
+    name: string,
+    start: number,
+    end: number,
+    nameStart: number,
+    nameEnd: number,
+    braced: boolean,
+    operator: string | undefined,
+    value: VariableState,
+  ): void {
+    const lines = this.ast.lines;
+    this.references.push({
+      start,
+      end,
+      range: lines.rangeOf(start, end),
+      name,
+      nameSpan: { start: nameStart, end: nameEnd, range: lines.rangeOf(nameStart, nameEnd) },
+      braced,
+      operator,
+      context,
+      instruction,
+      stageIndex,
+      definition: scope.bindings.get(name)?.definition,
+      value,
+    });
+  }
+
+  // ---- bookkeeping
+
+  private define(definition: VariableDefinition): VariableDefinition {
+    this.variables.push(definition);
+    return definition;
+  }
+
+  private plainFacts(instruction: Instruction, stageIndex: number | undefined): InstructionFacts {
+    return { instruction, stageIndex, effect: effectOf(instruction, undefined), expandedArgs: undefined, expandedPairs: [], files: NO_FILES };
+  }
+
+  private problem(span: Span, code: ProblemCode, message: string): void {
+    this.problems.push({ start: span.start, end: span.end, range: span.range, code, severity: 'error', message });
+  }
+
+  private problemAt(start: number, end: number, code: ProblemCode, message: string): void {
+    this.problems.push({ start, end, range: this.ast.lines.rangeOf(start, end), code, severity: 'error', message });
+  }
+}
+
+const NO_FILES = { created: [], deleted: [] };
+
+function notBuiltYet(stage: string, itself: boolean): string {
+  return itself ? `A stage cannot copy from itself (${stage}).` : `Stage ${stage} is defined after this instruction: copy only from a stage defined before.`;
+}
+
+function literal(value: string): ExpandedWord {
+  return { value, unknown: false, error: undefined };
+}
+
+function stateOf(word: ExpandedWord): VariableState {
+  return word.unknown ? { kind: 'unknown', reason: 'depends on a value not known here' } : { kind: 'set', value: word.value };
+}
+
+function spanOf(span: Span): Span {
+  return { start: span.start, end: span.end, range: span.range };
+}
+
+function effectOf(instruction: Instruction, expandedArgs: readonly ExpandedWord[] | undefined): InstructionEffect {
+  switch (instruction.name) {
+    case 'RUN':
+    case 'COPY':
+    case 'ADD':
+      return 'layer';
+    case 'WORKDIR':
+      // BuildKit creates the directory, a layer, unless it is the root.
+      return expandedArgs?.[0]?.value === '/' ? 'config' : 'layer';
+    case 'FROM':
+    case 'ARG':
+      return 'build';
+    default:
+      return instruction.known ? 'config' : 'build';
+  }
+}

@@ -1,0 +1,96 @@
+// Variable references in text a shell will run (RUN, and the shell form of CMD, ENTRYPOINT and
+// HEALTHCHECK): BuildKit does not substitute there, the shell does at run time. This is a
+// tolerant scan for `$name` and `${name…}` that honours single quotes and backslashes; it does
+// not evaluate anything.
+import { isAsciiLetter, isDigit } from '../syntax/chars';
+
+export interface ShellReference {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly braced: boolean;
+  /** `:-`, `-`, `:+`, `+`, `:?`, `?`, `#`, `##`, `%`, `%%`, `/`, `//`, `:` (substring) or undefined. */
+  readonly operator: string | undefined;
+}
+
+const OPERATORS = [':-', ':+', ':?', ':=', '##', '%%', '//', '-', '+', '?', '=', '#', '%', '/', ':'];
+
+export function scanShellReferences(text: string, from = 0, to = text.length): ShellReference[] {
+  const references: { -readonly [K in keyof ShellReference]: ShellReference[K] }[] = [];
+  // Open braces: the index of the reference they opened, or -1 for a plain `{`.
+  const open: number[] = [];
+  let inDouble = false;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
+      i += 2;
+      continue;
+    }
+    if (c === 0x27 /* ' */ && !inDouble) {
+      const close = text.indexOf("'", i + 1);
+      i = close < 0 || close >= to ? to : close + 1;
+      continue;
+    }
+    if (c === 0x22 /* " */) {
+      inDouble = !inDouble;
+      i++;
+      continue;
+    }
+    if (c === 0x7b /* { */) {
+      open.push(-1);
+      i++;
+      continue;
+    }
+    if (c === 0x7d /* } */) {
+      const index = open.pop();
+      if (index !== undefined && index >= 0) references[index].end = i + 1;
+      i++;
+      continue;
+    }
+    if (c !== 0x24 /* $ */) {
+      i++;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (next === 0x7b /* { */) {
+      let nameStart = i + 2;
+      // ${#name} (length) and ${!name} (indirection) still name the variable.
+      const prefix = text.charCodeAt(nameStart);
+      if ((prefix === 0x23 || prefix === 0x21) && isNameStart(text.charCodeAt(nameStart + 1))) nameStart++;
+      let nameEnd = nameStart;
+      if (isNameStart(text.charCodeAt(nameEnd))) {
+        while (nameEnd < to && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+      } else {
+        i += 2;
+        continue;
+      }
+      let operator: string | undefined;
+      if (text.charCodeAt(nameEnd) !== 0x7d) operator = OPERATORS.find((candidate) => text.startsWith(candidate, nameEnd));
+      // Unclosed until its `}` is seen; keep scanning inside the braces: `${a:-$b}` refers to b too.
+      open.push(references.length);
+      references.push({ start: i, end: to, name: text.slice(nameStart, nameEnd), nameStart, nameEnd, braced: true, operator });
+      i = nameEnd;
+      continue;
+    }
+    if (isNameStart(next)) {
+      let nameEnd = i + 1;
+      while (nameEnd < to && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+      references.push({ start: i, end: nameEnd, name: text.slice(i + 1, nameEnd), nameStart: i + 1, nameEnd, braced: false, operator: undefined });
+      i = nameEnd;
+      continue;
+    }
+    i++;
+  }
+  return references;
+}
+
+function isNameStart(c: number): boolean {
+  return isAsciiLetter(c) || c === 0x5f;
+}
+
+function isNameChar(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c) || c === 0x5f;
+}

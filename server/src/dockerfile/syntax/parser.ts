@@ -1,0 +1,691 @@
+// The Dockerfile parser: BuildKit's grammar (frontend/dockerfile/parser) with exact source
+// ranges, and fault tolerant — where BuildKit stops at the first error, this records a
+// problem and goes on, so the editor always has a whole tree. One pass over the text, no
+// regular expressions on user text: time is linear in the size of the input.
+import { isAsciiLetter, isBlank, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
+import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
+import { parseJsonArray } from './jsonArray';
+import { LineIndex } from './lineIndex';
+import { logicalEndToSource, logicalToSource, shiftLogicalMap } from './logicalLine';
+import { lexShellWord } from './shellLexer';
+import { extractFlags, splitBlank, splitWords, type Piece } from './splitting';
+import type {
+  Comment,
+  Directive,
+  DockerfileAst,
+  ExecForm,
+  Flag,
+  Heredoc,
+  Instruction,
+  JsonFallback,
+  KeyValue,
+  Problem,
+  ProblemCode,
+  Span,
+  Token,
+} from './types';
+
+/** A parsed Dockerfile plus the line index its ranges were computed with. */
+export interface ParsedDockerfile extends DockerfileAst {
+  readonly lines: LineIndex;
+}
+
+// bufio.Scanner's limit: BuildKit rejects a physical line longer than this many UTF-8 bytes.
+const MAX_LINE_BYTES = 65535;
+// Nested ONBUILD triggers are invalid anyway; past this depth we stop descending.
+const MAX_TRIGGER_DEPTH = 16;
+
+const HEREDOC_INSTRUCTIONS = new Set(['ADD', 'COPY', 'RUN']);
+
+/** Parses a Dockerfile. Never throws: problems are reported in `problems`. */
+export function parseDockerfile(text: string): ParsedDockerfile {
+  return new Parser(text).parse();
+}
+
+interface LogicalLine {
+  readonly text: string;
+  readonly map: readonly number[];
+}
+
+class Parser {
+  private readonly lines: LineIndex;
+  private readonly problems: Problem[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly directives: Directive[] = [];
+  private readonly instructions: Instruction[] = [];
+  private escapeChar: '\\' | '`' = '\\';
+  private escape = 0x5c;
+  private lineTooLongReported = false;
+
+  constructor(private readonly text: string) {
+    this.lines = new LineIndex(text);
+  }
+
+  parse(): ParsedDockerfile {
+    const text = this.text;
+    const length = text.length;
+    const hasBom = text.charCodeAt(0) === 0xfeff;
+    let pos = hasBom ? 1 : 0;
+    let lineNumber = 0;
+    let directivesDone = false;
+    const seenDirectives = new Set<string>();
+    let preceding: Comment[] = [];
+
+    while (pos < length) {
+      const lineStart = pos;
+      const newline = text.indexOf('\n', pos);
+      const lineEnd = newline < 0 ? length : newline;
+      const next = newline < 0 ? length : newline + 1;
+      const contentEnd = trimCarriageReturns(text, lineStart, lineEnd);
+      this.checkLineLength(lineStart, contentEnd);
+      const start = skipSpace(text, lineStart, contentEnd);
+      const isComment = start < contentEnd && text.charCodeAt(start) === 0x23;
+
+      if (!directivesDone) {
+        const directive = isComment ? this.matchDirective(start, contentEnd) : undefined;
+        if (directive && !seenDirectives.has(directive.name)) {
+          seenDirectives.add(directive.name);
+          this.directives.push(directive);
+          if (directive.name === 'escape') this.setEscape(directive);
+          pos = next;
+          lineNumber++;
+          continue;
+        }
+        if (directive) {
+          this.problem('duplicate-directive', directive.start, directive.end, `Only one ${directive.name} parser directive can be used: remove this one.`);
+          pos = next;
+          lineNumber++;
+          continue;
+        }
+        directivesDone = true;
+      }
+
+      if (isComment) {
+        const comment = this.comment(start, contentEnd);
+        this.comments.push(comment);
+        // BuildKit's "previous comments": an empty `#` line starts a new block.
+        if (comment.value === '') preceding = [];
+        else preceding.push(comment);
+        pos = next;
+        lineNumber++;
+        continue;
+      }
+      if (start === contentEnd) {
+        pos = next;
+        lineNumber++;
+        continue;
+      }
+
+      const gathered = this.gatherInstruction(start, contentEnd, next, lineNumber);
+      pos = gathered.next;
+      lineNumber = gathered.lineNumber;
+      const instruction = this.finishInstruction(gathered, preceding, pos);
+      pos = instruction.next;
+      lineNumber += instruction.heredocLines;
+      this.instructions.push(instruction.node);
+      preceding = [];
+    }
+
+    if (this.instructions.length === 0) {
+      this.problem('no-instructions', length, length, 'The file has no instructions: a Dockerfile needs at least a FROM instruction.');
+    }
+    this.problems.sort((a, b) => a.start - b.start);
+    return {
+      text,
+      lines: this.lines,
+      directives: this.directives,
+      instructions: this.instructions,
+      comments: this.comments,
+      problems: this.problems,
+      escapeChar: this.escapeChar,
+      hasBom,
+    };
+  }
+
+  // ---- lines, comments, directives
+
+  private checkLineLength(start: number, end: number): void {
+    if (this.lineTooLongReported || (end - start) * 3 <= MAX_LINE_BYTES) return;
+    if (utf8Length(this.text, start, end) <= MAX_LINE_BYTES) return;
+    this.lineTooLongReported = true;
+    this.problem('line-too-long', start, end, `This line is longer than ${MAX_LINE_BYTES} bytes, the most BuildKit reads: split it with line continuations.`);
+  }
+
+  private comment(start: number, end: number): Comment {
+    const text = this.text;
+    const valueStart = skipSpace(text, start + 1, end);
+    const valueEnd = trimSpaceEnd(text, valueStart, end);
+    return { ...this.span(start, end), value: text.slice(valueStart, valueEnd) };
+  }
+
+  /** `# name=value` with BuildKit's rules (`^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`). */
+  private matchDirective(start: number, end: number): Directive | undefined {
+    const text = this.text;
+    const keyStart = skipSpace(text, start + 1, end);
+    let i = keyStart;
+    if (i >= end || !isAsciiLetter(text.charCodeAt(i))) return undefined;
+    while (i < end && (isAsciiLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
+    const keyEnd = i;
+    while (i < end && isRegexSpace(text.charCodeAt(i))) i++;
+    if (i >= end || text.charCodeAt(i) !== 0x3d) return undefined;
+    i++;
+    const afterEquals = i;
+    if (afterEquals >= end) return undefined;
+    while (i < end && isRegexSpace(text.charCodeAt(i))) i++;
+    // The value is at least one character, even when only spaces follow the `=`.
+    const valueStart = i < end ? i : end - 1;
+    let valueEnd = end;
+    while (valueEnd > valueStart + 1 && isRegexSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    const name = text.slice(keyStart, keyEnd).toLowerCase();
+    if (name !== 'syntax' && name !== 'escape' && name !== 'check') return undefined;
+    return {
+      ...this.span(start, end),
+      name,
+      nameToken: this.sourceToken(keyStart, keyEnd, name),
+      valueToken: this.sourceToken(valueStart, valueEnd, text.slice(valueStart, valueEnd)),
+    };
+  }
+
+  private setEscape(directive: Directive): void {
+    const value = directive.valueToken.value;
+    if (value === '\\' || value === '`') {
+      this.escapeChar = value;
+      this.escape = value.charCodeAt(0);
+      return;
+    }
+    this.problem('invalid-escape-directive', directive.valueToken.start, directive.valueToken.end, `Invalid escape character '${value}': use \` or \\.`);
+  }
+
+  // ---- instructions
+
+  private gatherInstruction(start: number, contentEnd: number, next: number, lineNumber: number): Gathered {
+    const text = this.text;
+    const length = text.length;
+    const continuations: Span[] = [];
+    const comments: Comment[] = [];
+    const emptyLines: number[] = [];
+    let continued = this.continuationAt(start, contentEnd);
+    let logical = text.slice(start, continued >= 0 ? continued : contentEnd);
+    const map = [0, start];
+    if (continued >= 0) continuations.push(this.span(continued, continued + 1));
+    let lastContentEnd = contentEnd;
+    let pos = next;
+    lineNumber++;
+    while (continued >= 0 && pos < length) {
+      const lineStart = pos;
+      const newline = text.indexOf('\n', pos);
+      const lineEnd = newline < 0 ? length : newline;
+      pos = newline < 0 ? length : newline + 1;
+      const end = trimCarriageReturns(text, lineStart, lineEnd);
+      this.checkLineLength(lineStart, end);
+      const first = skipSpace(text, lineStart, end);
+      if (first < end && text.charCodeAt(first) === 0x23) {
+        const comment = this.comment(first, end);
+        comments.push(comment);
+        this.comments.push(comment);
+        lineNumber++;
+        continue;
+      }
+      if (first === end) {
+        emptyLines.push(lineNumber);
+        lineNumber++;
+        continue;
+      }
+      continued = this.continuationAt(lineStart, end);
+      const pieceEnd = continued >= 0 ? continued : end;
+      if (pieceEnd > lineStart) {
+        if (logical.length === 0) {
+          map[1] = lineStart;
+        } else {
+          map.push(logical.length, lineStart);
+        }
+        logical += text.slice(lineStart, pieceEnd);
+      }
+      if (continued >= 0) continuations.push(this.span(continued, continued + 1));
+      lastContentEnd = end;
+      lineNumber++;
+    }
+    return { start, end: lastContentEnd, next: pos, lineNumber, line: { text: logical, map }, continuations, comments, emptyLines };
+  }
+
+  /**
+   * Offset of the escape character that continues `text[start, end)` onto the next line, or -1.
+   * BuildKit: the escape character as the last non-blank character, not itself escaped
+   * (`([^\\])\\[ \t]*$|^\\[ \t]*$`).
+   */
+  private continuationAt(start: number, end: number): number {
+    const text = this.text;
+    let j = end;
+    while (j > start) {
+      const c = text.charCodeAt(j - 1);
+      if (c !== 0x20 && c !== 0x09) break;
+      j--;
+    }
+    if (j <= start || text.charCodeAt(j - 1) !== this.escape) return -1;
+    if (j - 1 === start || text.charCodeAt(j - 2) !== this.escape) return j - 1;
+    return -1;
+  }
+
+  private finishInstruction(gathered: Gathered, preceding: Comment[], next: number): { node: Instruction; next: number; heredocLines: number } {
+    const parts = this.instructionParts(gathered.line, 0, 0);
+    if (parts.name === '') {
+      const stray = gathered.continuations[0] ?? this.span(gathered.start, gathered.end);
+      this.problem('unknown-instruction', stray.start, stray.end, 'A line continuation with no instruction: remove the stray escape character.');
+    }
+    let end = gathered.end;
+    let heredocs: Heredoc[] = [];
+    let heredocLines = 0;
+    let pos = next;
+    const target = parts.name === 'ONBUILD' && parts.trigger ? parts.trigger : parts;
+    if (HEREDOC_INSTRUCTIONS.has(target.name) && target.form !== 'exec' && gathered.line.text.includes('<<')) {
+      const read = this.readHeredocs(gathered.line, pos);
+      heredocs = read.heredocs;
+      pos = read.next;
+      heredocLines = read.lines;
+      if (heredocs.length > 0) end = Math.max(end, heredocs[heredocs.length - 1].end);
+    }
+    let trigger = parts.trigger;
+    if (trigger && target === trigger && heredocs.length > 0) trigger = { ...trigger, heredocs };
+    const node: Instruction = {
+      ...this.span(gathered.start, end),
+      keyword: parts.keyword,
+      name: parts.name,
+      known: parts.known,
+      flags: parts.flags,
+      argumentsText: parts.argumentsText,
+      args: parts.args,
+      form: parts.form,
+      exec: parts.exec,
+      jsonFallback: parts.jsonFallback,
+      keyValues: parts.keyValues,
+      legacyKeyValue: parts.legacyKeyValue,
+      heredocs: target === parts ? heredocs : [],
+      trigger,
+      comments: gathered.comments,
+      precedingComments: preceding,
+      emptyContinuationLines: gathered.emptyLines,
+      continuations: gathered.continuations,
+      logicalText: gathered.line.text,
+      logicalMap: gathered.line.map,
+    };
+    return { node, next: pos, heredocLines };
+  }
+
+  /** Splits a logical line into keyword, flags and arguments (BuildKit's splitCommand + dispatch). */
+  private instructionParts(line: LogicalLine, from: number, depth: number): Instruction {
+    const s = line.text;
+    const a = skipSpace(s, from, s.length);
+    const b = trimSpaceEnd(s, a, s.length);
+    let k = a;
+    while (k < b && !isBlank(s.charCodeAt(k))) k++;
+    const keywordText = s.slice(a, k);
+    const known = instructionName(keywordText);
+    const name = known ?? keywordText.toUpperCase();
+    const keyword = this.token(line, a, k, name);
+    let m = k;
+    while (m < b && isBlank(s.charCodeAt(m))) m++;
+    const extracted = m < b ? extractFlags(s, m, b) : { flags: [], rest: b };
+    const flags = extracted.flags.map((flag) => this.flag(line, flag));
+    const ra = skipSpace(s, extracted.rest, b);
+    const rb = trimSpaceEnd(s, ra, b);
+    const argumentsText = ra < rb ? this.token(line, ra, rb, s.slice(ra, rb)) : undefined;
+
+    let args: Token[] = [];
+    let form: 'exec' | 'shell' | undefined;
+    let exec: ExecForm | undefined;
+    let jsonFallback: JsonFallback | undefined;
+    let keyValues: KeyValue[] = [];
+    let legacyKeyValue = false;
+    let trigger: Instruction | undefined;
+
+    const maybeJson = (start: number, toList: boolean): void => {
+      if (start >= rb) return;
+      if (s.charCodeAt(start) === 0x5b /* [ */) {
+        const json = parseJsonArray(s, start, rb);
+        if (json.kind !== 'invalid') {
+          form = 'exec';
+          args = json.elements.map((element) => this.token(line, element.start, element.end, element.value));
+          exec = { open: this.logicalSpan(line, start, start + 1), close: this.logicalSpan(line, json.close, json.close + 1), elements: args };
+          if (json.kind === 'non-strings') {
+            this.logicalProblem(line, 'json-array-not-strings', json.at, rb, 'In the JSON (exec) form every element must be a string: quote it, e.g. ["sleep", "10"].');
+          }
+          return;
+        }
+        jsonFallback = { ...this.logicalSpan(line, start, rb), reason: json.reason };
+      }
+      form = 'shell';
+      args = toList ? splitBlank(s, start, rb).map((piece) => this.pieceToken(line, piece)) : [this.token(line, start, rb, s.slice(start, rb))];
+    };
+
+    switch (known) {
+      case 'RUN':
+      case 'CMD':
+      case 'ENTRYPOINT':
+      case 'SHELL':
+        maybeJson(ra, false);
+        break;
+      case 'ADD':
+      case 'COPY':
+      case 'VOLUME':
+        maybeJson(ra, true);
+        break;
+      case 'FROM':
+      case 'EXPOSE':
+        if (ra < rb) args = splitBlank(s, ra, rb).map((piece) => this.pieceToken(line, piece));
+        break;
+      case 'MAINTAINER':
+      case 'STOPSIGNAL':
+      case 'USER':
+      case 'WORKDIR':
+        if (ra < rb) args = [this.token(line, ra, rb, s.slice(ra, rb))];
+        break;
+      case 'ARG': {
+        const words = splitWords(s, ra, rb, this.escape);
+        args = words.map((word) => this.pieceToken(line, word));
+        keyValues = words.map((word) => this.keyValue(line, word, true, name));
+        break;
+      }
+      case 'ENV':
+      case 'LABEL': {
+        const words = splitWords(s, ra, rb, this.escape);
+        if (words.length === 0) break;
+        if (!words[0].value.includes('=')) {
+          legacyKeyValue = true;
+          const parts = splitBlank(s, ra, rb, 2);
+          args = parts.map((piece) => this.pieceToken(line, piece));
+          const key = args[0];
+          if (args.length < 2) {
+            this.logicalProblem(line, 'key-value-missing-value', ra, rb, `${name} ${key.value} has no value: write ${name} ${key.value}=value.`);
+          }
+          keyValues = [{ ...this.logicalSpan(line, ra, rb), key, equals: undefined, value: args[1] }];
+        } else {
+          args = words.map((word) => this.pieceToken(line, word));
+          keyValues = words.map((word) => this.keyValue(line, word, false, name));
+        }
+        break;
+      }
+      case 'HEALTHCHECK': {
+        if (ra >= rb) break;
+        let sep = ra;
+        while (sep < rb && !isSpace(s.charCodeAt(sep))) sep++;
+        const type = this.token(line, ra, sep, s.slice(ra, sep));
+        maybeJson(skipSpace(s, sep, rb), false);
+        args = [type, ...args];
+        break;
+      }
+      case 'ONBUILD':
+        if (ra < rb) {
+          if (depth >= MAX_TRIGGER_DEPTH) {
+            this.logicalProblem(line, 'unknown-instruction', ra, rb, 'ONBUILD cannot trigger ONBUILD: remove the nested ONBUILD.');
+          } else {
+            trigger = this.instructionParts({ text: s.slice(ra), map: shiftLogicalMap(line.map, ra) }, 0, depth + 1);
+          }
+        }
+        break;
+      default:
+        // An empty keyword comes from a lone continuation line; finishInstruction reports it there.
+        if (keywordText !== '') this.logicalProblem(line, 'unknown-instruction', a, k, unknownInstructionMessage(keywordText));
+    }
+
+    return {
+      ...this.logicalSpan(line, a, b),
+      keyword,
+      name,
+      known: known !== undefined,
+      flags,
+      argumentsText,
+      args,
+      form,
+      exec,
+      jsonFallback,
+      keyValues,
+      legacyKeyValue,
+      heredocs: [],
+      trigger,
+      comments: [],
+      precedingComments: [],
+      emptyContinuationLines: [],
+      continuations: [],
+      logicalText: line.text.slice(from),
+      logicalMap: from === 0 ? line.map : shiftLogicalMap(line.map, from),
+    };
+  }
+
+  private keyValue(line: LogicalLine, word: Piece, isArg: boolean, name: string): KeyValue {
+    const equalsIndex = word.value.indexOf('=');
+    const valueEnd = word.start + word.value.length;
+    if (equalsIndex < 0) {
+      if (!isArg) {
+        this.logicalProblem(line, 'key-value-missing-equals', word.start, word.end, `${name} ${word.value} has no "=": write ${name} ${word.value}=value.`);
+      }
+      return { ...this.logicalSpan(line, word.start, word.end), key: this.token(line, word.start, valueEnd, word.value), equals: undefined, value: undefined };
+    }
+    const equalsAt = word.start + equalsIndex;
+    return {
+      ...this.logicalSpan(line, word.start, word.end),
+      key: this.token(line, word.start, equalsAt, word.value.slice(0, equalsIndex)),
+      equals: this.logicalSpan(line, equalsAt, equalsAt + 1),
+      value: this.token(line, equalsAt + 1, valueEnd, word.value.slice(equalsIndex + 1)),
+    };
+  }
+
+  private flag(line: LogicalLine, flag: { start: number; end: number; raw: string; equalsAt: number; equalsIndex: number }): Flag {
+    const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
+    const nameValue = flag.raw.slice(2, flag.equalsIndex >= 0 ? flag.equalsIndex : undefined);
+    return {
+      ...this.logicalSpan(line, flag.start, flag.end),
+      name: this.token(line, Math.min(flag.start + 2, nameEnd), nameEnd, nameValue),
+      value: flag.equalsAt >= 0 ? this.token(line, flag.equalsAt + 1, flag.end, flag.raw.slice(flag.equalsIndex + 1)) : undefined,
+      raw: flag.raw,
+    };
+  }
+
+  // ---- here-documents
+
+  private readHeredocs(line: LogicalLine, next: number): { heredocs: Heredoc[]; next: number; lines: number } {
+    const markers = this.heredocMarkers(line);
+    const heredocs: Heredoc[] = [];
+    const text = this.text;
+    const length = text.length;
+    let pos = next;
+    let lines = 0;
+    for (const marker of markers) {
+      const bodyStart = pos;
+      let content = '';
+      let terminator: Span | undefined;
+      while (pos < length) {
+        const lineStart = pos;
+        const newline = text.indexOf('\n', pos);
+        const lineEnd = newline < 0 ? length : newline;
+        pos = newline < 0 ? length : newline + 1;
+        lines++;
+        const end = trimCarriageReturns(text, lineStart, lineEnd);
+        this.checkLineLength(lineStart, end);
+        let candidate = lineStart;
+        if (marker.stripTabs) while (candidate < end && text.charCodeAt(candidate) === 0x09) candidate++;
+        if (end - candidate === marker.name.length && text.startsWith(marker.name, candidate)) {
+          terminator = this.span(lineStart, end);
+          break;
+        }
+        content += text.slice(lineStart, pos);
+      }
+      const bodyEnd = terminator ? terminator.start : pos;
+      if (!terminator) {
+        this.problem(
+          'unterminated-heredoc',
+          marker.token.start,
+          marker.token.end,
+          `The here-document ${marker.token.text} is not terminated: add a line containing only ${marker.name}.`,
+        );
+      }
+      heredocs.push({
+        ...this.span(marker.token.start, terminator ? terminator.end : bodyEnd),
+        marker: marker.token,
+        name: marker.name,
+        fileDescriptor: marker.fileDescriptor,
+        expand: marker.expand,
+        stripTabs: marker.stripTabs,
+        content,
+        body: this.span(bodyStart, bodyEnd),
+        terminator,
+      });
+    }
+    return { heredocs, next: pos, lines };
+  }
+
+  /** BuildKit's heredocsFromLine: shell words of the whole line that read `[n]<<[-]word`. */
+  private heredocMarkers(line: LogicalLine): HeredocMarker[] {
+    const lexed = lexShellWord(line.text, undefined, { rawQuotes: true, rawEscapes: true, skipUnsetEnv: true }, true);
+    if (lexed.error) return [];
+    const markers: HeredocMarker[] = [];
+    for (const word of lexed.words) {
+      const value = word.value;
+      let i = 0;
+      while (i < value.length && isDigit(value.charCodeAt(i))) i++;
+      if (!value.startsWith('<<', i)) continue;
+      const digits = value.slice(0, i);
+      i += 2;
+      const stripTabs = value.charCodeAt(i) === 0x2d;
+      if (stripTabs) i++;
+      const rest = value.slice(i);
+      if (rest === '' || rest.includes('<')) continue;
+      const unquoted = lexShellWord(rest, undefined, { skipUnsetEnv: true }, true);
+      if (unquoted.error) {
+        this.logicalProblem(line, 'heredoc-word-invalid', word.start, word.end, `Invalid here-document delimiter ${value}: ${unquoted.error.message}.`);
+        continue;
+      }
+      if (unquoted.words.length !== 1) continue;
+      const raw = lexShellWord(rest, undefined, { rawQuotes: true, skipUnsetEnv: true }, true);
+      const name = unquoted.words[0].value;
+      const expand = countQuotes(name) === countQuotes(raw.words[0]?.value ?? name);
+      markers.push({
+        token: this.token(line, word.start, word.end, value),
+        name,
+        fileDescriptor: digits === '' ? undefined : Number(digits),
+        expand,
+        stripTabs,
+      });
+    }
+    return markers;
+  }
+
+  // ---- locations
+
+  private span(start: number, end: number): Span {
+    return { start, end, range: this.lines.rangeOf(start, end) };
+  }
+
+  private sourceToken(start: number, end: number, value: string): Token {
+    return { start, end, range: this.lines.rangeOf(start, end), text: this.text.slice(start, end), value };
+  }
+
+  private logicalSpan(line: LogicalLine, start: number, end: number): Span {
+    const sourceStart = logicalToSource(line.map, start);
+    const sourceEnd = logicalEndToSource(line.map, start, end);
+    return { start: sourceStart, end: sourceEnd, range: this.lines.rangeOf(sourceStart, sourceEnd) };
+  }
+
+  private token(line: LogicalLine, start: number, end: number, value: string): Token {
+    const sourceStart = logicalToSource(line.map, start);
+    const sourceEnd = logicalEndToSource(line.map, start, end);
+    return { start: sourceStart, end: sourceEnd, range: this.lines.rangeOf(sourceStart, sourceEnd), text: this.text.slice(sourceStart, sourceEnd), value };
+  }
+
+  private pieceToken(line: LogicalLine, piece: Piece): Token {
+    return this.token(line, piece.start, piece.start + piece.value.length, piece.value);
+  }
+
+  private problem(code: ProblemCode, start: number, end: number, message: string, severity: 'error' | 'warning' = 'error'): void {
+    this.problems.push({ ...this.span(start, end), code, severity, message });
+  }
+
+  private logicalProblem(line: LogicalLine, code: ProblemCode, start: number, end: number, message: string): void {
+    this.problems.push({ ...this.logicalSpan(line, start, end), code, severity: 'error', message });
+  }
+}
+
+interface Gathered {
+  readonly start: number;
+  readonly end: number;
+  readonly next: number;
+  readonly lineNumber: number;
+  readonly line: LogicalLine;
+  readonly continuations: Span[];
+  readonly comments: Comment[];
+  readonly emptyLines: number[];
+}
+
+interface HeredocMarker {
+  readonly token: Token;
+  readonly name: string;
+  readonly fileDescriptor: number | undefined;
+  readonly expand: boolean;
+  readonly stripTabs: boolean;
+}
+
+function trimCarriageReturns(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+  return end;
+}
+
+/** Go's `\s` in regular expressions. */
+function isRegexSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+function countQuotes(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x27 || c === 0x22) count++;
+  }
+  return count;
+}
+
+function utf8Length(text: string, start: number, end: number): number {
+  let bytes = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < end) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function unknownInstructionMessage(keyword: string): string {
+  const suggestion = closestInstruction(keyword);
+  return suggestion
+    ? `Unknown instruction ${keyword}: did you mean ${suggestion}?`
+    : `Unknown instruction ${keyword}: use one of ${INSTRUCTION_NAMES.join(', ')}.`;
+}
+
+function closestInstruction(keyword: string): string | undefined {
+  const upper = keyword.toUpperCase();
+  if (upper.length > 16) return undefined;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(upper.length / 3)) + 1;
+  for (const candidate of INSTRUCTION_NAMES) {
+    const distance = editDistance(upper, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,63 @@
+// Syntax problems: each one located where the marks say, with its code, and the tree still built.
+import { strict as assert } from 'node:assert';
+import { BUILDKIT_PARSE_FAILURES, parseDockerfile, type ProblemCode } from '../../../server/src/dockerfile';
+import { EOLS, marked } from './support/markers';
+
+const cases: { source: string; code: ProblemCode; message: RegExp }[] = [
+  { source: 'FROM x\n⟦RUNN⟧ make', code: 'unknown-instruction', message: /did you mean RUN\?/ },
+  { source: 'FROM x\nENV ⟦PATH⟧', code: 'key-value-missing-value', message: /ENV PATH=value/ },
+  { source: 'FROM x\nLABEL a=1 ⟦b⟧', code: 'key-value-missing-equals', message: /b=value/ },
+  { source: 'FROM x\nCMD [ "echo", ⟦[ "nested" ] ]⟧', code: 'json-array-not-strings', message: /must be a string/ },
+  { source: 'FROM x\nRUN ⟦<<EOF⟧\necho never ends', code: 'unterminated-heredoc', message: /line containing only EOF/ },
+  { source: '# syntax=a\n⟦# syntax=b⟧\nFROM x', code: 'duplicate-directive', message: /Only one syntax/ },
+  { source: '# escape=⟦x⟧\nFROM x', code: 'invalid-escape-directive', message: /use ` or \\/ },
+  { source: '# only a comment\n⟦⟧', code: 'no-instructions', message: /no instructions/ },
+  { source: 'FROM x\n⟦\\⟧\n', code: 'unknown-instruction', message: /stray escape/ },
+];
+
+describe('parser: problems', () => {
+  for (const [eolName, eol] of EOLS) {
+    for (const testCase of cases) {
+      it(`${eolName}: ${testCase.code} in ${JSON.stringify(testCase.source)}`, () => {
+        const { text, ranges } = marked(testCase.source, eol);
+        const ast = parseDockerfile(text);
+        const problems = ast.problems.filter((problem) => problem.code === testCase.code);
+        assert.equal(problems.length, 1, JSON.stringify(ast.problems));
+        assert.deepEqual({ start: problems[0].start, end: problems[0].end }, ranges[0]);
+        assert.match(problems[0].message, testCase.message);
+      });
+    }
+  }
+
+  it('keeps parsing after a problem', () => {
+    const ast = parseDockerfile('FROM x\nENV PATH\nRUNN y\nRUN ok');
+    assert.deepEqual(
+      ast.instructions.map((instruction) => instruction.name),
+      ['FROM', 'ENV', 'RUNN', 'RUN'],
+    );
+  });
+
+  it('marks which problems make BuildKit reject the file', () => {
+    assert.ok(BUILDKIT_PARSE_FAILURES.has('unterminated-heredoc'));
+    assert.ok(!BUILDKIT_PARSE_FAILURES.has('unknown-instruction'), 'BuildKit parses unknown instructions and fails later');
+  });
+
+  it('reports a line longer than BuildKit reads', () => {
+    const ast = parseDockerfile(`FROM x\nLABEL a=${'b'.repeat(70_000)}\n`);
+    assert.deepEqual(
+      ast.problems.map((problem) => problem.code),
+      ['line-too-long'],
+    );
+  });
+
+  it('falls back to shell form for text that only looks like JSON, and says why', () => {
+    const ast = parseDockerfile("CMD ['echo', 'hi']");
+    const cmd = ast.instructions[0];
+    assert.equal(cmd.form, 'shell');
+    assert.deepEqual(
+      cmd.args.map((arg) => arg.value),
+      ["['echo', 'hi']"],
+    );
+    assert.match(cmd.jsonFallback?.reason ?? '', /double quotes/);
+  });
+});

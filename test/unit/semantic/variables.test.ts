@@ -1,0 +1,101 @@
+// Variable scoping as BuildKit applies it: each case puts the cursor (‸) on a reference and
+// states the value it has there and which kind of definition it resolves to.
+import { strict as assert } from 'node:assert';
+import { analyzeText, referenceAt, type AnalyzeOptions, type VariableKind, type VariableState } from '../../../server/src/dockerfile';
+import { EOLS, marked } from '../parser/support/markers';
+
+const linuxAmd64 = { build: { os: 'linux', architecture: 'amd64' }, target: { os: 'linux', architecture: 'amd64' } };
+
+const cases: {
+  name: string;
+  source: string;
+  options?: AnalyzeOptions;
+  value: VariableState['kind'] | string;
+  definition?: VariableKind;
+}[] = [
+  { name: 'global ARG default in FROM', source: 'ARG V=3.20\nFROM alpine:${‸V}', value: '3.20', definition: 'arg' },
+  { name: '--build-arg overrides the default', source: 'ARG V=3.20\nFROM alpine:$‸V', options: { buildArgs: { V: '3.19' } }, value: '3.19', definition: 'arg' },
+  { name: 'global ARG without value is unset in FROM', source: 'ARG V\nFROM alpine:${‸V}', value: 'unset', definition: 'arg' },
+  { name: 'a stage redeclares a global ARG to see it', source: 'ARG V=1\nFROM scratch\nARG V\nRUN echo $‸V', value: '1', definition: 'arg' },
+  { name: 'a global ARG is not visible in a stage without ARG', source: 'ARG V=1\nFROM scratch\nRUN echo $‸V', value: 'unset' },
+  { name: 'an undefined name may come from an external base image', source: 'FROM alpine\nRUN echo $‸HOME', value: 'unknown' },
+  { name: 'ENV after ARG of the same name wins', source: 'FROM scratch\nARG A=1\nENV A=2\nRUN echo $‸A', value: '2', definition: 'env' },
+  { name: 'pairs of one ENV see the environment before it', source: 'FROM scratch\nENV A=1\nENV A=2 B=$‸A', value: '1', definition: 'env' },
+  { name: 'ENV is inherited from the parent stage', source: 'FROM scratch AS base\nENV A=1\nFROM base\nRUN echo $‸A', value: '1', definition: 'env' },
+  { name: 'ARG values are not in the container environment', source: 'FROM scratch\nARG A=1\nCMD echo $‸A', value: 'unset' },
+  { name: 'ENV values are in the container environment', source: 'FROM scratch\nENV A=1\nCMD echo ${‸A}', value: '1', definition: 'env' },
+  { name: 'scratch images get the default PATH', source: 'FROM scratch\nRUN echo $‸PATH', value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', definition: 'image' },
+  { name: 'automatic platform ARGs with a known platform', source: 'FROM --platform=$‸BUILDPLATFORM x', options: { platform: linuxAmd64 }, value: 'linux/amd64', definition: 'automatic' },
+  { name: 'automatic platform ARGs without a platform', source: 'FROM --platform=$‸BUILDPLATFORM x', value: 'unknown', definition: 'automatic' },
+  { name: 'a stage ARG default sees earlier ENV', source: 'FROM scratch\nENV A=x\nARG B=${A}y\nRUN echo $‸B', value: 'xy', definition: 'arg' },
+  { name: 'ARG in a stage default is expanded', source: 'FROM scratch\nARG A=1\nARG B=${A:-2}\nLABEL l=$‸B', value: '1', definition: 'arg' },
+  { name: 'proxy ARGs reach RUN when given', source: 'FROM scratch\nRUN curl $‸HTTP_PROXY', options: { buildArgs: { HTTP_PROXY: 'http://p' } }, value: 'http://p' },
+  { name: 'reference inside a default', source: 'FROM scratch\nENV A=1\nENV B=${C:-$‸A}', value: '1', definition: 'env' },
+  { name: 'reference on a continuation line', source: 'FROM scratch\nENV A=1\nRUN echo \\\n  $‸A', value: '1', definition: 'env' },
+  { name: 'reference in a heredoc body', source: 'FROM scratch\nENV A=1\nRUN <<EOF\necho $‸A\nEOF', value: '1', definition: 'env' },
+];
+
+describe('semantic model: variables', () => {
+  for (const [eolName, eol] of EOLS) {
+    for (const testCase of cases) {
+      it(`${eolName}: ${testCase.name}`, () => {
+        const { text, cursor } = marked(testCase.source, eol);
+        const { model } = analyzeText(text, testCase.options);
+        const reference = referenceAt(model, cursor ?? -1);
+        assert.ok(reference, `no reference at the cursor; references: ${model.references.map((r) => r.name)}`);
+        const state = reference.value;
+        assert.equal(state.kind === 'set' ? state.value : state.kind, testCase.value);
+        assert.equal(reference.definition?.kind, testCase.definition);
+        assert.equal(text.slice(reference.nameSpan.start, reference.nameSpan.end), reference.name);
+      });
+    }
+  }
+
+  it('expands ENV values the way BuildKit does: quotes removed, escapes applied, single quotes literal', () => {
+    const { model } = analyzeText('FROM scratch\nENV A=1 B="x $A" C=\'$A\' D=\\$A E=a\\ b');
+    const env = model.instructions[1].expandedPairs.map((pair) => [pair.key.value, pair.value?.value]);
+    assert.deepEqual(env, [
+      ['A', '1'],
+      ['B', 'x '],
+      ['C', '$A'],
+      ['D', '$A'],
+      ['E', 'a b'],
+    ]);
+    assert.deepEqual(
+      model.references.map((reference) => reference.name),
+      ['A'],
+      'no reference inside single quotes or after \\$',
+    );
+  });
+
+  it('keeps unknown values visible rather than guessing', () => {
+    const { model } = analyzeText('FROM alpine\nENV B=${HOME}/bin');
+    const value = model.instructions[1].expandedPairs[0].value;
+    assert.deepEqual(value, { value: '${HOME}/bin', unknown: true, error: undefined });
+  });
+
+  it('reports a substitution BuildKit rejects', () => {
+    const { model } = analyzeText('FROM scratch\nENV A=${:x}\nENV B="${C:?C must be set}"');
+    assert.deepEqual(
+      model.problems.map((problem) => [problem.code, text(problem.message)]),
+      [
+        ['substitution-error', 'bad substitution'],
+        ['substitution-error', 'C: C must be set'],
+      ],
+    );
+    function text(message: string): string {
+      return message.includes('bad substitution') ? 'bad substitution' : message.slice(0, message.indexOf(' in '));
+    }
+  });
+
+  it('links every reference to its definition', () => {
+    const { model } = analyzeText('ARG V=1\nFROM x:$V\nARG V\nRUN echo $V ${V}');
+    const global = model.variables.find((definition) => definition.kind === 'arg' && definition.stageIndex === undefined);
+    const local = model.variables.find((definition) => definition.kind === 'arg' && definition.stageIndex === 0);
+    assert.deepEqual(
+      model.references.map((reference) => reference.definition),
+      [global, local, local],
+    );
+    assert.equal(local?.source, 'global');
+  });
+});
