@@ -4,10 +4,19 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerLanguageServerCommands } from './commands/languageServer';
 import { createLanguageClient } from './languageClient';
+import { EngineSession } from './engine';
+import { registerExplorer, type ExplorerApi } from './explorer';
+import { engineResolveOptions, engineTimeoutMs } from './explorer/settings';
+import { registerEngineStatus } from './status/engineStatus';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate returns: other extensions and the editor-tier tests use it. */
+export interface LayerwiseApi {
+  readonly explorer: ExplorerApi;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<LayerwiseApi> {
   const output = vscode.window.createOutputChannel('Layerwise', { log: true });
   context.subscriptions.push(output);
 
@@ -19,6 +28,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client.start().catch((error: unknown) => {
     output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
+
+  // One engine session for the explorer, the status bar and the operations. It connects when a
+  // view or the status bar first needs it, never during activation itself.
+  const engine = new EngineSession({ resolveOptions: engineResolveOptions, timeoutMs: engineTimeoutMs });
+  context.subscriptions.push(
+    { dispose: () => engine.dispose() },
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('layerwise.engine') && !event.affectsConfiguration('layerwise.engine.showStatusBar')) void engine.reconnect().catch(() => undefined);
+    }),
+  );
+  const explorer = registerExplorer(context, output, engine);
+  registerEngineStatus(context, engine);
+  setTimeout(() => void engine.connection().catch(() => undefined), 0);
+
+  return { explorer };
 }
 
 export async function deactivate(): Promise<void> {

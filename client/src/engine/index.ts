@@ -42,3 +42,5 @@ export type {
   PortBinding,
 } from './records';
 export { callSignal, raceAbort } from './signals';
+export { EngineSession, describeState } from './session';
+export type { EngineState, EngineSessionOptions } from './session';

@@ -1,0 +1,87 @@
+// The Images view: repositories → tags → layers (→ whatever a layer-children provider adds).
+import * as vscode from 'vscode';
+import type { ExplorerModel } from './explorerModel';
+import { renderNode } from './render';
+import { imageViewOptions } from './settings';
+import { shapeImages } from './shape/images';
+import { shapeLayers } from './shape/layers';
+import { messageNode, type ContributedNode, type ImagesViewNode, type LayerNode } from './shape/nodes';
+
+/** Adds children under layer nodes (e.g. the files a layer added, changed and deleted). */
+export interface LayerChildrenProvider {
+  /** Whether `layer` gets an expand arrow (called while rendering: no I/O). */
+  hasChildren(layer: LayerNode): boolean;
+  provideChildren(layer: LayerNode, token: vscode.CancellationToken): Promise<readonly ContributedNode[]>;
+}
+
+export class ImagesTreeProvider implements vscode.TreeDataProvider<ImagesViewNode> {
+  private readonly changed = new vscode.EventEmitter<ImagesViewNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly layerProviders = new Set<LayerChildrenProvider>();
+
+  constructor(private readonly model: ExplorerModel) {}
+
+  /** Re-renders from the model (after a refresh or a settings change). */
+  fire(node?: ImagesViewNode): void {
+    this.changed.fire(node);
+  }
+
+  registerLayerChildren(provider: LayerChildrenProvider): vscode.Disposable {
+    this.layerProviders.add(provider);
+    this.fire();
+    return new vscode.Disposable(() => {
+      this.layerProviders.delete(provider);
+      this.fire();
+    });
+  }
+
+  getTreeItem(node: ImagesViewNode): vscode.TreeItem {
+    if (node.kind === 'layer' && [...this.layerProviders].some((provider) => provider.hasChildren(node))) return renderNode(node, 'collapsed');
+    return renderNode(node);
+  }
+
+  async getChildren(node?: ImagesViewNode): Promise<ImagesViewNode[]> {
+    const now = Math.floor(Date.now() / 1000);
+    if (!node) {
+      if (this.model.images.items === undefined && !this.model.images.error) await this.model.refresh({ images: true, containers: false });
+      const items = this.model.images.items;
+      // No items because of an error: an empty tree lets the welcome view show the reason and the fixes.
+      return items ? shapeImages(items, imageViewOptions(), now) : [];
+    }
+    switch (node.kind) {
+      case 'repository':
+      case 'danglingGroup':
+        return [...node.children];
+      case 'image':
+        try {
+          return shapeLayers(await this.model.history(node.image.id), node.image.id, node.ref, now);
+        } catch (error) {
+          return [
+            messageNode(`${node.id}:error`, 'Cannot read the layers', {
+              description: error instanceof Error ? error.message : String(error),
+              tooltip: error instanceof Error ? error.message : String(error),
+              icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
+              command: { id: 'layerwise.explorer.refresh', title: 'Refresh' },
+            }),
+          ];
+        }
+      case 'layer': {
+        const source = new vscode.CancellationTokenSource();
+        try {
+          const lists = await Promise.all([...this.layerProviders].filter((provider) => provider.hasChildren(node)).map((provider) => provider.provideChildren(node, source.token)));
+          return lists.flat();
+        } finally {
+          source.dispose();
+        }
+      }
+      case 'contributed':
+        return node.loadChildren ? ([...(await node.loadChildren())] as ImagesViewNode[]) : [];
+      default:
+        return [];
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

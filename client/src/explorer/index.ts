@@ -1,0 +1,191 @@
+// Registers the Images and Containers views, their commands, and the API other features and
+// the editor-tier tests use: refresh, the layer-children extension point, and the nodes as
+// data. The views render; explorerModel.ts decides when to list; shape/ decides what shows.
+import * as vscode from 'vscode';
+import { describeState, type EngineSession, type EngineState } from '../engine';
+import { registerCommand } from '../commands/registerCommand';
+import { chooseEngine } from '../status/chooseEngine';
+import { ContainersTreeProvider } from './containersView';
+import { ExplorerModel, type ViewName } from './explorerModel';
+import { ImagesTreeProvider, type LayerChildrenProvider } from './imagesView';
+import type { RefreshScope } from './refreshScope';
+import { registerDimmedDecorations } from './render';
+import { containerViewOptions, imageViewOptions, safetyPollMs, updateExplorerSetting } from './settings';
+import { hiddenDanglingCount } from './shape/images';
+import type { ContainersViewNode, ImagesViewNode, PortNode } from './shape/nodes';
+
+export type { LayerChildrenProvider } from './imagesView';
+export type * from './shape/nodes';
+
+export const IMAGES_VIEW_ID = 'layerwise.images';
+export const CONTAINERS_VIEW_ID = 'layerwise.containers';
+
+export interface ExplorerApi {
+  readonly session: EngineSession;
+  readonly model: ExplorerModel;
+  /** Re-lists now (both views by default) and re-renders. */
+  refresh(scope?: RefreshScope): Promise<void>;
+  /** Adds children under layer nodes (the per-layer file tree). */
+  registerLayerChildren(provider: LayerChildrenProvider): vscode.Disposable;
+  /** The nodes a view shows under `node` (roots when omitted): what the user sees, as data. */
+  imagesChildren(node?: ImagesViewNode): Promise<ImagesViewNode[]>;
+  containersChildren(node?: ContainersViewNode): Promise<ContainersViewNode[]>;
+  /** The tree item VS Code renders for a node (label, description, icon, contextValue). */
+  imagesTreeItem(node: ImagesViewNode): vscode.TreeItem;
+  containersTreeItem(node: ContainersViewNode): Promise<vscode.TreeItem>;
+}
+
+export function registerExplorer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, session: EngineSession): ExplorerApi {
+  const model = new ExplorerModel(session, { safetyPollMs: safetyPollMs() });
+  const images = new ImagesTreeProvider(model);
+  const containers = new ContainersTreeProvider(model);
+  const imagesView = vscode.window.createTreeView(IMAGES_VIEW_ID, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
+  const containersView = vscode.window.createTreeView(CONTAINERS_VIEW_ID, { treeDataProvider: containers, canSelectMany: true, showCollapseAll: true });
+  context.subscriptions.push(model, images, containers, imagesView, containersView, registerDimmedDecorations());
+
+  const views: Record<ViewName, vscode.TreeView<unknown>> = { images: imagesView, containers: containersView };
+  for (const [name, view] of Object.entries(views) as Array<[ViewName, vscode.TreeView<unknown>]>) {
+    model.setVisible(name, view.visible);
+    context.subscriptions.push(view.onDidChangeVisibility((event) => model.setVisible(name, event.visible)));
+  }
+
+  const describeViews = () => {
+    const state = session.state;
+    const imageOptions = imageViewOptions();
+    const containerOptions = containerViewOptions();
+    const notes: string[] = [];
+    if (imageOptions.filter) notes.push(`filter: ${imageOptions.filter}`);
+    const hidden = model.images.items ? hiddenDanglingCount(model.images.items, imageOptions) : 0;
+    if (hidden > 0) notes.push(`${hidden} untagged hidden`);
+    imagesView.description = notes.join(' · ') || undefined;
+    containersView.description = containerOptions.filter ? `filter: ${containerOptions.filter}` : undefined;
+    // The exact reason goes above the welcome view's buttons.
+    const imagesError = model.images.error ?? (state.status === 'error' ? state.error : undefined);
+    const containersError = model.containers.error ?? (state.status === 'error' ? state.error : undefined);
+    imagesView.message = imagesError && imagesError.kind !== 'cancelled' ? imagesError.message : undefined;
+    containersView.message = containersError && containersError.kind !== 'cancelled' ? containersError.message : undefined;
+  };
+
+  const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+  const onState = (state: EngineState) => {
+    setContext('layerwise.engine.state', state.status);
+    if (state.status === 'error') output.warn(describeState(state));
+    if (state.status === 'connected') output.info(`Engine: ${describeState(state)}`);
+    describeViews();
+  };
+  onState(session.state);
+  const syncToggles = () => {
+    setContext('layerwise.images.showDangling', imageViewOptions().showDangling);
+    setContext('layerwise.images.filtered', Boolean(imageViewOptions().filter));
+    setContext('layerwise.containers.filtered', Boolean(containerViewOptions().filter));
+  };
+  syncToggles();
+
+  context.subscriptions.push(
+    session.onDidChangeState(onState),
+    model.onDidChange((scope) => {
+      if (scope.images) images.fire();
+      if (scope.containers) containers.fire();
+      describeViews();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('layerwise.explorer')) {
+        syncToggles();
+        images.fire();
+        containers.fire();
+        describeViews();
+      }
+    }),
+  );
+
+  const refresh = async (scope: RefreshScope = { images: true, containers: true }) => {
+    // After an error the connection itself may be what failed: reconnect rather than re-list.
+    if (session.state.status === 'error' || session.state.status === 'idle') await session.reconnect().catch(() => undefined);
+    await model.refresh(scope);
+  };
+
+  registerCommand(context, output, 'layerwise.explorer.refresh', () => refresh());
+  registerCommand(context, output, 'layerwise.engine.retry', async () => {
+    await session.reconnect().catch(() => undefined);
+    await model.refresh();
+  });
+  registerCommand(context, output, 'layerwise.engine.choose', () => chooseEngine(session));
+  registerCommand(context, output, 'layerwise.engine.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'layerwise.engine'));
+  registerCommand(context, output, 'layerwise.images.showDangling', () => updateExplorerSetting('images.showDangling', true));
+  registerCommand(context, output, 'layerwise.images.hideDangling', () => updateExplorerSetting('images.showDangling', false));
+  registerCommand(context, output, 'layerwise.images.filter', () => askFilter('images', imageViewOptions().filter));
+  registerCommand(context, output, 'layerwise.images.clearFilter', () => updateExplorerSetting('images.filter', undefined));
+  registerCommand(context, output, 'layerwise.containers.filter', () => askFilter('containers', containerViewOptions().filter));
+  registerCommand(context, output, 'layerwise.containers.clearFilter', () => updateExplorerSetting('containers.filter', undefined));
+  registerCommand(context, output, 'layerwise.images.sortBy', () =>
+    pickSetting('images.sortBy', 'Sort Images By', imageViewOptions().sortBy, [
+      ['name', 'Name', 'Repository, then tag'],
+      ['created', 'Created', 'Newest first'],
+      ['size', 'Size', 'Largest first'],
+    ]),
+  );
+  registerCommand(context, output, 'layerwise.images.groupBy', () =>
+    pickSetting('images.groupBy', 'Group Images By', imageViewOptions().groupBy, [
+      ['repository', 'Repository', 'Tags under their repository'],
+      ['none', 'None', 'One flat list of repo:tag'],
+    ]),
+  );
+  registerCommand(context, output, 'layerwise.containers.sortBy', () =>
+    pickSetting('containers.sortBy', 'Sort Containers By', containerViewOptions().sortBy, [
+      ['created', 'Created', 'Newest first'],
+      ['name', 'Name', 'Alphabetical'],
+      ['state', 'State', 'Restarting, running, paused, created, exited'],
+      ['health', 'Health', 'Unhealthy first, then starting, healthy, no health check'],
+    ]),
+  );
+  registerCommand(context, output, 'layerwise.containers.groupBy', () =>
+    pickSetting('containers.groupBy', 'Group Containers By', containerViewOptions().groupBy, [
+      ['composeProject', 'Compose Project', 'Containers of a compose project together; others at the top level'],
+      ['health', 'Health', 'Unhealthy, starting, healthy, no health check'],
+      ['state', 'State', 'Running, paused, exited, …'],
+      ['image', 'Image', 'By the image they run'],
+      ['none', 'None', 'One flat list'],
+    ]),
+  );
+  registerCommand(context, output, 'layerwise.container.openPort', async (node?: PortNode) => {
+    if (!node?.url) throw new Error('Choose a published port in the Containers view.');
+    await vscode.env.openExternal(vscode.Uri.parse(node.url));
+  });
+
+  return {
+    session,
+    model,
+    refresh,
+    registerLayerChildren: (provider) => images.registerLayerChildren(provider),
+    imagesChildren: (node) => images.getChildren(node),
+    containersChildren: (node) => containers.getChildren(node),
+    imagesTreeItem: (node) => images.getTreeItem(node),
+    containersTreeItem: async (node) => {
+      const item = containers.getTreeItem(node);
+      const source = new vscode.CancellationTokenSource();
+      try {
+        return await containers.resolveTreeItem(item, node, source.token);
+      } finally {
+        source.dispose();
+      }
+    },
+  };
+}
+
+async function askFilter(view: 'images' | 'containers', current: string): Promise<void> {
+  const value = await vscode.window.showInputBox({
+    title: view === 'images' ? 'Layerwise: Filter Images' : 'Layerwise: Filter Containers',
+    prompt: view === 'images' ? 'Show images whose reference or id contains this text (empty: all)' : 'Show containers whose name, image, id, project or status contains this text (empty: all)',
+    value: current,
+  });
+  if (value === undefined) return;
+  await updateExplorerSetting(`${view}.filter`, value.trim() || undefined);
+}
+
+async function pickSetting(section: string, title: string, current: string, options: Array<[string, string, string]>): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    options.map(([value, label, detail]) => ({ label: `${value === current ? '$(check) ' : ''}${label}`, description: detail, value })),
+    { title: `Layerwise: ${title}` },
+  );
+  if (picked) await updateExplorerSetting(section, picked.value);
+}
