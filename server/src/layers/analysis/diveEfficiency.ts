@@ -38,7 +38,7 @@ export class DiveEfficiency {
         inefficientPaths.push({ path, count: seen.count, sizeBytes: seen.totalBytes });
       }
     }
-    inefficientPaths.sort((a, b) => b.sizeBytes - a.sizeBytes || a.path.localeCompare(b.path));
+    inefficientPaths.sort((a, b) => b.sizeBytes - a.sizeBytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { efficiency: total === 0 ? 1 : smallest / total, inefficientBytes, inefficientPaths };
   }
 }

@@ -25,6 +25,14 @@ interface FsNode {
   entrySize: number;
   content?: Content;
   children?: Map<string, FsNode>;
+  /** Last layer with an entry below this directory (it is then no leaf of that layer's tree). */
+  parentOfLayer: number;
+  /** Last layer in which dive observed this path. */
+  observedInLayer: number;
+}
+
+function newNode(kind: FileKind, entrySize: number): FsNode {
+  return { kind, entrySize, content: undefined, children: kind === 'dir' ? new Map() : undefined, parentOfLayer: -1, observedInLayer: -1 };
 }
 
 interface MutableChange {
@@ -56,7 +64,7 @@ export function stackLayers(listings: readonly LayerListing[]): StackResult {
 }
 
 class LayerStack {
-  private readonly root: FsNode = { kind: 'dir', entrySize: 0, children: new Map() };
+  private readonly root: FsNode = newNode('dir', 0);
   private readonly layers: StackedLayer[] = [];
   private readonly wastedPaths: WastedPath[] = [];
   private readonly warnings: string[] = [];
@@ -71,7 +79,7 @@ class LayerStack {
     listings.forEach((listing, index) => this.apply(listing.entries, index));
     return {
       layers: this.layers,
-      wastedPaths: this.wastedPaths.sort((a, b) => b.sizeBytes - a.sizeBytes || a.path.localeCompare(b.path)),
+      wastedPaths: this.wastedPaths.sort((a, b) => b.sizeBytes - a.sizeBytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
       dive: this.dive,
       pathCount: countNodes(this.root) - 1,
       warnings: this.warnings,
@@ -81,58 +89,64 @@ class LayerStack {
   private apply(entries: readonly LayerEntry[], index: number): void {
     this.current = index;
     this.changes = new Map();
-    const written = new Set<string>();
-    const ancestors = new Set<string>();
+    // Most layers delete nothing: the sets that deletions need are built only when they do.
+    let written: Set<string> | undefined;
+    let ancestors: Set<string> | undefined;
+    if (entries.some((entry) => entry.kind === 'whiteout' || entry.kind === 'opaque')) {
+      written = new Set();
+      ancestors = new Set();
+      for (const entry of entries) {
+        if (entry.kind === 'whiteout' || entry.kind === 'opaque') continue;
+        written.add(entry.path);
+        addAncestors(entry.path, ancestors);
+      }
+      const seenWhiteouts = new Set<string>();
+      for (const entry of entries) {
+        if (entry.kind !== 'whiteout') continue;
+        const hidden = this.whiteout(entry.path, written.has(entry.path));
+        // dive sizes a whiteout by the directory tree it hides, a hidden file as 0; a whiteout
+        // is always a leaf of the layer's tree.
+        if (!seenWhiteouts.has(entry.path)) {
+          seenWhiteouts.add(entry.path);
+          this.dive.observe(entry.path, hidden);
+        }
+      }
+      for (const entry of entries) {
+        if (entry.kind === 'opaque') this.makeOpaque(entry.path, (path) => written!.has(path) || ancestors!.has(path));
+      }
+    }
+    const nodes: FsNode[] = [];
+    const nodeEntries: LayerEntry[] = [];
     for (const entry of entries) {
       if (entry.kind === 'whiteout' || entry.kind === 'opaque') continue;
-      written.add(entry.path);
-      addAncestors(entry.path, ancestors);
+      nodes.push(this.write(entry));
+      nodeEntries.push(entry);
     }
-    // Ancestors of whiteouts are directories of this layer's tree too (for dive's leaves).
-    const treeAncestors = new Set(ancestors);
-    for (const entry of entries) if (entry.kind === 'whiteout') addAncestors(entry.path, treeAncestors);
-    this.recordDiveLeaves(entries, treeAncestors);
-
-    for (const entry of entries) {
-      if (entry.kind === 'whiteout') this.whiteout(entry.path, written.has(entry.path));
+    // dive observes the leaves of the layer's own tree: entries with nothing of this layer below.
+    for (let position = 0; position < nodes.length; position++) {
+      const node = nodes[position];
+      if (node.parentOfLayer === index || node.observedInLayer === index) continue;
+      node.observedInLayer = index;
+      this.dive.observe(nodeEntries[position].path, nodeEntries[position].size);
     }
-    for (const entry of entries) {
-      if (entry.kind === 'opaque') this.makeOpaque(entry.path, (path) => written.has(path) || ancestors.has(path));
-    }
-    for (const entry of entries) {
-      if (entry.kind !== 'whiteout' && entry.kind !== 'opaque') this.write(entry);
-    }
-    this.layers[index].changes.push(...this.changes.values());
+    // Not push(...values): a spread of a million arguments overflows the stack.
+    for (const change of this.changes.values()) this.layers[index].changes.push(change);
   }
 
-  private recordDiveLeaves(entries: readonly LayerEntry[], treeAncestors: ReadonlySet<string>): void {
-    const seen = new Set<string>();
-    for (const entry of entries) {
-      if (entry.kind === 'opaque' || treeAncestors.has(entry.path)) continue;
-      const key = entry.kind === 'whiteout' ? `\0${entry.path}` : entry.path;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let size = entry.size;
-      if (entry.kind === 'whiteout') {
-        // dive sizes a whiteout by the directory tree it hides, and a hidden file as 0.
-        const lower = this.find(entry.path);
-        size = lower?.kind === 'dir' ? subtreeEntryBytes(lower) : 0;
-      }
-      this.dive.observe(entry.path, size);
-    }
-  }
-
-  private whiteout(path: string, rewrittenHere: boolean): void {
-    const located = this.locate(path);
+  /** Deletes `path` from the lower layers; returns dive's size for the whiteout. */
+  private whiteout(path: string, rewrittenHere: boolean): number {
+    const located = this.locate(path, true);
     if (!located) {
       this.record(path, 'deleted', 'other', 0);
       this.warnOnce(`A whiteout in layer ${this.current + 1} deletes "/${path}", which no lower layer has.`);
-      return;
+      return 0;
     }
     const { parent, name, node } = located;
+    const diveBytes = node.kind === 'dir' ? subtreeEntryBytes(node) : 0;
     const bytes = this.removeTree(node, path, rewrittenHere ? 'replaced' : 'deleted');
     parent.children?.delete(name);
     this.record(path, 'deleted', node.kind, bytes);
+    return diveBytes;
   }
 
   private makeOpaque(directory: string, keep: (path: string) => boolean): void {
@@ -153,7 +167,8 @@ class LayerStack {
     prune(node, directory);
   }
 
-  private write(entry: LayerEntry): void {
+  /** Writes one entry over the stack; returns its node. */
+  private write(entry: LayerEntry): FsNode {
     const parent = this.ensureDirectory(entry.path);
     const slash = entry.path.lastIndexOf('/');
     const name = slash < 0 ? entry.path : entry.path.slice(slash + 1);
@@ -162,12 +177,11 @@ class LayerStack {
     const change: ChangeKind = previous?.change === 'added' ? 'added' : existing || previous ? 'modified' : 'added';
     if (existing && existing.kind === 'dir' && entry.kind === 'dir') {
       this.record(entry.path, change, 'dir', 0);
-      return;
+      return existing;
     }
     if (existing) this.removeTree(existing, entry.path, 'replaced');
-    const node: FsNode = { kind: entry.kind === 'whiteout' || entry.kind === 'opaque' ? 'other' : entry.kind, entrySize: entry.size };
-    if (entry.kind === 'dir') node.children = new Map();
-    else if (entry.kind === 'file') {
+    const node = newNode(entry.kind === 'whiteout' || entry.kind === 'opaque' ? 'other' : entry.kind, entry.size);
+    if (entry.kind === 'file') {
       node.content = { sizeBytes: entry.size, writer: this.current, path: entry.path, refs: 1 };
     } else if (entry.kind === 'hardlink' && entry.link !== undefined) {
       const target = this.find(entry.link);
@@ -181,6 +195,7 @@ class LayerStack {
     parent.children!.set(name, node);
     const link = entry.kind === 'symlink' || entry.kind === 'hardlink' ? entry.link : undefined;
     this.record(entry.path, change, node.kind, entry.kind === 'file' ? entry.size : 0, link);
+    return node;
   }
 
   /** The directory that will hold `path`, creating missing parents and replacing non-directories. */
@@ -189,16 +204,17 @@ class LayerStack {
     let start = 0;
     for (;;) {
       const slash = path.indexOf('/', start);
+      dir.parentOfLayer = this.current;
       if (slash < 0) return dir;
       const name = path.slice(start, slash);
-      const dirPath = path.slice(0, slash);
       let child = dir.children!.get(name);
       if (!child || !child.children) {
+        const dirPath = path.slice(0, slash);
         if (child) {
           this.removeTree(child, dirPath, 'replaced');
           this.record(dirPath, 'modified', 'dir', 0);
         } else if (this.changes.get(dirPath)?.change !== 'added') this.record(dirPath, 'added', 'dir', 0);
-        child = { kind: 'dir', entrySize: 0, children: new Map() };
+        child = newNode('dir', 0);
         dir.children!.set(name, child);
       }
       dir = child;
@@ -240,10 +256,12 @@ class LayerStack {
     return this.locate(path)?.node;
   }
 
-  private locate(path: string): { parent: FsNode; name: string; node: FsNode } | undefined {
+  /** Finds `path`; `markParents` notes that this layer has an entry below each directory passed. */
+  private locate(path: string, markParents = false): { parent: FsNode; name: string; node: FsNode } | undefined {
     let dir = this.root;
     let start = 0;
     for (;;) {
+      if (markParents) dir.parentOfLayer = this.current;
       const slash = path.indexOf('/', start);
       const name = slash < 0 ? path.slice(start) : path.slice(start, slash);
       const node = dir.children?.get(name);

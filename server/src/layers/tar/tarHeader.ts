@@ -95,18 +95,18 @@ function isPosixUstar(block: Buffer, offset: number): boolean {
 
 function verifyChecksum(block: Buffer, offset: number, position: number): void {
   const stored = readNumber(block, offset + 148, 8, 'checksum', position);
-  let unsigned = 0;
-  let signed = 0;
-  for (let index = 0; index < tarBlockBytes; index++) {
-    // The checksum field itself counts as eight spaces.
-    const byte = index >= 148 && index < 156 ? 0x20 : block[offset + index];
-    unsigned += byte;
-    signed += byte > 127 ? byte - 256 : byte;
-  }
+  // The checksum field itself counts as eight spaces.
+  let unsigned = 8 * 0x20;
+  for (let index = offset; index < offset + 148; index++) unsigned += block[index];
+  for (let index = offset + 156; index < offset + tarBlockBytes; index++) unsigned += block[index];
+  if (stored === unsigned) return;
   // Some historic writers summed signed chars; both are accepted, as GNU tar does.
-  if (stored !== unsigned && stored !== signed) {
-    throw new TarFormatError(`not a tar archive: the header at byte ${position} has a bad checksum`);
+  let signed = unsigned;
+  for (let index = offset; index < offset + tarBlockBytes; index++) {
+    if (index - offset >= 148 && index - offset < 156) continue;
+    if (block[index] > 127) signed -= 256;
   }
+  if (stored !== signed) throw new TarFormatError(`not a tar archive: the header at byte ${position} has a bad checksum`);
 }
 
 function readString(block: Buffer, offset: number, length: number): string {
