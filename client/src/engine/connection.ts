@@ -231,6 +231,20 @@ export class EngineConnection {
     };
   }
 
+  /**
+   * A plain JSON request through dockerode's modem (same transport and API version), for the
+   * calls whose dockerode wrappers drop the abort signal (image history, image inspect).
+   */
+  dial(method: 'GET' | 'POST' | 'DELETE', path: string, signal: AbortSignal, query?: Record<string, unknown>): Promise<unknown> {
+    const modem = (this.docker as unknown as { modem: { dial(options: object, callback: (error: unknown, data: unknown) => void): void } }).modem;
+    return new Promise((resolve, reject) => {
+      modem.dial(
+        { path: query ? `${path}?` : path, method, options: query ?? {}, abortSignal: signal, statusCodes: { 200: true, 201: true, 204: true, 400: 'bad parameter', 404: 'no such object', 409: 'conflict', 500: 'server error' } },
+        (error, data) => (error ? reject(error) : resolve(data)),
+      );
+    });
+  }
+
   /** Answers when the engine is up (`GET /_ping`). */
   async ping(options?: CallOptions): Promise<void> {
     await this.request('ping', (signal) => this.api.ping({ abortSignal: signal } as any), options);
@@ -250,13 +264,13 @@ export class EngineConnection {
 
   /** An image's history, newest entry first (as the engine returns it). */
   async imageHistory(image: string, options?: CallOptions): Promise<HistoryEntry[]> {
-    const raw = await this.request(`read the history of ${image}`, (signal) => this.api.getImage(image).history({ abortSignal: signal } as any), options);
+    const raw = await this.request(`read the history of ${image}`, (signal) => this.dial('GET', `/images/${encodeImageName(image)}/history`, signal), options);
     return (raw as unknown[]).map(toHistoryEntry);
   }
 
   /** The raw inspect document of an image (read-only JSON for users). */
   async inspectImage(image: string, options?: CallOptions): Promise<Dockerode.ImageInspectInfo> {
-    return this.request(`inspect image ${image}`, (signal) => this.api.getImage(image).inspect({ abortSignal: signal } as any), options);
+    return this.request(`inspect image ${image}`, (signal) => this.dial('GET', `/images/${encodeImageName(image)}/json`, signal) as Promise<Dockerode.ImageInspectInfo>, options);
   }
 
   async inspectContainer(container: string, options?: CallOptions): Promise<Dockerode.ContainerInspectInfo> {
@@ -279,6 +293,11 @@ export class EngineConnection {
   get isDisposed(): boolean {
     return this.disposed;
   }
+}
+
+/** Image names go in the path as they are (`repo/name:tag` included); only characters URLs cannot hold are escaped. */
+function encodeImageName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._\-/:@]/g, (char) => encodeURIComponent(char));
 }
 
 /** Resolve-then-connect in one step, for callers that already have an endpoint. */
