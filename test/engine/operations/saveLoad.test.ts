@@ -101,7 +101,7 @@ describe('save and load', function () {
     assert.deepEqual(strayFiles(dir), []);
   });
 
-  const badArchives: Array<[string, (dir: string) => string, RegExp]> = [
+  const badArchives: Array<[string, (dir: string) => string | Promise<string>, RegExp]> = [
     ['a text file', (dir) => writeFile(dir, 'notes.tar', 'just some text'), /not a tar archive/],
     ['a tar of plain files (not an image)', (dir) => tarOf(dir), /not an image archive/],
     ['a truncated image archive', (dir) => truncatedArchive(dir), /truncated or corrupt/],
