@@ -33,6 +33,8 @@ export function createLanguageClient(
       { scheme: 'untitled', language: 'dockerfile' },
       { scheme: 'vscode-vfs', language: 'dockerfile' },
     ],
+    // Pushes layerwise.* changes to the server, which then pulls the values per document.
+    synchronize: { configurationSection: 'layerwise' },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new BoundedRestarts(output),

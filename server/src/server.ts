@@ -9,10 +9,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from './dockerfile';
+import { Contributions } from './lsp/contributions';
 import { DocumentCache } from './lsp/documentCache';
 import type { Feature, ServerContext } from './lsp/feature';
 import { keywordCompletion } from './lsp/features/keywordCompletion';
+import { registerHubs } from './lsp/hubs';
 import type { Logger } from './lsp/runSafe';
+import { SettingsStore } from './lsp/settings';
 import { version } from '../../package.json';
 
 const features: readonly Feature[] = [keywordCompletion];
@@ -20,19 +23,33 @@ const features: readonly Feature[] = [keywordCompletion];
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const dockerfiles = new DocumentCache((text) => analyzeText(text));
-  documents.onDidClose((event) => dockerfiles.delete(event.document.uri));
+  const settings = new SettingsStore(connection);
+  documents.onDidClose((event) => {
+    dockerfiles.delete(event.document.uri);
+    settings.forget(event.document.uri);
+  });
   const log: Logger = {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
   };
 
   connection.onInitialize((params): InitializeResult => {
-    const context: ServerContext = { connection, documents, log, client: params.capabilities, dockerfiles };
+    settings.enablePull(params.capabilities.workspace?.configuration === true);
+    const context: ServerContext = {
+      connection,
+      documents,
+      log,
+      client: params.capabilities,
+      dockerfiles,
+      settings,
+      contributions: new Contributions(),
+    };
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
     for (const feature of features) {
       Object.assign(capabilities, feature.capabilities(params.capabilities));
       feature.register(context);
     }
+    registerHubs(context, capabilities);
     return { capabilities, serverInfo: { name: 'layerwise', version } };
   });
 

@@ -4,8 +4,10 @@
 import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileDocument } from '../dockerfile';
+import type { Contributions } from './contributions';
 import type { DocumentCache } from './documentCache';
 import type { Logger } from './runSafe';
+import type { SettingsStore } from './settings';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -14,6 +16,13 @@ export interface ServerContext {
   readonly client: ClientCapabilities;
   /** The parsed and analysed Dockerfile of each open document, computed once per version. */
   readonly dockerfiles: DocumentCache<DockerfileDocument>;
+  /** `layerwise.*` settings per document. */
+  readonly settings: SettingsStore;
+  /**
+   * Where features add to requests that several features answer (code lenses, inlay hints,
+   * code actions, extra diagnostics). Never register those handlers directly.
+   */
+  readonly contributions: Contributions;
 }
 
 export interface Feature {
