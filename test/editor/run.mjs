@@ -88,9 +88,10 @@ function engineUp() {
   return { available: true };
 }
 
+/** Like the engine tier: in CI stop the services (unless .ci/run does it), elsewhere leave them for the next run. */
 function engineDown(engine) {
   const down = join(repoRoot, 'test/engine/down.sh');
-  if (engine.available && existsSync(down) && process.env.LAYERWISE_KEEP_SERVICES !== '1') {
+  if (engine.available && existsSync(down) && inCi && process.env.LAYERWISE_KEEP_SERVICES !== '1') {
     spawnSync('bash', [down], { cwd: repoRoot, stdio: 'inherit' });
   }
 }
