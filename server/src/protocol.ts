@@ -2,9 +2,88 @@
 // One file, imported by both sides, so the method names and payloads cannot drift apart.
 // Every method is named `layerwise/<method>` and documented with one line.
 // Only plain types here: this file is bundled into the server (no `vscode`) and the client.
+import type { ChangeCounts, ChangeKind, FileKind, WastedPath } from './layers/model';
 
 /** Methods the client serves to the server. */
 export const ClientMethods = {} as const;
 
 /** Methods the server serves to the client. */
-export const ServerMethods = {} as const;
+export const ServerMethods = {
+  /** Analyses an image's layers (from the engine, or an archive file) with work-done progress; answers a LayersSummary and keeps the full analysis cached by image ID. */
+  analyseLayers: 'layerwise/analyseLayers',
+  /** One folder of a layer's file tree (what the layer added, changed, deleted), filtered by change kind; fails with LayersNotAnalysedCode when the image is not cached. */
+  layerFiles: 'layerwise/layerFiles',
+  /** Ties a Dockerfile to the image built from it (the build command calls this), so the editor shows that image's layer sizes and waste. */
+  associateDockerfileImage: 'layerwise/associateDockerfileImage',
+} as const;
+
+// ---- layer analysis (server/src/layers) ----------------------------------------------------
+
+/** Error code of layerFiles when the image must be analysed (again) first. */
+export const LayersNotAnalysedCode = -32_001;
+
+export interface AnalyseLayersParams {
+  /** Image name, tag or ID on the engine. */
+  readonly image?: string;
+  /** Or an archive on disk (docker save, OCI layout; may be compressed). */
+  readonly archivePath?: string;
+  /** Which image of a multi-image archive. */
+  readonly archiveImage?: string;
+  readonly workDoneToken?: string | number;
+}
+
+export interface LayerSummary {
+  readonly index: number;
+  readonly digest: string;
+  readonly command: string;
+  readonly historyIndex?: number;
+  readonly sizeBytes: number;
+  readonly wastedBytes: number;
+  readonly hiddenBytes: number;
+  readonly counts: ChangeCounts;
+}
+
+export interface LayersSummary {
+  readonly imageId: string;
+  readonly repoTags: readonly string[];
+  readonly source: string;
+  readonly sizeBytes: number;
+  readonly wastedBytes: number;
+  readonly inefficientBytes: number;
+  readonly efficiency: number;
+  readonly layers: readonly LayerSummary[];
+  readonly history: readonly { readonly command: string; readonly emptyLayer: boolean; readonly layerIndex?: number }[];
+  /** The largest wasted paths (at most 500) and how many there are in all. */
+  readonly wastedPaths: readonly WastedPath[];
+  readonly wastedPathCount: number;
+  readonly warnings: readonly string[];
+}
+
+export interface LayerFilesParams {
+  readonly imageId: string;
+  readonly layerIndex: number;
+  /** Folder path without a leading slash; '' for the root. */
+  readonly directory: string;
+  /** Change kinds to show; all when omitted. */
+  readonly kinds?: readonly ChangeKind[];
+}
+
+export interface LayerFileEntry {
+  readonly name: string;
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly change?: ChangeKind;
+  readonly sizeBytes: number;
+  readonly link?: string;
+  readonly below?: { readonly added: number; readonly modified: number; readonly deleted: number; readonly bytes: number };
+  readonly hasChildren: boolean;
+}
+
+export interface AssociateDockerfileImageParams {
+  /** The Dockerfile's document URI. */
+  readonly uri: string;
+  /** The image ID (or a reference) built from it. */
+  readonly image: string;
+  /** The stage built (`--target`), when not the last. */
+  readonly target?: string;
+}
