@@ -2,7 +2,7 @@
 // The tooltip's health log comes from one inspect, only when the user hovers a container.
 import * as vscode from 'vscode';
 import type { ExplorerModel } from './explorerModel';
-import { markdown, renderNode } from './render';
+import { markdown, renderNode, resolveTooltip } from './render';
 import { containerViewOptions } from './settings';
 import { containerChildren, containerDetailsTooltip, shapeContainers } from './shape/containers';
 import type { ContainersViewNode } from './shape/nodes';
@@ -33,13 +33,14 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   }
 
   async resolveTreeItem(item: vscode.TreeItem, node: ContainersViewNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.kind !== 'container') return item;
+    if (node.kind !== 'container') return resolveTooltip(item, node);
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       const details = await this.model.containerDetails(node.container.id, controller.signal);
       item.tooltip = markdown(containerDetailsTooltip(node.container, details, Math.floor(Date.now() / 1000)));
     } catch {
+      resolveTooltip(item, node);
       // The list tooltip stays; the container may have gone meanwhile (a refresh follows its event).
     } finally {
       subscription.dispose();

@@ -1,7 +1,7 @@
 // The Images view: repositories → tags → layers (→ whatever a layer-children provider adds).
 import * as vscode from 'vscode';
 import type { ExplorerModel } from './explorerModel';
-import { renderNode } from './render';
+import { renderNode, resolveTooltip } from './render';
 import { imageViewOptions } from './settings';
 import { shapeImages } from './shape/images';
 import { shapeLayers } from './shape/layers';
@@ -38,6 +38,10 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<ImagesViewNod
   getTreeItem(node: ImagesViewNode): vscode.TreeItem {
     if (node.kind === 'layer' && [...this.layerProviders].some((provider) => provider.hasChildren(node))) return renderNode(node, 'collapsed');
     return renderNode(node);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ImagesViewNode): vscode.TreeItem {
+    return resolveTooltip(item, node);
   }
 
   async getChildren(node?: ImagesViewNode): Promise<ImagesViewNode[]> {

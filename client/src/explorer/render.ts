@@ -28,7 +28,8 @@ export function renderNode(node: ExplorerNode, collapsibleOverride?: ExplorerNod
   const item = new vscode.TreeItem(node.label, COLLAPSIBLE[collapsibleOverride ?? node.collapsible]);
   item.id = node.id;
   item.description = node.description;
-  item.tooltip = markdown(node.tooltip);
+  // Function tooltips are filled in by the provider's resolveTreeItem, on hover.
+  if (typeof node.tooltip === 'string') item.tooltip = markdown(node.tooltip);
   item.contextValue = node.contextValue;
   item.iconPath = themeIcon(node.icon);
   if (node.dimmed) item.resourceUri = vscode.Uri.from({ scheme: DIMMED_SCHEME, path: `/${encodeURIComponent(node.id)}` });
@@ -38,6 +39,12 @@ export function renderNode(node: ExplorerNode, collapsibleOverride?: ExplorerNod
     item.command = { command: node.command.id, title: node.command.title, arguments: node.command.arguments ? [...node.command.arguments] : undefined };
   }
   if (node.kind === 'contributed' && node.resourcePath && !node.dimmed) item.resourceUri = vscode.Uri.file(node.resourcePath);
+  return item;
+}
+
+/** For resolveTreeItem: the node's deferred tooltip, if it has one and the item none yet. */
+export function resolveTooltip(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+  if (item.tooltip === undefined && typeof node.tooltip === 'function') item.tooltip = markdown(node.tooltip());
   return item;
 }
 

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { ImageSummary } from '../../../client/src/engine';
 import { shapeImages, splitReference, hiddenDanglingCount, DEFAULT_IMAGE_VIEW_OPTIONS, type ImageViewOptions } from '../../../client/src/explorer/shape/images';
-import type { ImageNode, RepositoryNode } from '../../../client/src/explorer/shape/nodes';
+import { tooltipText, type ImageNode, type RepositoryNode } from '../../../client/src/explorer/shape/nodes';
 
 const NOW = 1_700_000_000;
 
@@ -40,7 +40,7 @@ describe('images view shaping', () => {
     assert.equal(tag.ref, 'app:2');
     assert.equal(tag.description, '3 days ago · 5.5 MB');
     assert.equal(tag.collapsible, 'collapsed', 'an image expands to its layers');
-    assert.match(tag.tooltip ?? '', /Also tagged: `app:10`/);
+    assert.match(tooltipText(tag) ?? '', /Also tagged: `app:10`/);
   });
 
   it('untagged images stay hidden until the toggle is on, then sit in their own group', () => {

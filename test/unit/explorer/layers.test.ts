@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { HistoryEntry } from '../../../client/src/engine';
 import { instructionOf, shapeLayers } from '../../../client/src/explorer/shape/layers';
+import { tooltipText } from '../../../client/src/explorer/shape/nodes';
 
 const NOW = 1_700_000_000;
 const entry = (createdBy: string, sizeBytes: number, comment = ''): HistoryEntry => ({ createdBy, sizeBytes, comment, created: NOW - 600, tags: [] });
@@ -50,10 +51,10 @@ describe('layers view shaping', () => {
   });
 
   it('the tooltip holds the full instruction and says which layer it is', () => {
-    assert.match(layers[1]!.tooltip ?? '', /\*\*Layer 2 of 4\*\*/);
-    assert.match(layers[1]!.tooltip ?? '', /```dockerfile\nRUN dd if=\/dev\/zero of=\/big bs=1M count=100\n```/);
-    assert.match(layers[3]!.tooltip ?? '', /metadata only/);
-    assert.match(layers[0]!.tooltip ?? '', /Image: `0c2f6c9599bd`/);
+    assert.match((tooltipText(layers[1]!) ?? ''), /\*\*Layer 2 of 4\*\*/);
+    assert.match((tooltipText(layers[1]!) ?? ''), /```dockerfile\nRUN dd if=\/dev\/zero of=\/big bs=1M count=100\n```/);
+    assert.match((tooltipText(layers[3]!) ?? ''), /metadata only/);
+    assert.match((tooltipText(layers[0]!) ?? ''), /Image: `0c2f6c9599bd`/);
   });
 
   it('ids are unique per image and position', () => {

@@ -136,7 +136,7 @@ function containerNode(container: ContainerSummary, nowSeconds: number): Contain
     id: `container:${container.id}`,
     label: container.name,
     description: `${container.image} · ${container.status || container.state}`,
-    tooltip: containerTooltip(container, nowSeconds),
+    tooltip: () => containerTooltip(container, nowSeconds),
     contextValue: containerContextValue(container),
     icon: containerIcon(container),
     collapsible: hasPorts ? 'collapsed' : 'none',

@@ -35,7 +35,11 @@ function imageTooltip(image: ImageSummary, ref: string | undefined, nowSeconds: 
     `Size: ${formatBytes(image.sizeBytes)}`,
   ];
   const otherTags = image.repoTags.filter((tag) => tag !== ref);
-  if (otherTags.length > 0) lines.push(`Also tagged: ${otherTags.map(code).join(', ')}`);
+  const MAX_TAGS_LISTED = 8;
+  if (otherTags.length > 0) {
+    const more = otherTags.length > MAX_TAGS_LISTED ? ` and ${otherTags.length - MAX_TAGS_LISTED} more` : '';
+    lines.push(`Also tagged: ${otherTags.slice(0, MAX_TAGS_LISTED).map(code).join(', ')}${more}`);
+  }
   if (image.repoDigests.length > 0) lines.push(`Digest: ${code(image.repoDigests[0]!.replace(/^.*@/, ''))}`);
   if (image.containers > 0) lines.push(`Used by ${image.containers} container${image.containers === 1 ? '' : 's'}`);
   const labelCount = Object.keys(image.labels).length;
@@ -49,7 +53,7 @@ function imageNode(image: ImageSummary, ref: string | undefined, label: string, 
     id: ref ? `image:${ref}` : `image:${image.id}`,
     label,
     description: `${formatAge(image.created, nowSeconds)} · ${formatBytes(image.sizeBytes)}`,
-    tooltip: imageTooltip(image, ref, nowSeconds),
+    tooltip: () => imageTooltip(image, ref, nowSeconds),
     contextValue: ref ? 'image.tag' : 'image.dangling',
     icon: { id: ref ? 'tag' : 'circle-outline' },
     collapsible: 'collapsed',
