@@ -33,6 +33,8 @@ export interface ExplorerApi {
   /** The tree item VS Code renders for a node (label, description, icon, contextValue). */
   imagesTreeItem(node: ImagesViewNode): vscode.TreeItem;
   containersTreeItem(node: ContainersViewNode): Promise<vscode.TreeItem>;
+  /** The text each view shows above its welcome content (the engine error with its fix). */
+  viewMessages(): { readonly images?: string; readonly containers?: string };
 }
 
 export function registerExplorer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, session: EngineSession): ExplorerApi {
@@ -160,6 +162,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     imagesChildren: (node) => images.getChildren(node),
     containersChildren: (node) => containers.getChildren(node),
     imagesTreeItem: (node) => images.getTreeItem(node),
+    viewMessages: () => ({ images: imagesView.message, containers: containersView.message }),
     containersTreeItem: async (node) => {
       const item = containers.getTreeItem(node);
       const source = new vscode.CancellationTokenSource();

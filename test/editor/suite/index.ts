@@ -8,6 +8,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'layerwise-editor-suite', mocha);
   // One line per test file.
   require('./activation.test');
+  require('./explorer.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });
