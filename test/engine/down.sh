@@ -15,7 +15,8 @@ stop_group() { # NAME
   local file="$STATE/pids/$1.pid" pid
   [ -f "$file" ] || return 0
   pid="$(cat "$file")"
-  if kill -0 "$pid" 2>/dev/null; then
+  # Only a process that is still the program up.sh started (PIDs get reused).
+  if kill -0 "$pid" 2>/dev/null && { [ ! -f "$STATE/pids/$1.cmd" ] || grep -qaF "$(cat "$STATE/pids/$1.cmd")" "/proc/$pid/cmdline"; }; then
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     local deadline=$((SECONDS + STOP_DEADLINE_S))
     while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
@@ -25,7 +26,7 @@ stop_group() { # NAME
     fi
     log "stopped $1 (pid $pid)"
   fi
-  rm -f "$file"
+  rm -f "$file" "$STATE/pids/$1.cmd"
 }
 
 [ -d "$STATE/pids" ] || { log "nothing to stop ($STATE/pids does not exist)"; exit 0; }

@@ -1,6 +1,8 @@
 // The explorer's model against the real engine: it lists, follows the event stream (debounced),
 // stops watching while hidden, shows layers and health, and follows an engine switch.
 import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
 import { EngineSession, type ResolveOptions } from '../../client/src/engine';
 import { ExplorerModel } from '../../client/src/explorer/explorerModel';
 import { shapeContainers, DEFAULT_CONTAINER_VIEW_OPTIONS } from '../../client/src/explorer/shape/containers';
@@ -106,6 +108,23 @@ describe('explorer model on the real engine', () => {
     assert.ok(group, 'a group for the project');
     assert.deepEqual(group.children.map((child) => child.container.composeService).sort(), ['db', 'web']);
     assert.equal(group.description, '0/2 running');
+  });
+
+  it('Podman: images listed, a tag made with the podman CLI arrives through its event stream, layers readable', async () => {
+    const { model } = track(newModel(() => ({ hostSetting: testState().podman.host })));
+    model.setVisible('images', true);
+    await waitFor('the event stream on Podman', () => model.isWatching && model.images.items);
+    const base = model.images.items!.find((image) => image.repoTags.includes(testState().podman.baseImage));
+    assert.ok(base, 'Podman lists its base image');
+    const storage = path.join(testState().stateDir, 'podman');
+    const podman = (...args: string[]) =>
+      new Promise<void>((resolve, reject) => execFile('podman', ['--root', path.join(storage, 'root'), '--runroot', path.join(storage, 'run'), ...args], (error, _out, stderr) => (error ? reject(new Error(stderr)) : resolve())));
+    const tag = `localhost/${uniqueName('podman')}:1`;
+    await podman('tag', testState().podman.baseImage, tag);
+    cleanup.add(() => podman('rmi', tag));
+    await waitFor('the Podman tag in the model', () => model.images.items?.some((image) => image.repoTags.includes(tag)));
+    const layers = shapeLayers(await model.history(base.id), base.id, testState().podman.baseImage, Date.now() / 1000);
+    assert.match(layers[0]!.instruction, /^ADD file:/);
   });
 
   it('switching engines re-lists from the new one', async () => {

@@ -68,13 +68,22 @@ BUSYBOX=/bin/busybox
 file_is_static "$BUSYBOX" || die "$BUSYBOX is not static (install busybox-static)"
 
 # --- helpers ----------------------------------------------------------------------------------
-pid_alive() { [ -f "$STATE/pids/$1.pid" ] && kill -0 "$(cat "$STATE/pids/$1.pid")" 2>/dev/null; }
+# A recorded PID counts only while it is alive and still the program recorded (after a reboot or
+# a CI hand-over the number may belong to something else).
+pid_alive() {
+  local file="$STATE/pids/$1.pid" pid
+  [ -f "$file" ] || return 1
+  pid="$(cat "$file")"
+  kill -0 "$pid" 2>/dev/null || return 1
+  [ ! -f "$STATE/pids/$1.cmd" ] || grep -qaF "$(cat "$STATE/pids/$1.cmd")" "/proc/$pid/cmdline" 2>/dev/null
+}
 
 # start NAME LOGFILE CMD...: runs CMD in a new session, records its PID (= its process group).
 start() {
   local name=$1; shift
   setsid "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$STATE/pids/$name.pid"
+  printf '%s' "$(basename "$1")" >"$STATE/pids/$name.cmd"
   log "started $name (pid $!, log $STATE/logs/$name.log)"
 }
 
