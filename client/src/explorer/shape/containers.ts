@@ -63,13 +63,13 @@ export function containerIcon(container: ContainerSummary): NodeIcon {
   }
 }
 
-function containerTooltip(container: ContainerSummary, nowSeconds: number): string {
+function containerTooltip(container: ContainerSummary, nowSeconds: number, withHealth = true): string {
   const lines = [
     `**${container.name}** ${code(shortId(container.id))}`,
     '',
     `Image: ${code(container.image)}`,
     `Status: ${container.status || container.state}`,
-    ...(container.health !== 'none' ? [`Health: **${container.health}**`] : []),
+    ...(withHealth && container.health !== 'none' ? [`Health: **${container.health}**`] : []),
     `Created: ${formatDate(container.created)} (${formatAge(container.created, nowSeconds)})`,
     `Command: ${code(truncate(container.command, 200))}`,
   ];
@@ -81,8 +81,9 @@ function containerTooltip(container: ContainerSummary, nowSeconds: number): stri
 
 /** The tooltip once the container was inspected: the health log, failing streak, exit details. */
 export function containerDetailsTooltip(container: ContainerSummary, details: ContainerDetails, nowSeconds: number): string {
-  const lines = [containerTooltip(container, nowSeconds)];
   const health = details.health;
+  // The inspected health section replaces the list's one-word health line.
+  const lines = [containerTooltip(container, nowSeconds, !health)];
   if (health) {
     lines.push('', `**Health: ${health.status}** — failing streak ${health.failingStreak}`);
     const last = health.log[health.log.length - 1];
