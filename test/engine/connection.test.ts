@@ -79,6 +79,23 @@ describe('engine connection', () => {
     assert.ok(tags.includes(state.baseImage));
   });
 
+  it('reaches the engine over ssh://alias resolved through ~/.ssh/config (HostName, Port, User, IdentityFile)', async () => {
+    const state = testState();
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'layerwise-sshhome-'));
+    const savedHome = process.env.HOME;
+    try {
+      const target = new URL(state.ssh.host);
+      await fs.mkdir(path.join(home, '.ssh'));
+      await fs.writeFile(path.join(home, '.ssh', 'config'), `Host layerwise-engine\n  HostName ${target.hostname}\n  Port ${target.port}\n  User ${target.username}\n  IdentityFile ${state.ssh.identityFile}\n`);
+      process.env.HOME = home;
+      const { tags } = await connectAndList(parseHost('ssh://layerwise-engine', { source: 'setting', ssh: { identityFiles: [] } }));
+      assert.ok(tags.includes(state.baseImage));
+    } finally {
+      process.env.HOME = savedHome;
+      await fs.rm(home, { recursive: true, force: true });
+    }
+  });
+
   it('lists images through Podman\'s Docker-compatible API', async () => {
     const { info, tags } = await connectAndList(testEndpoint('podman'));
     assert.equal(info.product, 'podman');
@@ -114,6 +131,25 @@ describe('engine connection failures, worded for the user', () => {
     const state = testState();
     const endpoint = parseHost(state.ssh.host, { source: 'setting', ssh: { identityFiles: [state.ssh.wrongIdentityFile] } });
     await expectEngineError(() => EngineConnection.open(endpoint), 'ssh-auth', /ssh:\/\//, /refused every key/, /ssh-add|sshIdentityFile/);
+  });
+
+  it('a changed SSH host key (known_hosts lists another key): refused, naming known_hosts', async () => {
+    const state = testState();
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'layerwise-knownhosts-'));
+    const savedHome = process.env.HOME;
+    try {
+      const target = new URL(state.ssh.host);
+      // Another ed25519 key recorded for this host: what a man-in-the-middle (or a reinstall) looks like.
+      const otherKey = (await fs.readFile(`${state.ssh.wrongIdentityFile}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ');
+      await fs.mkdir(path.join(home, '.ssh'));
+      await fs.writeFile(path.join(home, '.ssh', 'known_hosts'), `[${target.hostname}]:${target.port} ${otherKey}\n`);
+      process.env.HOME = home;
+      const endpoint = parseHost(state.ssh.host, { source: 'setting', ssh: { identityFiles: [state.ssh.identityFile] } });
+      await expectEngineError(() => EngineConnection.open(endpoint), 'ssh', /does not match ~\/\.ssh\/known_hosts/, /known_hosts/);
+    } finally {
+      process.env.HOME = savedHome;
+      await fs.rm(home, { recursive: true, force: true });
+    }
   });
 
   it('missing TLS files: config, naming the file', async () => {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { Client, utils as sshUtils, type AnyAuthMethod, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { EngineEndpoint } from './endpoint';
+import { readSshConfig } from './sshConfig';
 
 /** OpenSSH's default MaxSessions is 10 per connection: stay under it. */
 const MAX_CHANNELS = 8;
@@ -109,14 +110,20 @@ export class SshBridge {
   }
 
   private async handshake(): Promise<Client> {
-    const keys = await this.loadKeys();
+    // `ssh://alias` resolves through ~/.ssh/config like the ssh binary the docker CLI runs.
+    const alias = this.endpoint.hostname ?? '';
+    const config = await readSshConfig(alias, this.homeDir);
+    const explicitPort = /^ssh:\/\/[^/]*:\d+$/.test(this.endpoint.host);
+    const hostname = config.hostName ?? alias;
+    const port = explicitPort ? this.endpoint.port : (config.port ?? this.endpoint.port ?? 22);
+    const keys = await this.loadKeys([...config.identityFiles, ...(this.endpoint.ssh?.identityFiles ?? [])]);
     this.skippedKeys = keys.filter((key) => key.problem).map((key) => `${key.file} (${key.problem})`);
-    const username = this.endpoint.username ?? os.userInfo().username;
+    const username = this.endpoint.username ?? config.user ?? os.userInfo().username;
     const methods: AnyAuthMethod[] = [];
     const agentSocket = this.endpoint.ssh?.agentSocket;
     if (agentSocket) methods.push({ type: 'agent', username, agent: agentSocket });
     for (const key of keys) if (key.key) methods.push({ type: 'publickey', username, key: key.key });
-    const knownHostKeys = await this.knownHostKeys();
+    const knownHostKeys = await this.knownHostKeys(hostname, port ?? 22);
 
     return new Promise<Client>((resolve, reject) => {
       const client = new Client();
@@ -131,8 +138,8 @@ export class SshBridge {
         reject(error);
       };
       const config: ConnectConfig = {
-        host: this.endpoint.hostname,
-        port: this.endpoint.port,
+        host: hostname,
+        port,
         username,
         readyTimeout: this.handshakeTimeoutMs,
         keepaliveInterval: 15_000,
@@ -147,7 +154,7 @@ export class SshBridge {
         .on('error', (error) => {
           if (!settled) {
             if (/host key|Handshake failed|verification failed/i.test(error.message) && knownHostKeys.length > 0) {
-              error.message = `Host key verification failed: the key of ${this.endpoint.hostname}:${this.endpoint.port} does not match ~/.ssh/known_hosts (host key changed or mismatch)`;
+              error.message = `Host key verification failed: the key of ${hostname}:${port} does not match ~/.ssh/known_hosts (host key changed or mismatch)`;
             }
             fail(error);
           } else this.client = undefined;
@@ -163,8 +170,8 @@ export class SshBridge {
     });
   }
 
-  private async loadKeys(): Promise<KeyCandidate[]> {
-    const files = this.endpoint.ssh?.identityFiles ?? [];
+  private async loadKeys(candidates: readonly string[]): Promise<KeyCandidate[]> {
+    const files = [...new Set(candidates)];
     return Promise.all(
       files.map(async (file): Promise<KeyCandidate> => {
         let key: Buffer;
@@ -181,15 +188,14 @@ export class SshBridge {
   }
 
   /** Host keys listed for this host in ~/.ssh/known_hosts (plain and hashed entries). */
-  private async knownHostKeys(): Promise<Buffer[]> {
+  private async knownHostKeys(hostname: string, port: number): Promise<Buffer[]> {
     let text: string;
     try {
       text = await fs.readFile(path.join(this.homeDir, '.ssh', 'known_hosts'), 'utf8');
     } catch {
       return [];
     }
-    const port = this.endpoint.port ?? 22;
-    const name = port === 22 ? this.endpoint.hostname ?? '' : `[${this.endpoint.hostname}]:${port}`;
+    const name = port === 22 ? hostname : `[${hostname}]:${port}`;
     return parseKnownHosts(text, name);
   }
 }
