@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerLanguageServerCommands } from './commands/languageServer';
+import { registerOperationCommands } from './commands/operations';
 import { createLanguageClient } from './languageClient';
 import { EngineSession } from './engine';
 import { registerExplorer, type ExplorerApi } from './explorer';
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Layerw
   );
   const explorer = registerExplorer(context, output, engine);
   registerEngineStatus(context, engine);
+  registerOperationCommands(context, output, engine, explorer);
   setTimeout(() => void engine.connection().catch(() => undefined), 0);
 
   return { explorer };
