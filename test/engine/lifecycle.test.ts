@@ -2,19 +2,36 @@
 // session; and the events stream that keeps the explorer current.
 import { strict as assert } from 'node:assert';
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 import { EngineConnection, EngineError, watchEvents, type EngineEvent } from '../../client/src/engine';
 import { docker, testEndpoint, testEngine, testState, uniqueName, upScript, useCleanup, waitFor } from './support';
 
-const repoRoot = path.join(__dirname, '..', '..');
+/**
+ * Runs a TypeScript probe as the `nobody` user. It is bundled into a world-readable temp folder
+ * first: the clone itself may sit where `nobody` cannot read (e.g. under /root in CI).
+ */
+async function runAsNobody(script: string, ...args: string[]): Promise<{ ok: boolean; kind?: string; message?: string }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'layerwise-nobody-'));
+  const bundle = path.join(dir, 'probe.cjs');
+  await esbuild.build({ entryPoints: [script], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['cpu-features', '*.node'], logLevel: 'silent' });
+  await fs.chmod(dir, 0o755);
+  await fs.chmod(bundle, 0o644);
+  try {
+    return await runBundleAsNobody(bundle, args);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
 
-function runAsNobody(script: string, ...args: string[]): Promise<{ ok: boolean; kind?: string; message?: string }> {
+function runBundleAsNobody(bundle: string, args: string[]): Promise<{ ok: boolean; kind?: string; message?: string }> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', script, ...args],
-      { cwd: repoRoot, uid: 65534, gid: 65534, env: { PATH: process.env.PATH, HOME: '/tmp', TMPDIR: '/tmp' }, timeout: 60_000 },
+      [bundle, ...args],
+      { cwd: '/', uid: 65534, gid: 65534, env: { PATH: process.env.PATH, HOME: '/tmp', TMPDIR: '/tmp' }, timeout: 60_000 },
       (error, stdout, stderr) => {
         try {
           resolve(JSON.parse(stdout));
