@@ -2,6 +2,7 @@
 // The tooltip's health log comes from one inspect, only when the user hovers a container.
 import * as vscode from 'vscode';
 import type { ExplorerModel } from './explorerModel';
+import type { TreeItemDecorator } from './imagesView';
 import { markdown, renderNode, resolveTooltip } from './render';
 import { containerViewOptions } from './settings';
 import { containerChildren, containerDetailsTooltip, shapeContainers } from './shape/containers';
@@ -11,14 +12,19 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   private readonly changed = new vscode.EventEmitter<ContainersViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly model: ExplorerModel) {}
+  constructor(
+    private readonly model: ExplorerModel,
+    private readonly decorators: ReadonlySet<TreeItemDecorator>,
+  ) {}
 
   fire(): void {
     this.changed.fire(undefined);
   }
 
   getTreeItem(node: ContainersViewNode): vscode.TreeItem {
-    return renderNode(node);
+    const item = renderNode(node);
+    for (const decorate of this.decorators) decorate(node, item);
+    return item;
   }
 
   async getChildren(node?: ContainersViewNode): Promise<ContainersViewNode[]> {

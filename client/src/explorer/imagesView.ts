@@ -5,21 +5,34 @@ import { renderNode, resolveTooltip } from './render';
 import { imageViewOptions } from './settings';
 import { shapeImages } from './shape/images';
 import { shapeLayers } from './shape/layers';
-import { messageNode, type ContributedNode, type ImagesViewNode, type LayerNode } from './shape/nodes';
+import { messageNode, type ContributedNode, type ImageNode, type ImagesViewNode, type LayerNode } from './shape/nodes';
 
 /** Adds children under layer nodes (e.g. the files a layer added, changed and deleted). */
 export interface LayerChildrenProvider {
   /** Whether `layer` gets an expand arrow (called while rendering: no I/O). */
   hasChildren(layer: LayerNode): boolean;
   provideChildren(layer: LayerNode, token: vscode.CancellationToken): Promise<readonly ContributedNode[]>;
+  /** Text appended to an image's or a layer's description (e.g. wasted bytes; no I/O). */
+  describe?(node: ImageNode | LayerNode): string | undefined;
+  /** Fires when what the provider shows changed (the view re-renders). */
+  readonly onDidChange?: vscode.Event<void>;
 }
+
+/**
+ * Adjusts a rendered item: e.g. a layer's command opening the Dockerfile line that made it, or
+ * an image's wasted bytes in its description. Runs while rendering: no I/O.
+ */
+export type TreeItemDecorator = (node: ImagesViewNode | ContainersViewNode, item: vscode.TreeItem) => void;
 
 export class ImagesTreeProvider implements vscode.TreeDataProvider<ImagesViewNode> {
   private readonly changed = new vscode.EventEmitter<ImagesViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly layerProviders = new Set<LayerChildrenProvider>();
 
-  constructor(private readonly model: ExplorerModel) {}
+  constructor(
+    private readonly model: ExplorerModel,
+    private readonly decorators: ReadonlySet<TreeItemDecorator>,
+  ) {}
 
   /** Re-renders from the model (after a refresh or a settings change). */
   fire(node?: ImagesViewNode): void {
@@ -28,16 +41,23 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<ImagesViewNod
 
   registerLayerChildren(provider: LayerChildrenProvider): vscode.Disposable {
     this.layerProviders.add(provider);
+    const changes = provider.onDidChange?.(() => this.fire());
     this.fire();
     return new vscode.Disposable(() => {
+      changes?.dispose();
       this.layerProviders.delete(provider);
       this.fire();
     });
   }
 
   getTreeItem(node: ImagesViewNode): vscode.TreeItem {
-    if (node.kind === 'layer' && [...this.layerProviders].some((provider) => provider.hasChildren(node))) return renderNode(node, 'collapsed');
-    return renderNode(node);
+    const item =
+      node.kind === 'layer' && [...this.layerProviders].some((provider) => provider.hasChildren(node)) ? renderNode(node, 'collapsed') : renderNode(node);
+    if (node.kind === 'layer' || node.kind === 'image') {
+      const extra = [...this.layerProviders].map((provider) => provider.describe?.(node)).filter((text): text is string => !!text);
+      if (extra.length > 0) item.description = [item.description, ...extra].filter(Boolean).join(' · ');
+    }
+    return item;
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: ImagesViewNode): vscode.TreeItem {

@@ -7,14 +7,14 @@ import { registerCommand } from '../commands/registerCommand';
 import { chooseEngine } from '../status/chooseEngine';
 import { ContainersTreeProvider } from './containersView';
 import { ExplorerModel, type ViewName } from './explorerModel';
-import { ImagesTreeProvider, type LayerChildrenProvider } from './imagesView';
+import { ImagesTreeProvider, type LayerChildrenProvider, type TreeItemDecorator } from './imagesView';
 import type { RefreshScope } from './refreshScope';
 import { registerDimmedDecorations } from './render';
 import { containerViewOptions, imageViewOptions, safetyPollMs, updateExplorerSetting } from './settings';
 import { hiddenDanglingCount } from './shape/images';
 import type { ContainersViewNode, ImagesViewNode, PortNode } from './shape/nodes';
 
-export type { LayerChildrenProvider } from './imagesView';
+export type { LayerChildrenProvider, TreeItemDecorator } from './imagesView';
 export type * from './shape/nodes';
 
 export const IMAGES_VIEW_ID = 'layerwise.images';
@@ -27,6 +27,10 @@ export interface ExplorerApi {
   refresh(scope?: RefreshScope): Promise<void>;
   /** Adds children under layer nodes (the per-layer file tree). */
   registerLayerChildren(provider: LayerChildrenProvider): vscode.Disposable;
+  /** Adjusts rendered items of both views (a layer's source-line command, an image's wasted bytes). */
+  registerDecorator(decorator: TreeItemDecorator): vscode.Disposable;
+  /** Re-renders both views from what is already listed (no engine call), e.g. after a decorator's data changed. */
+  rerender(): void;
   /** The nodes a view shows under `node` (roots when omitted): what the user sees, as data. */
   imagesChildren(node?: ImagesViewNode): Promise<ImagesViewNode[]>;
   containersChildren(node?: ContainersViewNode): Promise<ContainersViewNode[]>;
@@ -39,8 +43,13 @@ export interface ExplorerApi {
 
 export function registerExplorer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, session: EngineSession): ExplorerApi {
   const model = new ExplorerModel(session, { safetyPollMs: safetyPollMs() });
-  const images = new ImagesTreeProvider(model);
-  const containers = new ContainersTreeProvider(model);
+  const decorators = new Set<TreeItemDecorator>();
+  const images = new ImagesTreeProvider(model, decorators);
+  const containers = new ContainersTreeProvider(model, decorators);
+  const rerender = () => {
+    images.fire();
+    containers.fire();
+  };
   const imagesView = vscode.window.createTreeView(IMAGES_VIEW_ID, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
   const containersView = vscode.window.createTreeView(CONTAINERS_VIEW_ID, { treeDataProvider: containers, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(model, images, containers, imagesView, containersView, registerDimmedDecorations());
@@ -159,6 +168,15 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     model,
     refresh,
     registerLayerChildren: (provider) => images.registerLayerChildren(provider),
+    registerDecorator: (decorator) => {
+      decorators.add(decorator);
+      rerender();
+      return new vscode.Disposable(() => {
+        decorators.delete(decorator);
+        rerender();
+      });
+    },
+    rerender,
     imagesChildren: (node) => images.getChildren(node),
     containersChildren: (node) => containers.getChildren(node),
     imagesTreeItem: (node) => images.getTreeItem(node),
