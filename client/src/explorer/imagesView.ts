@@ -5,7 +5,7 @@ import { renderNode, resolveTooltip } from './render';
 import { imageViewOptions } from './settings';
 import { shapeImages } from './shape/images';
 import { shapeLayers } from './shape/layers';
-import { messageNode, type ContributedNode, type ImageNode, type ImagesViewNode, type LayerNode } from './shape/nodes';
+import { messageNode, type ContainersViewNode, type ContributedNode, type ImageNode, type ImagesViewNode, type LayerNode } from './shape/nodes';
 
 /** Adds children under layer nodes (e.g. the files a layer added, changed and deleted). */
 export interface LayerChildrenProvider {
@@ -57,6 +57,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<ImagesViewNod
       const extra = [...this.layerProviders].map((provider) => provider.describe?.(node)).filter((text): text is string => !!text);
       if (extra.length > 0) item.description = [item.description, ...extra].filter(Boolean).join(' · ');
     }
+    for (const decorate of this.decorators) decorate(node, item);
     return item;
   }
 
