@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   // One line per test file.
   require('./activation.test');
   require('./explorer.test');
+  require('./operations.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });
