@@ -1,0 +1,1 @@
+export { buildLenses, BUILD_COMMAND, type BuildRequest } from './buildLenses';

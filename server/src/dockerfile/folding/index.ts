@@ -1,0 +1,1 @@
+export { foldingRanges, type FoldingOptions } from './foldingRanges';

@@ -1,0 +1,1 @@
+export { selectionRanges } from './selectionRanges';

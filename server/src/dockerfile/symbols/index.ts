@@ -1,0 +1,1 @@
+export { documentSymbols } from './documentSymbols';
