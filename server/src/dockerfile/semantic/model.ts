@@ -5,9 +5,12 @@
 import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
 import type { ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
+import { SpanNode } from '../syntax/located';
+import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
 import { fileEffects } from './fileEffects';
 import { parseImageReference } from './imageReference';
+import { StageNode, StageReferenceNode, VariableReferenceNode } from './nodes';
 import { AUTOMATIC_PLATFORM_ARGS, DEFAULT_LINUX_PATH, PROXY_ARGS, parsePlatform, platformArgValues } from './predefined';
 import { scanShellReferences } from './shellReferences';
 import type {
@@ -31,16 +34,17 @@ interface Binding {
 
 /** Variables visible at a point, plus what an undefined name means there. */
 class Scope {
+  /** `lookup` bound once, for the lexer. */
+  readonly lookup: (name: string) => VariableState;
+  private readonly unknown: VariableState;
+
   constructor(
     readonly bindings: Map<string, Binding>,
     /** Set when the base image may define variables we cannot see. */
     readonly unknownReason: string | undefined,
-  ) {}
-
-  lookup(name: string): VariableState {
-    const binding = this.bindings.get(name);
-    if (binding) return binding.state;
-    return this.unknownReason ? { kind: 'unknown', reason: this.unknownReason } : UNSET;
+  ) {
+    this.unknown = unknownReason ? { kind: 'unknown', reason: unknownReason } : UNSET;
+    this.lookup = (name) => this.bindings.get(name)?.state ?? this.unknown;
   }
 
   clone(): Scope {
@@ -54,6 +58,8 @@ interface StageState {
 }
 
 const UNSET: VariableState = { kind: 'unset' };
+// RUN flag values are substituted without quote processing, with `\` as escape (BuildKit's ExpandRaw).
+const RAW_FLAG_LEX: LexOptions = { skipProcessQuotes: true, escapeChar: '\\' };
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const MAX_STAGE_NAME_LENGTH = 1024;
 
@@ -77,12 +83,17 @@ class Analyzer {
   private readonly laterStageNames = new Map<string, number>();
   private readonly stageCount: number;
 
+  private readonly escapeCode: number;
+  private readonly lexOptions: LexOptions;
+
   constructor(
     private readonly ast: ParsedDockerfile,
     private readonly options: AnalyzeOptions,
   ) {
     this.buildArgs = options.buildArgs ?? {};
     this.escapeChar = ast.escapeChar;
+    this.escapeCode = ast.escapeChar.charCodeAt(0);
+    this.lexOptions = { escapeChar: ast.escapeChar };
     let count = 0;
     for (const instruction of ast.instructions) {
       if (instruction.name !== 'FROM') continue;
@@ -254,20 +265,7 @@ class Analyzer {
     for (let k = 1; k < instructions.length; k++) this.instruction(instructions[k], index, state, global);
     this.stageStates.push(state);
     const last = instructions[instructions.length - 1];
-    this.stages.push({
-      start: from.start,
-      end: last.end,
-      range: { start: from.range.start, end: last.range.end },
-      index,
-      name,
-      nameToken,
-      from,
-      instructions,
-      baseToken,
-      baseName,
-      base,
-      platform,
-    });
+    this.stages.push(new StageNode(from.start, last.end, this.ast.source, index, name, nameToken, from, instructions, baseToken, baseName, base, platform));
   }
 
   private stageBase(from: Instruction, baseToken: Token | undefined, baseName: ExpandedWord | undefined): StageBase {
@@ -280,13 +278,13 @@ class Analyzer {
     }
     const stageIndex = this.stageIndexByName.get(text);
     if (stageIndex !== undefined) {
-      this.stageReferences.push({ ...spanOf(baseToken), kind: 'from', text, instruction: from, stageIndex });
+      this.stageReferences.push(new StageReferenceNode(baseToken.start, baseToken.end, this.ast.source, 'from', text, from, stageIndex));
       return { kind: 'stage', stageIndex };
     }
     if (text === 'scratch') return { kind: 'scratch' };
     const reference = parseImageReference(text);
     if (reference.error) this.problem(baseToken, 'invalid-image-reference', `Invalid image reference "${text}": ${reference.error}.`);
-    this.stageReferences.push({ ...spanOf(baseToken), kind: 'from', text, instruction: from, stageIndex: undefined });
+    this.stageReferences.push(new StageReferenceNode(baseToken.start, baseToken.end, this.ast.source, 'from', text, from, undefined));
     return { kind: 'image', reference };
   }
 
@@ -358,7 +356,7 @@ class Analyzer {
       case 'RUN':
         for (const flag of instruction.flags) {
           if (flag.name.value === 'mount' && flag.value) this.mount(instruction, flag.value, build, stageIndex);
-          else if (flag.value) this.expand(instruction, flag.value, build, stageIndex, 'build', { skipProcessQuotes: true, escapeChar: '\\' });
+          else if (flag.value) this.expand(instruction, flag.value, build, stageIndex, 'build', RAW_FLAG_LEX);
         }
         this.shellReferences(instruction, build, stageIndex, 'run');
         this.heredocReferences(instruction, build, stageIndex, 'run', false);
@@ -437,13 +435,14 @@ class Analyzer {
         this.problem(token, 'stage-not-built-yet', notBuiltYet(text, target === currentStage));
       }
     }
-    this.stageReferences.push({ ...spanOf(token), kind, text, instruction, stageIndex: target });
+    this.stageReferences.push(new StageReferenceNode(token.start, token.end, this.ast.source, kind, text, instruction, target));
   }
 
   /** `--mount=type=…,from=…,target=…`: values are substituted (quotes kept), `from` names a stage. */
   private mount(instruction: Instruction, value: Token, build: Scope, stageIndex: number): void {
-    this.expand(instruction, value, build, stageIndex, 'build', { skipProcessQuotes: true, escapeChar: '\\' });
+    this.expand(instruction, value, build, stageIndex, 'build', RAW_FLAG_LEX);
     const text = value.value;
+    if (!text.toLowerCase().includes('from')) return;
     let offset = 0;
     for (const field of text.split(',')) {
       const equals = field.indexOf('=');
@@ -451,7 +450,7 @@ class Analyzer {
       if (key === 'from' && equals >= 0) {
         const fieldValue = field.slice(equals + 1);
         const start = this.valueOffsetToSource(value, offset + equals + 1);
-        const span = { start, end: start + fieldValue.length, range: this.ast.lines.rangeOf(start, start + fieldValue.length) };
+        const span = new SpanNode(start, start + fieldValue.length, this.ast.source);
         this.stageReference(instruction, span, fieldValue, 'mount-from', stageIndex);
       }
       offset += field.length + 1;
@@ -465,17 +464,21 @@ class Analyzer {
   }
 
   /** Substitutes variables in one word the way BuildKit's ProcessWord does, recording the references. */
-  private expand(instruction: Instruction, token: Token, scope: Scope, stageIndex: number | undefined, context: ReferenceContext, lexOptions: LexOptions = {}): ExpandedWord {
+  private expand(instruction: Instruction, token: Token, scope: Scope, stageIndex: number | undefined, context: ReferenceContext, lexOptions?: LexOptions): ExpandedWord {
+    const value = token.value;
+    // Most words hold nothing to substitute, unquote or unescape.
+    if (isLiteralWord(value, this.escapeCode)) return { value, unknown: false, error: undefined };
     const logical = instruction.logicalText;
     const logicalStart = sourceToLogical(instruction.logicalMap, token.start);
-    const verbatim = logical.startsWith(token.value, logicalStart);
-    const options = { escapeChar: this.escapeChar, ...lexOptions };
-    const lookup = (name: string): VariableState => scope.lookup(name);
+    const verbatim = logical.startsWith(value, logicalStart);
+    const options = lexOptions ?? this.lexOptions;
     const result = verbatim
-      ? lexShellWord(logical, lookup, options, false, logicalStart, logicalStart + token.value.length)
-      : lexShellWord(token.value, lookup, options);
+      ? lexShellWord(logical, scope.lookup, options, false, logicalStart, logicalStart + value.length)
+      : lexShellWord(value, scope.lookup, options);
     const toSource = verbatim ? (offset: number) => logicalToSource(instruction.logicalMap, offset) : (offset: number) => this.valueOffsetToSource(token, offset);
     for (const reference of result.references) {
+      // `$$`, `$1`, `$@` … are the shell's, not variables a Dockerfile defines.
+      if (!isVariableName(reference.name)) continue;
       const start = toSource(reference.start);
       const end = toSource(reference.end - 1) + 1;
       const nameStart = toSource(reference.nameStart);
@@ -549,21 +552,23 @@ class Analyzer {
     operator: string | undefined,
     value: VariableState,
   ): void {
-    const lines = this.ast.lines;
-    this.references.push({
-      start,
-      end,
-      range: lines.rangeOf(start, end),
-      name,
-      nameSpan: { start: nameStart, end: nameEnd, range: lines.rangeOf(nameStart, nameEnd) },
-      braced,
-      operator,
-      context,
-      instruction,
-      stageIndex,
-      definition: scope.bindings.get(name)?.definition,
-      value,
-    });
+    const source = this.ast.source;
+    this.references.push(
+      new VariableReferenceNode(
+        start,
+        end,
+        source,
+        name,
+        new SpanNode(nameStart, nameEnd, source),
+        braced,
+        operator,
+        context,
+        instruction,
+        stageIndex,
+        scope.bindings.get(name)?.definition,
+        value,
+      ),
+    );
   }
 
   // ---- bookkeeping
@@ -578,11 +583,11 @@ class Analyzer {
   }
 
   private problem(span: Span, code: ProblemCode, message: string): void {
-    this.problems.push({ start: span.start, end: span.end, range: span.range, code, severity: 'error', message });
+    this.problems.push(new ProblemNode(span.start, span.end, this.ast.source, code, 'error', message));
   }
 
   private problemAt(start: number, end: number, code: ProblemCode, message: string): void {
-    this.problems.push({ start, end, range: this.ast.lines.rangeOf(start, end), code, severity: 'error', message });
+    this.problems.push(new ProblemNode(start, end, this.ast.source, code, 'error', message));
   }
 }
 
@@ -592,16 +597,26 @@ function notBuiltYet(stage: string, itself: boolean): string {
   return itself ? `A stage cannot copy from itself (${stage}).` : `Stage ${stage} is defined after this instruction: copy only from a stage defined before.`;
 }
 
+/** Whether BuildKit's lexer would return `value` unchanged: no `$`, quotes or escape character. */
+function isLiteralWord(value: string, escape: number): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x24 || c === 0x27 || c === 0x22 || c === 0x5c || c === escape) return false;
+  }
+  return true;
+}
+
+function isVariableName(name: string): boolean {
+  const first = name.charCodeAt(0);
+  return first === 0x5f || (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a) || first > 0x7f;
+}
+
 function literal(value: string): ExpandedWord {
   return { value, unknown: false, error: undefined };
 }
 
 function stateOf(word: ExpandedWord): VariableState {
   return word.unknown ? { kind: 'unknown', reason: 'depends on a value not known here' } : { kind: 'set', value: word.value };
-}
-
-function spanOf(span: Span): Span {
-  return { start: span.start, end: span.end, range: span.range };
 }
 
 function effectOf(instruction: Instruction, expandedArgs: readonly ExpandedWord[] | undefined): InstructionEffect {

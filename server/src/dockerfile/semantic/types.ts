@@ -98,7 +98,8 @@ export interface Stage extends Span {
 /** A place that names a stage: FROM, COPY --from, RUN --mount from=. */
 export interface StageReference extends Span {
   readonly kind: 'from' | 'copy-from' | 'mount-from';
-  readonly text: string;
+  /** The stage name, index or image as BuildKit reads it (after substitution for FROM). */
+  readonly name: string;
   readonly instruction: Instruction;
   /** The stage named; undefined when the text names an image or a build context. */
   readonly stageIndex: number | undefined;

@@ -31,6 +31,10 @@ function nextValues(instruction: Instruction): string[] {
     }
     return values;
   }
+  if (instruction.name === 'ARG') {
+    // BuildKit keeps ARG's words whole: `name=value` or `name`.
+    return instruction.keyValues.map((pair) => goQuote(pair.equals ? `${pair.key.value}=${pair.value?.value ?? ''}` : pair.key.value));
+  }
   return instruction.args.map((arg) => goQuote(arg.value));
 }
 

@@ -12,28 +12,26 @@ export class LineIndex {
   // Tokens are mostly asked for in document order: remembering the last line answered turns
   // the usual lookup into a comparison or two instead of a binary search.
   private lastLine = 0;
+  private lastOffset = -1;
+  private lastPosition: Position = { line: 0, character: 0 };
 
   constructor(text: string) {
     const starts = [0];
     const length = text.length;
-    let searchFrom = 0;
-    for (;;) {
-      const lf = text.indexOf('\n', searchFrom);
-      const cr = text.indexOf('\r', searchFrom);
-      if (lf < 0 && cr < 0) break;
+    // Two cursors, one per break character, each advanced only past what was consumed: a text
+    // without any CR must not be rescanned for one at every line.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      let next: number;
       if (cr >= 0 && (lf < 0 || cr < lf)) {
-        const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-        starts.push(next);
-        searchFrom = next;
-        // A file with many lone CRs would rescan for '\n' each time; skip ahead when none is left.
-        if (lf < 0) {
-          for (let i = next; i < length; i++) if (text.charCodeAt(i) === 13) starts.push(i + 1);
-          break;
-        }
+        next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
       } else {
-        starts.push(lf + 1);
-        searchFrom = lf + 1;
+        next = lf + 1;
       }
+      starts.push(next);
+      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+      if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
     this.starts = starts;
     this.lineStarts = starts;
@@ -71,12 +69,18 @@ export class LineIndex {
   positionAt(offset: number): Position {
     if (offset < 0) offset = 0;
     else if (offset > this.length) offset = this.length;
+    // Positions are immutable, so one asked for twice in a row is shared.
+    if (offset === this.lastOffset) return this.lastPosition;
     const line = this.lineAt(offset);
-    return { line, character: offset - this.starts[line] };
+    const position = { line, character: offset - this.starts[line] };
+    this.lastOffset = offset;
+    this.lastPosition = position;
+    return position;
   }
 
   rangeOf(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
+    const startPosition = this.positionAt(start);
+    return { start: startPosition, end: start === end ? startPosition : this.positionAt(end) };
   }
 
   /** The offset of an LSP position; characters past the end of a line clamp to its end. */

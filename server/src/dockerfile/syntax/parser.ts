@@ -6,6 +6,8 @@ import { isAsciiLetter, isBlank, isDigit, isSpace, skipSpace, trimSpaceEnd } fro
 import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
 import { parseJsonArray } from './jsonArray';
 import { LineIndex } from './lineIndex';
+import { SpanNode, TokenNode, type SourceText } from './located';
+import { CommentNode, DirectiveNode, EMPTY, FlagNode, HeredocNode, InstructionNode, JsonFallbackNode, KeyValueNode, ProblemNode } from './nodes';
 import { logicalEndToSource, logicalToSource, shiftLogicalMap } from './logicalLine';
 import { lexShellWord } from './shellLexer';
 import { extractFlags, splitBlank, splitWords, type Piece } from './splitting';
@@ -28,6 +30,8 @@ import type {
 /** A parsed Dockerfile plus the line index its ranges were computed with. */
 export interface ParsedDockerfile extends DockerfileAst {
   readonly lines: LineIndex;
+  /** The text and line index every located value computes its range from. */
+  readonly source: SourceText;
 }
 
 // bufio.Scanner's limit: BuildKit rejects a physical line longer than this many UTF-8 bytes.
@@ -36,6 +40,7 @@ const MAX_LINE_BYTES = 65535;
 const MAX_TRIGGER_DEPTH = 16;
 
 const HEREDOC_INSTRUCTIONS = new Set(['ADD', 'COPY', 'RUN']);
+
 
 /** Parses a Dockerfile. Never throws: problems are reported in `problems`. */
 export function parseDockerfile(text: string): ParsedDockerfile {
@@ -49,6 +54,7 @@ interface LogicalLine {
 
 class Parser {
   private readonly lines: LineIndex;
+  private readonly source: SourceText;
   private readonly problems: Problem[] = [];
   private readonly comments: Comment[] = [];
   private readonly directives: Directive[] = [];
@@ -59,6 +65,7 @@ class Parser {
 
   constructor(private readonly text: string) {
     this.lines = new LineIndex(text);
+    this.source = { text, lines: this.lines };
   }
 
   parse(): ParsedDockerfile {
@@ -133,6 +140,7 @@ class Parser {
     return {
       text,
       lines: this.lines,
+      source: this.source,
       directives: this.directives,
       instructions: this.instructions,
       comments: this.comments,
@@ -155,7 +163,7 @@ class Parser {
     const text = this.text;
     const valueStart = skipSpace(text, start + 1, end);
     const valueEnd = trimSpaceEnd(text, valueStart, end);
-    return { ...this.span(start, end), value: text.slice(valueStart, valueEnd) };
+    return new CommentNode(start, end, this.source, text.slice(valueStart, valueEnd));
   }
 
   /** `# name=value` with BuildKit's rules (`^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`). */
@@ -178,12 +186,14 @@ class Parser {
     while (valueEnd > valueStart + 1 && isRegexSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
     const name = text.slice(keyStart, keyEnd).toLowerCase();
     if (name !== 'syntax' && name !== 'escape' && name !== 'check') return undefined;
-    return {
-      ...this.span(start, end),
+    return new DirectiveNode(
+      start,
+      end,
+      this.source,
       name,
-      nameToken: this.sourceToken(keyStart, keyEnd, name),
-      valueToken: this.sourceToken(valueStart, valueEnd, text.slice(valueStart, valueEnd)),
-    };
+      this.sourceToken(keyStart, keyEnd, name),
+      this.sourceToken(valueStart, valueEnd, text.slice(valueStart, valueEnd)),
+    );
   }
 
   private setEscape(directive: Directive): void {
@@ -201,13 +211,13 @@ class Parser {
   private gatherInstruction(start: number, contentEnd: number, next: number, lineNumber: number): Gathered {
     const text = this.text;
     const length = text.length;
-    const continuations: Span[] = [];
-    const comments: Comment[] = [];
-    const emptyLines: number[] = [];
+    let continuations: Span[] | undefined;
+    let comments: Comment[] | undefined;
+    let emptyLines: number[] | undefined;
     let continued = this.continuationAt(start, contentEnd);
     let logical = text.slice(start, continued >= 0 ? continued : contentEnd);
     const map = [0, start];
-    if (continued >= 0) continuations.push(this.span(continued, continued + 1));
+    if (continued >= 0) continuations = [this.span(continued, continued + 1)];
     let lastContentEnd = contentEnd;
     let pos = next;
     lineNumber++;
@@ -221,13 +231,13 @@ class Parser {
       const first = skipSpace(text, lineStart, end);
       if (first < end && text.charCodeAt(first) === 0x23) {
         const comment = this.comment(first, end);
-        comments.push(comment);
+        (comments ??= []).push(comment);
         this.comments.push(comment);
         lineNumber++;
         continue;
       }
       if (first === end) {
-        emptyLines.push(lineNumber);
+        (emptyLines ??= []).push(lineNumber);
         lineNumber++;
         continue;
       }
@@ -241,11 +251,20 @@ class Parser {
         }
         logical += text.slice(lineStart, pieceEnd);
       }
-      if (continued >= 0) continuations.push(this.span(continued, continued + 1));
+      if (continued >= 0) (continuations ??= []).push(this.span(continued, continued + 1));
       lastContentEnd = end;
       lineNumber++;
     }
-    return { start, end: lastContentEnd, next: pos, lineNumber, line: { text: logical, map }, continuations, comments, emptyLines };
+    return {
+      start,
+      end: lastContentEnd,
+      next: pos,
+      lineNumber,
+      line: { text: logical, map },
+      continuations: continuations ?? EMPTY,
+      comments: comments ?? EMPTY,
+      emptyLines: emptyLines ?? EMPTY,
+    };
   }
 
   /**
@@ -266,53 +285,35 @@ class Parser {
     return -1;
   }
 
-  private finishInstruction(gathered: Gathered, preceding: Comment[], next: number): { node: Instruction; next: number; heredocLines: number } {
-    const parts = this.instructionParts(gathered.line, 0, 0);
-    if (parts.name === '') {
+  private finishInstruction(gathered: Gathered, preceding: readonly Comment[], next: number): { node: Instruction; next: number; heredocLines: number } {
+    const node = this.instructionParts(gathered.line, 0, 0);
+    if (node.name === '') {
       const stray = gathered.continuations[0] ?? this.span(gathered.start, gathered.end);
       this.problem('unknown-instruction', stray.start, stray.end, 'A line continuation with no instruction: remove the stray escape character.');
     }
     let end = gathered.end;
-    let heredocs: Heredoc[] = [];
     let heredocLines = 0;
     let pos = next;
-    const target = parts.name === 'ONBUILD' && parts.trigger ? parts.trigger : parts;
+    const target = node.name === 'ONBUILD' && node.trigger instanceof InstructionNode ? node.trigger : node;
     if (HEREDOC_INSTRUCTIONS.has(target.name) && target.form !== 'exec' && gathered.line.text.includes('<<')) {
       const read = this.readHeredocs(gathered.line, pos);
-      heredocs = read.heredocs;
       pos = read.next;
       heredocLines = read.lines;
-      if (heredocs.length > 0) end = Math.max(end, heredocs[heredocs.length - 1].end);
+      if (read.heredocs.length > 0) {
+        target.heredocs = read.heredocs;
+        end = Math.max(end, read.heredocs[read.heredocs.length - 1].end);
+      }
     }
-    let trigger = parts.trigger;
-    if (trigger && target === trigger && heredocs.length > 0) trigger = { ...trigger, heredocs };
-    const node: Instruction = {
-      ...this.span(gathered.start, end),
-      keyword: parts.keyword,
-      name: parts.name,
-      known: parts.known,
-      flags: parts.flags,
-      argumentsText: parts.argumentsText,
-      args: parts.args,
-      form: parts.form,
-      exec: parts.exec,
-      jsonFallback: parts.jsonFallback,
-      keyValues: parts.keyValues,
-      legacyKeyValue: parts.legacyKeyValue,
-      heredocs: target === parts ? heredocs : [],
-      trigger,
-      comments: gathered.comments,
-      precedingComments: preceding,
-      emptyContinuationLines: gathered.emptyLines,
-      continuations: gathered.continuations,
-      logicalText: gathered.line.text,
-      logicalMap: gathered.line.map,
-    };
+    node.relocate(gathered.start, end);
+    node.comments = gathered.comments;
+    if (preceding.length > 0) node.precedingComments = preceding;
+    node.emptyContinuationLines = gathered.emptyLines;
+    node.continuations = gathered.continuations;
     return { node, next: pos, heredocLines };
   }
 
   /** Splits a logical line into keyword, flags and arguments (BuildKit's splitCommand + dispatch). */
-  private instructionParts(line: LogicalLine, from: number, depth: number): Instruction {
+  private instructionParts(line: LogicalLine, from: number, depth: number): InstructionNode {
     const s = line.text;
     const a = skipSpace(s, from, s.length);
     const b = trimSpaceEnd(s, a, s.length);
@@ -324,17 +325,22 @@ class Parser {
     const keyword = this.token(line, a, k, name);
     let m = k;
     while (m < b && isBlank(s.charCodeAt(m))) m++;
-    const extracted = m < b ? extractFlags(s, m, b) : { flags: [], rest: b };
-    const flags = extracted.flags.map((flag) => this.flag(line, flag));
-    const ra = skipSpace(s, extracted.rest, b);
+    let flags: readonly Flag[] = EMPTY;
+    let rest = b;
+    if (m < b) {
+      const extracted = extractFlags(s, m, b);
+      if (extracted.flags.length > 0) flags = extracted.flags.map((flag) => this.flag(line, flag));
+      rest = extracted.rest;
+    }
+    const ra = skipSpace(s, rest, b);
     const rb = trimSpaceEnd(s, ra, b);
     const argumentsText = ra < rb ? this.token(line, ra, rb, s.slice(ra, rb)) : undefined;
 
-    let args: Token[] = [];
+    let args: readonly Token[] = EMPTY;
     let form: 'exec' | 'shell' | undefined;
     let exec: ExecForm | undefined;
     let jsonFallback: JsonFallback | undefined;
-    let keyValues: KeyValue[] = [];
+    let keyValues: readonly KeyValue[] = EMPTY;
     let legacyKeyValue = false;
     let trigger: Instruction | undefined;
 
@@ -344,17 +350,19 @@ class Parser {
         const json = parseJsonArray(s, start, rb);
         if (json.kind !== 'invalid') {
           form = 'exec';
-          args = json.elements.map((element) => this.token(line, element.start, element.end, element.value));
+          args = json.elements.length === 0 ? EMPTY : json.elements.map((element) => this.token(line, element.start, element.end, element.value));
           exec = { open: this.logicalSpan(line, start, start + 1), close: this.logicalSpan(line, json.close, json.close + 1), elements: args };
           if (json.kind === 'non-strings') {
             this.logicalProblem(line, 'json-array-not-strings', json.at, rb, 'In the JSON (exec) form every element must be a string: quote it, e.g. ["sleep", "10"].');
           }
           return;
         }
-        jsonFallback = { ...this.logicalSpan(line, start, rb), reason: json.reason };
+        const at = this.logicalSpan(line, start, rb);
+        jsonFallback = new JsonFallbackNode(at.start, at.end, this.source, json.reason);
       }
       form = 'shell';
-      args = toList ? splitBlank(s, start, rb).map((piece) => this.pieceToken(line, piece)) : [this.token(line, start, rb, s.slice(start, rb))];
+      if (toList) args = this.blankSeparated(line, start, rb);
+      else args = start === ra && argumentsText ? [argumentsText] : [this.token(line, start, rb, s.slice(start, rb))];
     };
 
     switch (known) {
@@ -371,18 +379,17 @@ class Parser {
         break;
       case 'FROM':
       case 'EXPOSE':
-        if (ra < rb) args = splitBlank(s, ra, rb).map((piece) => this.pieceToken(line, piece));
+        if (ra < rb) args = this.blankSeparated(line, ra, rb);
         break;
       case 'MAINTAINER':
       case 'STOPSIGNAL':
       case 'USER':
       case 'WORKDIR':
-        if (ra < rb) args = [this.token(line, ra, rb, s.slice(ra, rb))];
+        if (argumentsText) args = [argumentsText];
         break;
       case 'ARG': {
         const words = splitWords(s, ra, rb, this.escape);
-        args = words.map((word) => this.pieceToken(line, word));
-        keyValues = words.map((word) => this.keyValue(line, word, true, name));
+        if (words.length > 0) keyValues = words.map((word) => this.keyValue(line, word, true, name));
         break;
       }
       case 'ENV':
@@ -392,14 +399,14 @@ class Parser {
         if (!words[0].value.includes('=')) {
           legacyKeyValue = true;
           const parts = splitBlank(s, ra, rb, 2);
-          args = parts.map((piece) => this.pieceToken(line, piece));
-          const key = args[0];
-          if (args.length < 2) {
+          const key = this.pieceToken(line, parts[0]);
+          const value = parts.length > 1 ? this.pieceToken(line, parts[1]) : undefined;
+          if (!value) {
             this.logicalProblem(line, 'key-value-missing-value', ra, rb, `${name} ${key.value} has no value: write ${name} ${key.value}=value.`);
           }
-          keyValues = [{ ...this.logicalSpan(line, ra, rb), key, equals: undefined, value: args[1] }];
+          const at = argumentsText ?? this.logicalSpan(line, ra, rb);
+          keyValues = [new KeyValueNode(at.start, at.end, this.source, key, undefined, value)];
         } else {
-          args = words.map((word) => this.pieceToken(line, word));
           keyValues = words.map((word) => this.keyValue(line, word, false, name));
         }
         break;
@@ -427,57 +434,77 @@ class Parser {
         if (keywordText !== '') this.logicalProblem(line, 'unknown-instruction', a, k, unknownInstructionMessage(keywordText));
     }
 
-    return {
-      ...this.logicalSpan(line, a, b),
+    // A top-level instruction gets its real span (continuations, heredocs) from finishInstruction.
+    const at = depth > 0 ? this.logicalSpan(line, a, b) : keyword;
+    const node = new InstructionNode(
+      at.start,
+      at.end,
+      this.source,
       keyword,
       name,
-      known: known !== undefined,
-      flags,
-      argumentsText,
-      args,
-      form,
-      exec,
-      jsonFallback,
-      keyValues,
-      legacyKeyValue,
-      heredocs: [],
-      trigger,
-      comments: [],
-      precedingComments: [],
-      emptyContinuationLines: [],
-      continuations: [],
-      logicalText: line.text.slice(from),
-      logicalMap: from === 0 ? line.map : shiftLogicalMap(line.map, from),
-    };
+      known !== undefined,
+      from === 0 ? line.text : line.text.slice(from),
+      from === 0 ? line.map : shiftLogicalMap(line.map, from),
+    );
+    node.flags = flags;
+    node.argumentsText = argumentsText;
+    node.args = args;
+    node.form = form;
+    node.exec = exec;
+    node.jsonFallback = jsonFallback;
+    node.keyValues = keyValues;
+    node.legacyKeyValue = legacyKeyValue;
+    node.trigger = trigger;
+    return node;
+  }
+
+  /** Words separated by blanks, as tokens (BuildKit's parseStringsWhitespaceDelimited). */
+  private blankSeparated(line: LogicalLine, start: number, end: number): Token[] {
+    const s = line.text;
+    const tokens: Token[] = [];
+    let pos = start;
+    while (pos < end) {
+      const wordStart = pos;
+      while (pos < end && !isBlank(s.charCodeAt(pos))) pos++;
+      tokens.push(this.token(line, wordStart, pos, s.slice(wordStart, pos)));
+      while (pos < end && isBlank(s.charCodeAt(pos))) pos++;
+    }
+    return tokens;
   }
 
   private keyValue(line: LogicalLine, word: Piece, isArg: boolean, name: string): KeyValue {
     const equalsIndex = word.value.indexOf('=');
     const valueEnd = word.start + word.value.length;
+    const at = this.logicalSpan(line, word.start, word.end);
     if (equalsIndex < 0) {
       if (!isArg) {
         this.logicalProblem(line, 'key-value-missing-equals', word.start, word.end, `${name} ${word.value} has no "=": write ${name} ${word.value}=value.`);
       }
-      return { ...this.logicalSpan(line, word.start, word.end), key: this.token(line, word.start, valueEnd, word.value), equals: undefined, value: undefined };
+      return new KeyValueNode(at.start, at.end, this.source, this.token(line, word.start, valueEnd, word.value), undefined, undefined);
     }
     const equalsAt = word.start + equalsIndex;
-    return {
-      ...this.logicalSpan(line, word.start, word.end),
-      key: this.token(line, word.start, equalsAt, word.value.slice(0, equalsIndex)),
-      equals: this.logicalSpan(line, equalsAt, equalsAt + 1),
-      value: this.token(line, equalsAt + 1, valueEnd, word.value.slice(equalsIndex + 1)),
-    };
+    return new KeyValueNode(
+      at.start,
+      at.end,
+      this.source,
+      this.token(line, word.start, equalsAt, word.value.slice(0, equalsIndex)),
+      this.logicalSpan(line, equalsAt, equalsAt + 1),
+      this.token(line, equalsAt + 1, valueEnd, word.value.slice(equalsIndex + 1)),
+    );
   }
 
   private flag(line: LogicalLine, flag: { start: number; end: number; raw: string; equalsAt: number; equalsIndex: number }): Flag {
     const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
     const nameValue = flag.raw.slice(2, flag.equalsIndex >= 0 ? flag.equalsIndex : undefined);
-    return {
-      ...this.logicalSpan(line, flag.start, flag.end),
-      name: this.token(line, Math.min(flag.start + 2, nameEnd), nameEnd, nameValue),
-      value: flag.equalsAt >= 0 ? this.token(line, flag.equalsAt + 1, flag.end, flag.raw.slice(flag.equalsIndex + 1)) : undefined,
-      raw: flag.raw,
-    };
+    const at = this.logicalSpan(line, flag.start, flag.end);
+    return new FlagNode(
+      at.start,
+      at.end,
+      this.source,
+      this.token(line, Math.min(flag.start + 2, nameEnd), nameEnd, nameValue),
+      flag.equalsAt >= 0 ? this.token(line, flag.equalsAt + 1, flag.end, flag.raw.slice(flag.equalsIndex + 1)) : undefined,
+      flag.raw,
+    );
   }
 
   // ---- here-documents
@@ -510,7 +537,8 @@ class Parser {
         content += text.slice(lineStart, pos);
       }
       const bodyEnd = terminator ? terminator.start : pos;
-      if (!terminator) {
+      // Past the first unterminated one, the others are unterminated too: one problem says it.
+      if (!terminator && (heredocs.length === 0 || heredocs[heredocs.length - 1].terminator)) {
         this.problem(
           'unterminated-heredoc',
           marker.token.start,
@@ -518,17 +546,22 @@ class Parser {
           `The here-document ${marker.token.text} is not terminated: add a line containing only ${marker.name}.`,
         );
       }
-      heredocs.push({
-        ...this.span(marker.token.start, terminator ? terminator.end : bodyEnd),
-        marker: marker.token,
-        name: marker.name,
-        fileDescriptor: marker.fileDescriptor,
-        expand: marker.expand,
-        stripTabs: marker.stripTabs,
-        content,
-        body: this.span(bodyStart, bodyEnd),
-        terminator,
-      });
+      const end = terminator ? terminator.end : bodyEnd;
+      heredocs.push(
+        new HeredocNode(
+          marker.token.start,
+          end,
+          this.source,
+          marker.token,
+          marker.name,
+          marker.fileDescriptor,
+          marker.expand,
+          marker.stripTabs,
+          content,
+          this.span(bodyStart, bodyEnd),
+          terminator,
+        ),
+      );
     }
     return { heredocs, next: pos, lines };
   }
@@ -549,6 +582,10 @@ class Parser {
       if (stripTabs) i++;
       const rest = value.slice(i);
       if (rest === '' || rest.includes('<')) continue;
+      if (isPlainWord(rest)) {
+        markers.push({ token: this.token(line, word.start, word.end, value), name: rest, fileDescriptor: digits === '' ? undefined : Number(digits), expand: true, stripTabs });
+        continue;
+      }
       const unquoted = lexShellWord(rest, undefined, { skipUnsetEnv: true }, true);
       if (unquoted.error) {
         this.logicalProblem(line, 'heredoc-word-invalid', word.start, word.end, `Invalid here-document delimiter ${value}: ${unquoted.error.message}.`);
@@ -572,23 +609,19 @@ class Parser {
   // ---- locations
 
   private span(start: number, end: number): Span {
-    return { start, end, range: this.lines.rangeOf(start, end) };
+    return new SpanNode(start, end, this.source);
   }
 
   private sourceToken(start: number, end: number, value: string): Token {
-    return { start, end, range: this.lines.rangeOf(start, end), text: this.text.slice(start, end), value };
+    return new TokenNode(start, end, this.source, value);
   }
 
   private logicalSpan(line: LogicalLine, start: number, end: number): Span {
-    const sourceStart = logicalToSource(line.map, start);
-    const sourceEnd = logicalEndToSource(line.map, start, end);
-    return { start: sourceStart, end: sourceEnd, range: this.lines.rangeOf(sourceStart, sourceEnd) };
+    return new SpanNode(logicalToSource(line.map, start), logicalEndToSource(line.map, start, end), this.source);
   }
 
   private token(line: LogicalLine, start: number, end: number, value: string): Token {
-    const sourceStart = logicalToSource(line.map, start);
-    const sourceEnd = logicalEndToSource(line.map, start, end);
-    return { start: sourceStart, end: sourceEnd, range: this.lines.rangeOf(sourceStart, sourceEnd), text: this.text.slice(sourceStart, sourceEnd), value };
+    return new TokenNode(logicalToSource(line.map, start), logicalEndToSource(line.map, start, end), this.source, value);
   }
 
   private pieceToken(line: LogicalLine, piece: Piece): Token {
@@ -596,11 +629,12 @@ class Parser {
   }
 
   private problem(code: ProblemCode, start: number, end: number, message: string, severity: 'error' | 'warning' = 'error'): void {
-    this.problems.push({ ...this.span(start, end), code, severity, message });
+    this.problems.push(new ProblemNode(start, end, this.source, code, severity, message));
   }
 
   private logicalProblem(line: LogicalLine, code: ProblemCode, start: number, end: number, message: string): void {
-    this.problems.push({ ...this.logicalSpan(line, start, end), code, severity: 'error', message });
+    const sourceStart = logicalToSource(line.map, start);
+    this.problems.push(new ProblemNode(sourceStart, logicalEndToSource(line.map, start, end), this.source, code, 'error', message));
   }
 }
 
@@ -610,9 +644,9 @@ interface Gathered {
   readonly next: number;
   readonly lineNumber: number;
   readonly line: LogicalLine;
-  readonly continuations: Span[];
-  readonly comments: Comment[];
-  readonly emptyLines: number[];
+  readonly continuations: readonly Span[];
+  readonly comments: readonly Comment[];
+  readonly emptyLines: readonly number[];
 }
 
 interface HeredocMarker {
@@ -631,6 +665,15 @@ function trimCarriageReturns(text: string, start: number, end: number): number {
 /** Go's `\s` in regular expressions. */
 function isRegexSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+/** A delimiter the lexer would leave as it is: no quotes, escapes, variables or blanks. */
+function isPlainWord(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x27 || c === 0x22 || c === 0x5c || c === 0x24 || c === 0x60 || isSpace(c)) return false;
+  }
+  return true;
 }
 
 function countQuotes(value: string): number {

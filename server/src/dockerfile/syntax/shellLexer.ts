@@ -116,24 +116,29 @@ export function lexShellWord(
 }
 
 class Lexer {
-  pos: number;
-  rawEscapes: boolean;
-  unknown = false;
-  readonly references: SubstitutionReference[] = [];
-  private readonly escape: number;
-  private readonly rawQuotes: boolean;
-  private readonly processQuotes: boolean;
-  private readonly skipUnset: boolean;
-  private depth = 0;
+  declare pos: number;
+  declare rawEscapes: boolean;
+  declare unknown: boolean;
+  declare readonly references: SubstitutionReference[];
+  private declare readonly s: string;
+  private declare readonly end: number;
+  private declare readonly lookup: VariableLookup;
+  private declare readonly escape: number;
+  private declare readonly rawQuotes: boolean;
+  private declare readonly processQuotes: boolean;
+  private declare readonly skipUnset: boolean;
+  private declare depth: number;
 
-  constructor(
-    private readonly s: string,
-    from: number,
-    private readonly end: number,
-    private readonly lookup: VariableLookup,
-    options: LexOptions,
-  ) {
+  // Fields are assigned here rather than initialised as class fields: lexing runs for every
+  // word of a file, and field initialisers cost more than plain assignments.
+  constructor(s: string, from: number, end: number, lookup: VariableLookup, options: LexOptions) {
+    this.s = s;
     this.pos = from;
+    this.end = end;
+    this.lookup = lookup;
+    this.unknown = false;
+    this.references = [];
+    this.depth = 0;
     this.escape = (options.escapeChar ?? '\\').charCodeAt(0);
     this.rawQuotes = options.rawQuotes ?? false;
     this.rawEscapes = options.rawEscapes ?? false;
@@ -174,6 +179,18 @@ class Lexer {
         const quoted = this.processDoubleQuote();
         result += quoted;
         if (words) addRawString(words, quoted, start, this.pos);
+      } else if (ch !== this.escape && !isSpace(ch)) {
+        // A run of ordinary characters is copied in one slice.
+        let runEnd = start + 1;
+        while (runEnd < end) {
+          const c = s.charCodeAt(runEnd);
+          if (c === 0x24 || c === 0x27 || c === 0x22 || c === this.escape || c === stop || isSpace(c)) break;
+          runEnd++;
+        }
+        const run = s.slice(start, runEnd);
+        this.pos = runEnd;
+        result += run;
+        if (words) addRawString(words, run, start, runEnd);
       } else {
         this.pos++;
         if (ch === this.escape) {

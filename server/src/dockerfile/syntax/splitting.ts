@@ -31,6 +31,21 @@ export function extractFlags(s: string, from: number, to: number): { flags: RawF
     if (pos >= to) return { flags, rest: to };
     if (s.charCodeAt(pos) !== 0x2d || pos + 1 >= to || s.charCodeAt(pos + 1) !== 0x2d) return { flags, rest: pos };
     const start = pos;
+    // Most flags have no quotes or backslashes: take them as one slice.
+    let plainEnd = pos;
+    while (plainEnd < to) {
+      const c = s.charCodeAt(plainEnd);
+      if (isSpace(c) || c === 0x27 || c === 0x22 || c === 0x5c) break;
+      plainEnd++;
+    }
+    if (plainEnd >= to || isSpace(s.charCodeAt(plainEnd))) {
+      const raw = s.slice(start, plainEnd);
+      pos = plainEnd;
+      if (raw === '--') return { flags, rest: pos };
+      const equalsIndex = raw.indexOf('=');
+      flags.push({ start, end: pos, raw, equalsAt: equalsIndex < 0 ? -1 : start + equalsIndex, equalsIndex });
+      continue;
+    }
     let word = '';
     let blankOk = false;
     let equalsAt = -1;

@@ -162,8 +162,9 @@ export interface Instruction extends Span {
    * The arguments as BuildKit splits them: whitespace-separated words for FROM, EXPOSE, and the
    * shell form of ADD/COPY/VOLUME; JSON elements in exec form; the whole text as one argument
    * for the shell form of RUN/CMD/ENTRYPOINT/SHELL and for MAINTAINER/USER/WORKDIR/STOPSIGNAL;
-   * quote-aware words for ARG/ENV/LABEL (see `keyValues`); for HEALTHCHECK the type (`CMD`,
-   * `NONE`) followed by the command; empty for unknown instructions and ONBUILD.
+   * for HEALTHCHECK the type (`CMD`, `NONE`) followed by the command; empty for ARG/ENV/LABEL
+   * (see `keyValues`), for unknown instructions and for ONBUILD (see `trigger`). The shell-form
+   * argument of RUN/CMD/… and the one argument of USER/WORKDIR/… are the `argumentsText` token.
    */
   readonly args: readonly Token[];
   /** For instructions that accept both forms: which one this is; undefined otherwise. */

@@ -1,0 +1,58 @@
+// Located values. A 10,000-line Dockerfile has hundreds of thousands of them; giving each its
+// LSP range up front would mean three more objects apiece (the range and two positions), most
+// of which nobody ever reads. So `range` (and a token's `text`) is computed when read, from
+// offsets and the document's line index. The values stay immutable and serialise with their
+// ranges (toJSON); spreading one (`{...token}`) copies only its own fields — read them instead.
+import type { LineIndex } from './lineIndex';
+import type { Range, Span, Token } from './types';
+
+/** The text a tree was parsed from, with its line index. */
+export interface SourceText {
+  readonly text: string;
+  readonly lines: LineIndex;
+}
+
+// Fields are declared, not initialised by class-field syntax, and assigned once in the
+// constructor: that keeps construction as cheap as an object literal.
+export class SpanNode implements Span {
+  declare readonly start: number;
+  declare readonly end: number;
+  /** The text and line index the range is computed from. */
+  declare readonly source: SourceText;
+
+  constructor(start: number, end: number, source: SourceText) {
+    this.start = start;
+    this.end = end;
+    this.source = source;
+  }
+
+  get range(): Range {
+    return this.source.lines.rangeOf(this.start, this.end);
+  }
+
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(this)) if (key !== 'source') json[key] = value;
+    json.range = this.range;
+    return json;
+  }
+}
+
+export class TokenNode extends SpanNode implements Token {
+  declare readonly value: string;
+
+  constructor(start: number, end: number, source: SourceText, value: string) {
+    super(start, end, source);
+    this.value = value;
+  }
+
+  get text(): string {
+    return this.source.text.slice(this.start, this.end);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const json = super.toJSON();
+    json.text = this.text;
+    return json;
+  }
+}
