@@ -113,6 +113,8 @@ export function registerImageCommands(context: OperationContext): void {
       );
       context.operationsOutput.appendLine(`Loaded from ${file.fsPath}: ${result.images.join(', ')}`);
       refreshExplorer(context);
+      // Bring the Images view forward so the loaded images are in sight.
+      void vscode.commands.executeCommand('layerwise.images.focus').then(undefined, () => undefined);
       void vscode.window.showInformationMessage(`Loaded ${result.images.join(', ')}.`);
     } catch (error) {
       if (isCancellation(error)) return;

@@ -38,13 +38,12 @@ function splitList(text: string): string[] {
 
 async function promptRunOptions(image: string): Promise<RunCommandOptions | undefined> {
   const settings = vscode.workspace.getConfiguration('layerwise.run');
-  const mode = await vscode.window.showQuickPick(
-    [
-      { label: '$(debug-start) Detached', description: 'runs in the background; see it in the Containers view', interactive: false },
-      { label: '$(terminal) Interactive', description: 'opens a terminal attached to the container', interactive: true },
-    ].sort((a) => (a.interactive === (settings.get<string>('defaultMode') === 'interactive') ? -1 : 1)),
-    { title: `Run ${image}`, placeHolder: 'How to run it' },
-  );
+  const modes = [
+    { label: '$(debug-start) Detached', description: 'runs in the background; see it in the Containers view', interactive: false },
+    { label: '$(terminal) Interactive', description: 'opens a terminal attached to the container', interactive: true },
+  ];
+  if (settings.get<string>('defaultMode') === 'interactive') modes.reverse();
+  const mode = await vscode.window.showQuickPick(modes, { title: `Run ${image}`, placeHolder: 'How to run it' });
   if (!mode) return undefined;
   const name = await vscode.window.showInputBox({ title: `Run ${image}: container name`, prompt: 'Leave empty for a generated name', validateInput: (value) => (value && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(value) ? 'Letters, digits, _ . - (starting with a letter or digit).' : undefined) });
   if (name === undefined) return undefined;
@@ -73,7 +72,12 @@ async function promptRunOptions(image: string): Promise<RunCommandOptions | unde
   }
   const volumes = await vscode.window.showInputBox({ title: `Run ${image}: volumes`, prompt: 'source:target[:ro] separated by spaces (host paths or volume names); empty for none' });
   if (volumes === undefined) return undefined;
-  const remove = await vscode.window.showQuickPick([{ label: 'Keep the container when it stops', remove: false }, { label: 'Remove the container when it stops (--rm)', remove: true }].sort((a) => (a.remove === settings.get<boolean>('autoRemove') ? -1 : 1)), { title: `Run ${image}: when it stops` });
+  const removeChoices = [
+    { label: 'Keep the container when it stops', remove: false },
+    { label: 'Remove the container when it stops (--rm)', remove: true },
+  ];
+  if (settings.get<boolean>('autoRemove')) removeChoices.reverse();
+  const remove = await vscode.window.showQuickPick(removeChoices, { title: `Run ${image}: when it stops` });
   if (!remove) return undefined;
   return {
     name: name || undefined,

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import * as path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 export class TargetExistsError extends Error {
@@ -50,21 +49,19 @@ export async function streamToFile(source: IncomingMessage, options: FileTransfe
   const everyBytes = options.progressEveryBytes ?? 4 * 1024 * 1024;
   let written = 0;
   let reported = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      written += chunk.length;
-      if (options.onProgress && written - reported >= everyBytes) {
-        reported = written;
-        options.onProgress(written);
-      }
-      callback(null, chunk);
-    },
+  // Counting on 'data' beside the pipe costs nothing per byte (no extra stream in the chain).
+  source.on('data', (chunk: Buffer) => {
+    written += chunk.length;
+    if (options.onProgress && written - reported >= everyBytes) {
+      reported = written;
+      options.onProgress(written);
+    }
   });
   try {
     // A response cut short ends with 'aborted' rather than an error on some Node versions.
     let aborted = false;
     source.once('aborted', () => (aborted = true));
-    await pipeline(source, counter, fs.createWriteStream(temporary, { flags: 'wx', mode: 0o644 }), { signal: options.signal });
+    await pipeline(source, fs.createWriteStream(temporary, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 }), { signal: options.signal });
     if (aborted || !source.complete) throw Object.assign(new Error('the engine closed the stream before the end'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
     await fs.promises.rename(temporary, options.target);
     options.onProgress?.(written);
