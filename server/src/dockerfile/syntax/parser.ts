@@ -215,7 +215,11 @@ class Parser {
     let comments: Comment[] | undefined;
     let emptyLines: number[] | undefined;
     let continued = this.continuationAt(start, contentEnd);
-    let logical = text.slice(start, continued >= 0 ? continued : contentEnd);
+    const firstPiece = text.slice(start, continued >= 0 ? continued : contentEnd);
+    // Pieces are joined once at the end: appending to a string line by line would build a chain
+    // of thousands of partial strings for a long continuation.
+    let pieces: string[] | undefined;
+    let logicalLength = firstPiece.length;
     const map = [0, start];
     if (continued >= 0) continuations = [this.span(continued, continued + 1)];
     let lastContentEnd = contentEnd;
@@ -244,12 +248,13 @@ class Parser {
       continued = this.continuationAt(lineStart, end);
       const pieceEnd = continued >= 0 ? continued : end;
       if (pieceEnd > lineStart) {
-        if (logical.length === 0) {
+        if (logicalLength === 0) {
           map[1] = lineStart;
         } else {
-          map.push(logical.length, lineStart);
+          map.push(logicalLength, lineStart);
         }
-        logical += text.slice(lineStart, pieceEnd);
+        (pieces ??= [firstPiece]).push(text.slice(lineStart, pieceEnd));
+        logicalLength += pieceEnd - lineStart;
       }
       if (continued >= 0) (continuations ??= []).push(this.span(continued, continued + 1));
       lastContentEnd = end;
@@ -260,7 +265,7 @@ class Parser {
       end: lastContentEnd,
       next: pos,
       lineNumber,
-      line: { text: logical, map },
+      line: { text: pieces ? pieces.join('') : firstPiece, map },
       continuations: continuations ?? EMPTY,
       comments: comments ?? EMPTY,
       emptyLines: emptyLines ?? EMPTY,
@@ -509,14 +514,22 @@ class Parser {
 
   // ---- here-documents
 
+  /**
+   * BuildKit's heredocsFromLine: the shell words of the whole line that read `[n]<<[-]word`,
+   * each followed, in order, by its body. Reading stops at the first here-document the file
+   * ends in: BuildKit rejects the file there, and the markers after it have no body.
+   */
   private readHeredocs(line: LogicalLine, next: number): { heredocs: Heredoc[]; next: number; lines: number } {
-    const markers = this.heredocMarkers(line);
     const heredocs: Heredoc[] = [];
+    const lexed = lexShellWord(line.text, undefined, { rawQuotes: true, rawEscapes: true, skipUnsetEnv: true }, true);
+    if (lexed.error) return { heredocs, next, lines: 0 };
     const text = this.text;
     const length = text.length;
     let pos = next;
     let lines = 0;
-    for (const marker of markers) {
+    for (const word of lexed.words) {
+      const marker = this.heredocMarker(line, word);
+      if (!marker) continue;
       const bodyStart = pos;
       let content = '';
       let terminator: Span | undefined;
@@ -537,15 +550,6 @@ class Parser {
         content += text.slice(lineStart, pos);
       }
       const bodyEnd = terminator ? terminator.start : pos;
-      // Past the first unterminated one, the others are unterminated too: one problem says it.
-      if (!terminator && (heredocs.length === 0 || heredocs[heredocs.length - 1].terminator)) {
-        this.problem(
-          'unterminated-heredoc',
-          marker.token.start,
-          marker.token.end,
-          `The here-document ${marker.token.text} is not terminated: add a line containing only ${marker.name}.`,
-        );
-      }
       const end = terminator ? terminator.end : bodyEnd;
       heredocs.push(
         new HeredocNode(
@@ -562,48 +566,44 @@ class Parser {
           terminator,
         ),
       );
+      if (!terminator) {
+        this.problem(
+          'unterminated-heredoc',
+          marker.token.start,
+          marker.token.end,
+          `The here-document ${marker.token.text} is not terminated: add a line containing only ${marker.name}.`,
+        );
+        break;
+      }
     }
     return { heredocs, next: pos, lines };
   }
 
-  /** BuildKit's heredocsFromLine: shell words of the whole line that read `[n]<<[-]word`. */
-  private heredocMarkers(line: LogicalLine): HeredocMarker[] {
-    const lexed = lexShellWord(line.text, undefined, { rawQuotes: true, rawEscapes: true, skipUnsetEnv: true }, true);
-    if (lexed.error) return [];
-    const markers: HeredocMarker[] = [];
-    for (const word of lexed.words) {
-      const value = word.value;
-      let i = 0;
-      while (i < value.length && isDigit(value.charCodeAt(i))) i++;
-      if (!value.startsWith('<<', i)) continue;
-      const digits = value.slice(0, i);
-      i += 2;
-      const stripTabs = value.charCodeAt(i) === 0x2d;
-      if (stripTabs) i++;
-      const rest = value.slice(i);
-      if (rest === '' || rest.includes('<')) continue;
-      if (isPlainWord(rest)) {
-        markers.push({ token: this.token(line, word.start, word.end, value), name: rest, fileDescriptor: digits === '' ? undefined : Number(digits), expand: true, stripTabs });
-        continue;
-      }
-      const unquoted = lexShellWord(rest, undefined, { skipUnsetEnv: true }, true);
-      if (unquoted.error) {
-        this.logicalProblem(line, 'heredoc-word-invalid', word.start, word.end, `Invalid here-document delimiter ${value}: ${unquoted.error.message}.`);
-        continue;
-      }
-      if (unquoted.words.length !== 1) continue;
-      const raw = lexShellWord(rest, undefined, { rawQuotes: true, skipUnsetEnv: true }, true);
-      const name = unquoted.words[0].value;
-      const expand = countQuotes(name) === countQuotes(raw.words[0]?.value ?? name);
-      markers.push({
-        token: this.token(line, word.start, word.end, value),
-        name,
-        fileDescriptor: digits === '' ? undefined : Number(digits),
-        expand,
-        stripTabs,
-      });
+  /** The here-document a shell word opens, if it is one: `[n]<<[-]word`. */
+  private heredocMarker(line: LogicalLine, word: { value: string; start: number; end: number }): HeredocMarker | undefined {
+    const value = word.value;
+    let i = 0;
+    while (i < value.length && isDigit(value.charCodeAt(i))) i++;
+    if (!value.startsWith('<<', i)) return undefined;
+    const digits = value.slice(0, i);
+    i += 2;
+    const stripTabs = value.charCodeAt(i) === 0x2d;
+    if (stripTabs) i++;
+    const rest = value.slice(i);
+    if (rest === '' || rest.includes('<')) return undefined;
+    const fileDescriptor = digits === '' ? undefined : Number(digits);
+    if (isPlainWord(rest)) return { token: this.token(line, word.start, word.end, value), name: rest, fileDescriptor, expand: true, stripTabs };
+    const unquoted = lexShellWord(rest, undefined, { skipUnsetEnv: true }, true);
+    if (unquoted.error) {
+      this.logicalProblem(line, 'heredoc-word-invalid', word.start, word.end, `Invalid here-document delimiter ${value}: ${unquoted.error.message}.`);
+      return undefined;
     }
-    return markers;
+    if (unquoted.words.length !== 1) return undefined;
+    const raw = lexShellWord(rest, undefined, { rawQuotes: true, skipUnsetEnv: true }, true);
+    const name = unquoted.words[0].value;
+    // Quoting any part of the delimiter turns expansion off.
+    const expand = countQuotes(name) === countQuotes(raw.words[0]?.value ?? name);
+    return { token: this.token(line, word.start, word.end, value), name, fileDescriptor, expand, stripTabs };
   }
 
   // ---- locations

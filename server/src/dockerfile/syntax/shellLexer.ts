@@ -284,6 +284,8 @@ class Lexer {
       const nameStart = this.pos;
       const name = this.processName();
       if (name === '') return '$';
+      // `$$`, `$1`, `$@` … belong to a shell: no Dockerfile or image defines them.
+      if (isSpecialParameter(name.charCodeAt(0)) || isUnicodeDigit(name.charCodeAt(0))) return this.skipUnset ? '$' + name : '';
       const state = this.lookup(name);
       this.references.push({ start: dollar, end: this.pos, name, nameStart, nameEnd: this.pos, braced: false, operator: undefined, state });
       if (state.kind === 'unset') return this.skipUnset ? '$' + name : '';
