@@ -16,6 +16,8 @@ interface Edit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Blanks moved before an escape belong with the continuation line they balance. */
+  readonly forLine?: number;
 }
 
 /**
@@ -158,7 +160,7 @@ class Formatter {
   private formatInstruction(instruction: Instruction): void {
     const strategies: Strategy[] = ['free', 'preserveCommand', 'minimal'];
     for (const strategy of strategies) {
-      const edits = this.instructionEdits(instruction, strategy).filter((edit) => this.inRange(this.lineOf(edit.start)));
+      const edits = this.instructionEdits(instruction, strategy).filter((edit) => this.inRange(edit.forLine ?? this.lineOf(edit.start)));
       if (edits.length === 0) return;
       if (onlyKeywordCase(edits, instruction) || this.acceptable(instruction, edits, strategy)) {
         this.edits.push(...edits);
@@ -222,7 +224,7 @@ class Formatter {
     if (!joined.endsWith(this.unit)) return;
     const prefix = joined.slice(0, joined.length - this.unit.length);
     if (prefix !== '' && prefix !== ' ') return;
-    if (this.text.slice(beforeStart, escape) !== prefix) edits.push({ start: beforeStart, end: escape, text: prefix });
+    if (this.text.slice(beforeStart, escape) !== prefix) edits.push({ start: beforeStart, end: escape, text: prefix, forLine: this.lineOf(start) });
     edits.push({ start, end: first, text: this.unit });
   }
 
