@@ -14,6 +14,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { ServerMethods, type WorkspaceTrustParams } from '../../server/src/protocol';
 
 export const maxRestarts = 4;
 export const restartWindowMs = 3 * 60_000;
@@ -35,12 +36,20 @@ export function createLanguageClient(
     ],
     // Pushes layerwise.* changes to the server, which then pulls the values per document.
     synchronize: { configurationSection: 'layerwise' },
+    // Build code lenses show only in a trusted workspace; trust granted later is sent as a notification.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new BoundedRestarts(output),
   };
   // The client id 'layerwise' makes vscode-languageclient honour `layerwise.trace.server`.
-  return new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
+  const client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client.isRunning()) void client.sendNotification(ServerMethods.workspaceTrust, { trusted: true } satisfies WorkspaceTrustParams).catch(() => undefined);
+    }),
+  );
+  return client;
 }
 
 class BoundedRestarts implements ErrorHandler {

@@ -15,7 +15,14 @@ export const ServerMethods = {
   layerFiles: 'layerwise/layerFiles',
   /** Ties a Dockerfile to the image built from it (the build command calls this), so the editor shows that image's layer sizes and waste. */
   associateDockerfileImage: 'layerwise/associateDockerfileImage',
+  /** Notification: the workspace's trust changed (build code lenses show only in a trusted workspace); params WorkspaceTrustParams. */
+  workspaceTrust: 'layerwise/workspaceTrust',
 } as const;
+
+/** Sent by the client when trust is granted; the same value goes in initializationOptions.workspaceTrusted. */
+export interface WorkspaceTrustParams {
+  readonly trusted: boolean;
+}
 
 // ---- layer analysis (server/src/layers) ----------------------------------------------------
 

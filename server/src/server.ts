@@ -12,13 +12,21 @@ import { analyzeText } from './dockerfile';
 import { Contributions } from './lsp/contributions';
 import { DocumentCache } from './lsp/documentCache';
 import type { Feature, ServerContext } from './lsp/feature';
+import { codeLens } from './lsp/features/codeLens';
+import { folding } from './lsp/features/folding';
+import { formatting } from './lsp/features/formatting';
 import { keywordCompletion } from './lsp/features/keywordCompletion';
+import { links } from './lsp/features/links';
+import { navigation } from './lsp/features/navigation';
+import { selection } from './lsp/features/selection';
+import { semanticTokens } from './lsp/features/semanticTokens';
+import { symbols } from './lsp/features/symbols';
 import { registerHubs } from './lsp/hubs';
 import type { Logger } from './lsp/runSafe';
 import { SettingsStore } from './lsp/settings';
 import { version } from '../../package.json';
 
-const features: readonly Feature[] = [keywordCompletion];
+const features: readonly Feature[] = [keywordCompletion, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -40,6 +48,7 @@ export function startServer(connection: Connection): void {
       documents,
       log,
       client: params.capabilities,
+      initializationOptions: params.initializationOptions,
       dockerfiles,
       settings,
       contributions: new Contributions(),

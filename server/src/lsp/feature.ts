@@ -14,6 +14,8 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   readonly log: Logger;
   readonly client: ClientCapabilities;
+  /** What the client sent as `initializationOptions` (VS Code: `{ workspaceTrusted }`). */
+  readonly initializationOptions?: unknown;
   /** The parsed and analysed Dockerfile of each open document, computed once per version. */
   readonly dockerfiles: DocumentCache<DockerfileDocument>;
   /** `layerwise.*` settings per document. */
