@@ -38,6 +38,13 @@
  *
  * Values are VariableState: { kind: 'set', value } | { kind: 'unset' } | { kind: 'unknown', reason }
  * ('unknown' when it depends on something outside the file, e.g. a base image's ENV).
+ *
+ * Image config (`predictImageConfig(model, { target, labels })`): the `.Config` of `docker image inspect`
+ * after a BuildKit build of that stage (same keys, order and defaults), with `complete`, `notes`
+ * (what is unknown), `errors` (what would fail the build) and `sources` (which instruction set
+ * each field). Pass AnalyzeOptions.baseImageConfig to know base images outside the file.
+ *
+ * Ranges are computed when read: spreading a located value (`{...token}`) drops `range`/`text`.
  */
 import { analyzeDockerfile } from './semantic/model';
 import type { AnalyzeOptions, DockerfileModel, Stage, VariableDefinition, VariableReference } from './semantic/types';
@@ -61,6 +68,9 @@ export {
 export { analyzeDockerfile } from './semantic/model';
 export type * from './semantic/types';
 export { parseImageReference, type ImageReference } from './semantic/imageReference';
+export { predictImageConfig, resolveTarget, normalizeWorkdir, parsePortSpec, type PredictOptions } from './config/imageConfig';
+export type { ConfigError, ConfigPrediction, ConfigSources, HealthcheckConfig, ImageConfig } from './config/types';
+export { formatGoDuration, parseGoDuration } from './config/duration';
 export { scanShellReferences, type ShellReference } from './semantic/shellReferences';
 export {
   AUTOMATIC_PLATFORM_ARGS,

@@ -3,7 +3,7 @@
 // its base (scratch, an earlier stage, or an image whose environment is not known here) and
 // every ARG, ENV and substitution is evaluated in order with BuildKit's own lexer rules.
 import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
-import type { ParsedDockerfile } from '../syntax/parser';
+import { parseDockerfile, type ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
 import { SpanNode } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
@@ -82,6 +82,8 @@ class Analyzer {
   /** Every stage name in the file with its index (first one wins), to recognise forward references. */
   private readonly laterStageNames = new Map<string, number>();
   private readonly stageCount: number;
+  /** Off while replaying ONBUILD triggers: their references and problems belong to their own lines. */
+  private recording = true;
 
   private readonly escapeCode: number;
   private readonly lexOptions: LexOptions;
@@ -249,8 +251,29 @@ class Analyzer {
       const binding = { state: path.value, definition: path };
       state = { build: new Scope(new Map([['PATH', binding]]), undefined), image: new Scope(new Map([['PATH', binding]]), undefined) };
     } else {
-      const reason = base.kind === 'image' ? `may be set by the base image ${base.reference.text}` : 'may be set by the base image';
-      state = { build: new Scope(new Map(), reason), image: new Scope(new Map(), reason) };
+      const known = base.kind === 'image' ? this.options.baseImageConfig?.(base.reference) : undefined;
+      if (known) {
+        const bindings = new Map<string, Binding>();
+        for (const entry of environmentWithPath(known.Env)) {
+          const equals = entry.indexOf('=');
+          const variable = equals < 0 ? entry : entry.slice(0, equals);
+          const definition = this.define({
+            name: variable,
+            kind: 'image',
+            stageIndex: index,
+            instruction: from,
+            nameToken: undefined,
+            valueToken: undefined,
+            value: { kind: 'set', value: equals < 0 ? '' : entry.slice(equals + 1) },
+            source: undefined,
+          });
+          bindings.set(variable, { state: definition.value, definition });
+        }
+        state = { build: new Scope(bindings, undefined), image: new Scope(new Map(bindings), undefined) };
+      } else {
+        const reason = base.kind === 'image' ? `may be set by the base image ${base.reference.text}` : 'may be set by the base image';
+        state = { build: new Scope(new Map(), reason), image: new Scope(new Map(), reason) };
+      }
     }
 
     if (name !== undefined && !this.stageIndexByName.has(name)) this.stageIndexByName.set(name, index);
@@ -262,10 +285,34 @@ class Analyzer {
       expandedPairs: [],
       files: NO_FILES,
     });
-    for (let k = 1; k < instructions.length; k++) this.instruction(instructions[k], index, state, global);
+    const triggers = this.replayTriggers(base, index, state, global);
+    for (let k = 1; k < instructions.length; k++) this.facts.push(this.instruction(instructions[k], index, state, global));
     this.stageStates.push(state);
     const last = instructions[instructions.length - 1];
-    this.stages.push(new StageNode(from.start, last.end, this.ast.source, index, name, nameToken, from, instructions, baseToken, baseName, base, platform));
+    this.stages.push(new StageNode(from.start, last.end, this.ast.source, index, name, nameToken, from, instructions, baseToken, baseName, base, platform, triggers));
+  }
+
+  /**
+   * The ONBUILD triggers a stage inherits run first in it (BuildKit: those of an earlier stage it
+   * is built FROM, or those recorded in a known base image). They change the scope like any
+   * instruction; their references stay with the ONBUILD lines, not repeated per child.
+   */
+  private replayTriggers(base: StageBase, stageIndex: number, state: StageState, global: Scope): InstructionFacts[] {
+    let triggers: Instruction[] = [];
+    if (base.kind === 'stage') {
+      for (const instruction of this.stages[base.stageIndex].instructions) if (instruction.name === 'ONBUILD' && instruction.trigger) triggers.push(instruction.trigger);
+    } else if (base.kind === 'image') {
+      const known = this.options.baseImageConfig?.(base.reference);
+      triggers = (known?.OnBuild ?? []).flatMap((expression) => parseDockerfile(expression).instructions.slice(0, 1));
+    }
+    if (triggers.length === 0) return [];
+    const recording = this.recording;
+    this.recording = false;
+    try {
+      return triggers.map((trigger) => this.instruction(trigger, stageIndex, state, global));
+    } finally {
+      this.recording = recording;
+    }
   }
 
   private stageBase(from: Instruction, baseToken: Token | undefined, baseName: ExpandedWord | undefined): StageBase {
@@ -290,7 +337,7 @@ class Analyzer {
 
   // ---- instructions inside a stage
 
-  private instruction(instruction: Instruction, stageIndex: number, state: StageState, global: Scope): void {
+  private instruction(instruction: Instruction, stageIndex: number, state: StageState, global: Scope): InstructionFacts {
     const build = state.build;
     let expandedArgs: ExpandedWord[] | undefined;
     const pairs: InstructionFacts['expandedPairs'][number][] = [];
@@ -371,14 +418,14 @@ class Analyzer {
       default:
         break;
     }
-    this.facts.push({
+    return {
       instruction,
       stageIndex,
       effect: effectOf(instruction, expandedArgs),
       expandedArgs,
       expandedPairs: pairs,
       files: instruction.name === 'RUN' ? fileEffects(instruction) : NO_FILES,
-    });
+    };
   }
 
   private stageArg(instruction: Instruction, key: Token, valueToken: Token | undefined, stageIndex: number, build: Scope, global: Scope): InstructionFacts['expandedPairs'][number] {
@@ -418,6 +465,7 @@ class Analyzer {
   }
 
   private stageReference(instruction: Instruction, token: Token | Span, text: string, kind: StageReference['kind'], currentStage: number): void {
+    if (!this.recording) return;
     let target: number | undefined;
     if (text.length <= 9 && /^[0-9]+$/.test(text)) {
       const index = Number(text);
@@ -552,6 +600,7 @@ class Analyzer {
     operator: string | undefined,
     value: VariableState,
   ): void {
+    if (!this.recording) return;
     const source = this.ast.source;
     this.references.push(
       new VariableReferenceNode(
@@ -574,7 +623,7 @@ class Analyzer {
   // ---- bookkeeping
 
   private define(definition: VariableDefinition): VariableDefinition {
-    this.variables.push(definition);
+    if (this.recording) this.variables.push(definition);
     return definition;
   }
 
@@ -583,10 +632,12 @@ class Analyzer {
   }
 
   private problem(span: Span, code: ProblemCode, message: string): void {
+    if (!this.recording) return;
     this.problems.push(new ProblemNode(span.start, span.end, this.ast.source, code, 'error', message));
   }
 
   private problemAt(start: number, end: number, code: ProblemCode, message: string): void {
+    if (!this.recording) return;
     this.problems.push(new ProblemNode(start, end, this.ast.source, code, 'error', message));
   }
 }
@@ -598,6 +649,13 @@ function notBuiltYet(stage: string, itself: boolean): string {
 }
 
 /** Whether BuildKit's lexer would return `value` unchanged: no `$`, quotes or escape character. */
+/** BuildKit gives every Linux image a PATH when its base has none. */
+export function environmentWithPath(env: readonly string[] | null | undefined): string[] {
+  const entries = env ? [...env] : [];
+  if (!entries.some((entry) => entry.startsWith('PATH='))) entries.push(`PATH=${DEFAULT_LINUX_PATH}`);
+  return entries;
+}
+
 function isLiteralWord(value: string, escape: number): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);

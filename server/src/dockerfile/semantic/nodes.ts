@@ -3,7 +3,7 @@
 import { SpanNode, type SourceText } from '../syntax/located';
 import type { VariableState } from '../syntax/shellLexer';
 import type { Instruction, Span, Token } from '../syntax/types';
-import type { ExpandedWord, ReferenceContext, Stage, StageBase, StageReference, VariableDefinition, VariableReference } from './types';
+import type { ExpandedWord, InstructionFacts, ReferenceContext, Stage, StageBase, StageReference, VariableDefinition, VariableReference } from './types';
 
 export class VariableReferenceNode extends SpanNode implements VariableReference {
   declare readonly name: string;
@@ -76,6 +76,7 @@ export class StageNode extends SpanNode implements Stage {
   declare readonly baseName: ExpandedWord | undefined;
   declare readonly base: StageBase;
   declare readonly platform: ExpandedWord | undefined;
+  declare readonly triggers: readonly InstructionFacts[];
 
   constructor(
     start: number,
@@ -90,6 +91,7 @@ export class StageNode extends SpanNode implements Stage {
     baseName: ExpandedWord | undefined,
     base: StageBase,
     platform: ExpandedWord | undefined,
+    triggers: readonly InstructionFacts[],
   ) {
     super(start, end, source);
     this.index = index;
@@ -101,5 +103,6 @@ export class StageNode extends SpanNode implements Stage {
     this.baseName = baseName;
     this.base = base;
     this.platform = platform;
+    this.triggers = triggers;
   }
 }

@@ -6,6 +6,7 @@ import type { Instruction, Problem, Span, Token } from '../syntax/types';
 import type { ParsedDockerfile } from '../syntax/parser';
 import type { ImageReference } from './imageReference';
 import type { Platform } from './predefined';
+import type { ImageConfig } from '../config/types';
 
 export type { VariableState } from '../syntax/shellLexer';
 
@@ -16,7 +17,18 @@ export interface AnalyzeOptions {
   readonly target?: string;
   /** Platforms for the automatic ARGs; when absent, those ARGs have unknown values. */
   readonly platform?: { readonly build: Platform; readonly target: Platform };
+  /**
+   * The configuration of a base image outside the file, when known (e.g. the engine has it
+   * locally). Without it, what such a base sets (ENV, WORKDIR, CMD …) is unknown.
+   */
+  readonly baseImageConfig?: (reference: ImageReference) => BaseImageConfig | undefined;
 }
+
+/** What the model and the config prediction read from a base image's `.Config`. */
+export type BaseImageConfig = Partial<Omit<ImageConfig, 'Env' | 'OnBuild'>> & {
+  readonly Env?: readonly string[] | null;
+  readonly OnBuild?: readonly string[] | null;
+};
 
 /** A word after BuildKit's substitution and quote removal. */
 export interface ExpandedWord {
@@ -93,6 +105,8 @@ export interface Stage extends Span {
   readonly base: StageBase;
   /** `--platform` after substitution. */
   readonly platform: ExpandedWord | undefined;
+  /** ONBUILD triggers inherited from the base (an earlier stage or a known image), run first. */
+  readonly triggers: readonly InstructionFacts[];
 }
 
 /** A place that names a stage: FROM, COPY --from, RUN --mount from=. */

@@ -1,0 +1,134 @@
+// The predicted image configuration equals what the real engine records: each Dockerfile is
+// built with BuildKit (dockerd's built-in frontend; no `# syntax=`, nothing pulled) and its
+// `docker image inspect` .Config is compared with the prediction — values and key order.
+import { strict as assert } from 'node:assert';
+import { analyzeText, predictImageConfig, type BaseImageConfig } from '../../../server/src/dockerfile';
+import { docker, testState, uniqueName, useCleanup, TEST_LABEL, RUN_ID } from '../support';
+
+interface Case {
+  readonly name: string;
+  readonly dockerfile: string;
+  readonly buildArgs?: Record<string, string>;
+  readonly target?: string;
+}
+
+const base = () => testState().baseImage;
+
+const cases: Case[] = [
+  {
+    name: 'every metadata instruction on scratch',
+    dockerfile: [
+      'FROM scratch',
+      'ENV A=1 B="x y"',
+      'ENV PATH=/custom:$PATH',
+      'LABEL l1=v1 "l 2"="v 2" org.example.empty=',
+      'WORKDIR app',
+      'WORKDIR sub/../dir',
+      'USER 1000:1000',
+      'EXPOSE 80 443/udp 8000-8002 53/UDP',
+      'VOLUME /data ["/cache"]',
+      'VOLUME ["/logs", "/tmp/x"]',
+      'STOPSIGNAL SIGINT',
+      'SHELL ["/bin/bash", "-c"]',
+      'HEALTHCHECK --interval=5s --timeout=3s --start-period=1m30s --retries=4 CMD echo ok',
+      'ONBUILD RUN echo hi',
+      'ONBUILD   ADD  . /app',
+      'CMD echo $A',
+      'ENTRYPOINT ["/bin/run"]',
+    ].join('\n'),
+  },
+  {
+    name: 'stages, inherited ONBUILD triggers, ENTRYPOINT dropping an inherited CMD',
+    dockerfile: [
+      'FROM scratch AS base',
+      'ARG V=1.0',
+      'ENV VERSION=$V',
+      'CMD ["serve"]',
+      'ONBUILD LABEL from.trigger=yes',
+      'ONBUILD ENV TRIGGERED=1',
+      'HEALTHCHECK --retries=2 CMD ["check", "--fast"]',
+      '',
+      'FROM base AS child',
+      'ENTRYPOINT ["app"]',
+      'EXPOSE 80/TCP 127.0.0.1:9000:90 53/udp',
+      'HEALTHCHECK NONE',
+      'LABEL child=1 version=$VERSION',
+      '',
+      'FROM base',
+      'CMD server --port 80',
+    ].join('\n'),
+    target: 'child',
+  },
+  {
+    name: 'the last stage by default, CMD set before ENTRYPOINT in the same stage survives',
+    dockerfile: 'FROM scratch AS one\nCMD ["a"]\nFROM one\nCMD ["b", "c"]\nENTRYPOINT echo\n',
+  },
+  {
+    // dockerd 20.10's built-in Dockerfile frontend knows only ${v}, ${v:-w} and ${v:+w}
+    // ("missing ':' in substitution" otherwise): the other forms are covered by unit tests.
+    name: 'global ARGs, build arguments and the substitution forms this engine knows',
+    dockerfile: [
+      'ARG BASE=scratch',
+      'ARG UNUSED=1',
+      'FROM ${BASE}',
+      'ARG VERSION=1.2.3-rc1',
+      'ARG USER_ID',
+      'ARG EMPTY=',
+      'ENV V=${VERSION} W=$VERSION',
+      'ENV D1=${MISSING:-fallback} D3=${EMPTY:-replaced} A1=${VERSION:+set} A2=${MISSING:+set}',
+      'ENV Q="double $V" S=\'single $V\' E=\\$V',
+      'LABEL version="$VERSION" user=${USER_ID:-0}',
+      'USER ${USER_ID:-nobody}',
+      'WORKDIR /srv/$VERSION',
+      'EXPOSE ${PORT:-8080}',
+      'STOPSIGNAL ${SIGNAL:-SIGTERM}',
+    ].join('\n'),
+    buildArgs: { USER_ID: '4242', SIGNAL: 'SIGQUIT' },
+  },
+  {
+    name: 'ARG and ENV precedence inside a stage',
+    dockerfile: ['FROM scratch', 'ARG A=from-arg', 'ENV A=from-env', 'ARG A', 'ENV B=$A', 'ARG C=c-default', 'ENV C2=$C'].join('\n'),
+    buildArgs: { C: 'c-build-arg' },
+  },
+  {
+    name: 'a base image: its CMD, PATH added, relative WORKDIR from an empty one, shell-form ENTRYPOINT',
+    dockerfile: `FROM ${'${IMAGE}'}\nRUN echo built > /built\nWORKDIR relative\nENV EXTRA=1\nENTRYPOINT exec sleep 1\n`,
+    buildArgs: {},
+  },
+  {
+    name: 'exec forms: empty CMD, SHELL then shell forms, escape directive with backtick continuations',
+    dockerfile: ['# escape=`', 'FROM scratch', 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]', 'CMD []', 'ENTRYPOINT echo one `', '  two', 'LABEL path=C:\\dir'].join('\n'),
+  },
+];
+
+describe('predicted image config equals the engine’s (BuildKit builds)', function () {
+  this.timeout(180_000);
+  const cleanup = useCleanup();
+
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      const dockerfile = testCase.dockerfile.includes('${IMAGE}') ? `ARG IMAGE=${base()}\n${testCase.dockerfile}` : testCase.dockerfile;
+      const tag = cleanup.image(`${uniqueName('config')}:1`);
+      const buildArgs = Object.entries(testCase.buildArgs ?? {}).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]);
+      const target = testCase.target ? ['--target', testCase.target] : [];
+      await docker(['build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, ...buildArgs, ...target, '-t', tag, '-'], {
+        input: dockerfile,
+        env: { DOCKER_BUILDKIT: '1' },
+      });
+      const actual = JSON.parse(await docker(['image', 'inspect', '--format', '{{json .Config}}', tag]));
+
+      const baseConfig: BaseImageConfig = JSON.parse(await docker(['image', 'inspect', '--format', '{{json .Config}}', base()]));
+      const { model } = analyzeText(dockerfile, {
+        buildArgs: testCase.buildArgs,
+        target: testCase.target,
+        baseImageConfig: (reference) => (reference.text === base() ? baseConfig : undefined),
+      });
+      const prediction = predictImageConfig(model, { target: testCase.target, labels: { [TEST_LABEL]: RUN_ID } });
+      assert.ok(!('error' in prediction), 'error' in prediction ? prediction.error : '');
+      assert.deepEqual(prediction.errors, []);
+      assert.ok(prediction.complete, prediction.notes.join('\n'));
+      assert.deepStrictEqual(prediction.config, actual);
+      assert.deepEqual(Object.keys(prediction.config), Object.keys(actual), 'key order');
+    });
+  }
+});

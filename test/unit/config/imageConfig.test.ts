@@ -1,0 +1,169 @@
+// The predicted image configuration, field by field, for what the engine tier cannot build here
+// (newer substitution forms, unknown bases, errors). The engine tier compares whole configs
+// with real BuildKit builds.
+import { strict as assert } from 'node:assert';
+import {
+  analyzeText,
+  formatGoDuration,
+  normalizeWorkdir,
+  parseGoDuration,
+  parsePortSpec,
+  predictImageConfig,
+  type AnalyzeOptions,
+  type ConfigPrediction,
+  type ImageConfig,
+} from '../../../server/src/dockerfile';
+
+function predict(dockerfile: string, options: AnalyzeOptions & { labels?: Record<string, string> } = {}): ConfigPrediction {
+  const { model } = analyzeText(dockerfile, options);
+  const prediction = predictImageConfig(model, { target: options.target, labels: options.labels });
+  if ('error' in prediction) throw new Error(prediction.error);
+  return prediction;
+}
+
+const cases: { name: string; dockerfile: string; options?: AnalyzeOptions; expect: Partial<ImageConfig> }[] = [
+  {
+    name: 'pattern substitutions in ENV (BuildKit 1.x forms)',
+    dockerfile: 'FROM scratch\nARG V=1.2.3-rc1\nENV MAJOR=${V%%.*} NO_RC=${V%-*} TAIL=${V#*.} LONG=${V##*.} DOTS=${V//./_} FIRST=${V/./:}',
+    expect: {
+      Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'MAJOR=1', 'NO_RC=1.2.3', 'TAIL=2.3-rc1', 'LONG=3-rc1', 'DOTS=1_2_3-rc1', 'FIRST=1:2.3-rc1'],
+    },
+  },
+  {
+    name: 'unset versus empty: - and + without colon',
+    dockerfile: 'FROM scratch\nARG E=\nENV A=${E-kept} B=${E:-replaced} C=${NOPE+set} D=${E+set}',
+    expect: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'A=', 'B=replaced', 'C=', 'D=set'] },
+  },
+  {
+    name: 'build arguments override defaults, in FROM and in stages',
+    dockerfile: 'ARG BASE=nothing\nFROM ${BASE}\nARG MODE=debug\nLABEL mode=$MODE',
+    options: { buildArgs: { BASE: 'scratch', MODE: 'release' } },
+    expect: { Labels: { mode: 'release' }, WorkingDir: '/' },
+  },
+  {
+    name: 'a shell-form CMD follows the SHELL in effect',
+    dockerfile: 'FROM scratch\nSHELL ["pwsh", "-Command"]\nCMD Get-Date',
+    expect: { Cmd: ['pwsh', '-Command', 'Get-Date'], Shell: ['pwsh', '-Command'], ArgsEscaped: true },
+  },
+  {
+    name: 'HEALTHCHECK durations in nanoseconds, zero values omitted',
+    dockerfile: 'FROM scratch\nHEALTHCHECK --interval=1m30s --timeout=500ms --start-period=0s --start-interval=2s --retries=0 CMD ["true"]',
+    expect: { Healthcheck: { Test: ['CMD', 'true'], Interval: 90e9, Timeout: 5e8, StartInterval: 2e9 } },
+  },
+  {
+    name: 'ONBUILD records the trigger text without the keyword',
+    dockerfile: 'FROM scratch\nonbuild   COPY  --from=x  a b\nONBUILD RUN make \\\n  all',
+    expect: { OnBuild: ['COPY  --from=x  a b', 'RUN make   all'] },
+  },
+];
+
+describe('image config prediction', () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const { config, errors, complete } = predict(testCase.dockerfile, testCase.options);
+      assert.deepEqual(errors, []);
+      assert.ok(complete);
+      for (const [key, value] of Object.entries(testCase.expect)) assert.deepStrictEqual(config[key as keyof ImageConfig], value, key);
+    });
+  }
+
+  it('says what it cannot know about an external base image, and still predicts the rest', () => {
+    const prediction = predict('FROM alpine:3.20\nENV HOME_BIN=$HOME/bin\nCMD ["sh"]');
+    assert.equal(prediction.complete, false);
+    assert.deepEqual(prediction.config.Cmd, ['sh']);
+    assert.match(prediction.notes.join('\n'), /base image alpine:3\.20 is not known here/);
+    assert.match(prediction.notes.join('\n'), /ENV on line 2 uses a value not known here \(\$HOME\/bin\)/);
+  });
+
+  it('uses a known base image configuration: its ENV, CMD and ONBUILD triggers', () => {
+    const prediction = predict('FROM org/base:1\nENTRYPOINT ["app"]', {
+      baseImageConfig: (reference) =>
+        reference.normalized === 'docker.io/org/base:1'
+          ? { Env: ['PATH=/opt/bin', 'LANG=C'], Cmd: ['serve'], WorkingDir: '/srv', OnBuild: ['LABEL onbuild=ran', 'ENV FROM_TRIGGER=$LANG'] }
+          : undefined,
+    });
+    assert.equal(prediction.complete, true, prediction.notes.join('\n'));
+    assert.deepEqual(prediction.config.Env, ['PATH=/opt/bin', 'LANG=C', 'FROM_TRIGGER=C']);
+    assert.deepEqual(prediction.config.Cmd, null, 'ENTRYPOINT drops the inherited CMD');
+    assert.deepEqual(prediction.config.Labels, { onbuild: 'ran' });
+    assert.equal(prediction.config.WorkingDir, '/srv');
+    assert.equal(prediction.config.OnBuild, null);
+  });
+
+  it('lists the errors the build would stop at', () => {
+    const prediction = predict('FROM scratch\nEXPOSE 80/sctp 70000 80/icmp\nHEALTHCHECK --interval=10us CMD true\nSHELL /bin/sh -c\nVOLUME [""]');
+    assert.deepEqual(
+      prediction.errors.map((error) => `${error.instruction.name}: ${error.message}`),
+      [
+        'EXPOSE: invalid port "70000" in EXPOSE 70000: use a number from 0 to 65535 or a range like 8000-8010',
+        'EXPOSE: invalid protocol "icmp" in EXPOSE 80/icmp: use tcp, udp or sctp',
+        'HEALTHCHECK: --interval cannot be less than 1ms',
+        'SHELL: SHELL requires the arguments to be in JSON form, e.g. SHELL ["/bin/bash", "-c"]',
+        'VOLUME: VOLUME specified can not be an empty string',
+      ],
+    );
+  });
+
+  it('selects the target stage by name, case-insensitively, and explains a missing one', () => {
+    const { model } = analyzeText('FROM scratch AS Build\nLABEL stage=build\nFROM scratch\nLABEL stage=final');
+    const build = predictImageConfig(model, { target: 'BUILD' });
+    assert.ok(!('error' in build));
+    assert.deepEqual(build.config.Labels, { stage: 'build' });
+    assert.deepEqual(predictImageConfig(model, { target: 'test' }), { error: 'target stage "test" could not be found: the stages are build' });
+  });
+
+  it('adds docker build --label labels, keys sorted like the engine prints them', () => {
+    const { config } = predict('FROM scratch\nLABEL b=2 a=1', { labels: { c: '3' } });
+    assert.deepEqual(Object.keys(config.Labels ?? {}), ['a', 'b', 'c']);
+  });
+});
+
+describe('config helpers', () => {
+  const workdirs: [string, string, string][] = [
+    ['', 'app', '/app'],
+    ['/', 'app/', '/app'],
+    ['/a/b', '../c/./d', '/a/c/d'],
+    ['/a', '/abs//x/', '/abs/x'],
+    ['/a', '../../..', '/'],
+  ];
+  for (const [current, requested, expected] of workdirs) {
+    it(`WORKDIR ${requested} from "${current}" is ${expected}`, () => assert.equal(normalizeWorkdir(current, requested), expected));
+  }
+
+  const ports: [string, string[] | RegExp][] = [
+    ['80', ['80/tcp']],
+    ['53/UDP', ['53/udp']],
+    ['8000-8002/tcp', ['8000/tcp', '8001/tcp', '8002/tcp']],
+    ['127.0.0.1:8080:80', ['80/tcp']],
+    ['9-8', /invalid port range/],
+    ['x', /invalid port/],
+  ];
+  for (const [spec, expected] of ports) {
+    it(`EXPOSE ${spec}`, () => {
+      const result = parsePortSpec(spec);
+      if (expected instanceof RegExp) assert.match(String(result), expected);
+      else assert.deepEqual(result, expected);
+    });
+  }
+
+  const durations: [string, number | RegExp][] = [
+    ['30s', 30e9],
+    ['1h2m3.5s', 3723.5e9],
+    ['250ms', 2.5e8],
+    ['1.5us', 1500],
+    ['0', 0],
+    ['10', /missing unit/],
+    ['5d', /unknown unit "d"/],
+  ];
+  for (const [text, expected] of durations) {
+    it(`duration ${text}`, () => {
+      const result = parseGoDuration(text);
+      if (expected instanceof RegExp) assert.match(typeof result === 'number' ? String(result) : result.error, expected);
+      else assert.equal(result, expected);
+    });
+  }
+
+  it('formats durations the way Go prints them', () => {
+    assert.deepEqual([90e9, 5e8, 3723.5e9, 0].map(formatGoDuration), ['1m30s', '500ms', '1h2m3.5s', '0s']);
+  });
+});
