@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import type { EngineConnection } from '../../../client/src/engine/connection';
 import { BuildEvent, BuildFailedError, buildImage } from '../../../client/src/engine/operations/build';
+import { testEngine } from '../support';
 import { RUN_ID, cleanup, mainEngine, processesWith, testState, uniqueName, waitUntil, writeTree } from './support';
 
 describe('build (BuildKit through the Engine API)', function () {
@@ -129,6 +130,27 @@ describe('build (BuildKit through the Engine API)', function () {
     const result = await buildImage(engine, { contextDir: ok, dockerfile: 'Dockerfile', builder: 'classic', tags: [`${uniqueName('classic')}:1`] });
     assert.equal(result.builder, 'classic');
     assert.match(result.imageId, /^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('builds on Podman (no BuildKit): reports the classic builder, and maps a failing COPY to its line', async () => {
+    const podman = await testEngine('podman');
+    const tag = `${uniqueName('podman')}:1`;
+    const events: BuildEvent[] = [];
+    const ok = writeTree({ Dockerfile: `FROM ${testState().podman.baseImage}\nCOPY a.txt /a.txt\nLABEL built=by-layerwise\n`, 'a.txt': 'a' });
+    try {
+      const result = await buildImage(podman, { contextDir: ok, dockerfile: 'Dockerfile', tags: [tag], onEvent: (event) => events.push(event) });
+      assert.equal(result.builder, 'classic');
+      assert.ok(events.some((event) => event.kind === 'builder' && event.builder === 'classic' && /no BuildKit/.test(event.reason ?? '')));
+      assert.equal((await podman.docker.getImage(tag).inspect()).Config.Labels?.built, 'by-layerwise');
+      const failing = writeTree({ Dockerfile: `FROM ${testState().podman.baseImage}\nLABEL a=b\nCOPY missing.txt /\n` });
+      await assert.rejects(buildImage(podman, { contextDir: failing, dockerfile: 'Dockerfile' }), (error: unknown) => {
+        assert.ok(error instanceof BuildFailedError, String(error));
+        assert.equal(error.instruction?.startLine, 2);
+        return true;
+      });
+    } finally {
+      await podman.docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+    }
   });
 
   it('cancels: the engine stops the running step and no image is produced', async () => {

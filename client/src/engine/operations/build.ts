@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Transform } from 'node:stream';
 import { createBuildContext } from './buildContext';
 import { BuildkitVertex, decodeBuildkitTrace } from './buildkitStatus';
 import { DockerfileInstruction, instructionForBuildkitVertex, instructionForClassicStep, splitInstructions, splitStages } from './dockerfileSteps';
@@ -108,13 +109,21 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
 
   let sentBytes = 0;
   let lastReport = 0;
-  context.stream.on('data', (chunk: Buffer) => {
-    sentBytes += chunk.length;
-    if (sentBytes - lastReport >= 1024 * 1024) {
-      lastReport = sentBytes;
-      emit({ kind: 'context', sentBytes });
-    }
-  });
+  // Counted inside the pipe: a 'data' listener would start the flow before the request is
+  // attached and lose the first bytes.
+  const body = context.stream.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        sentBytes += chunk.length;
+        if (sentBytes - lastReport >= 1024 * 1024) {
+          lastReport = sentBytes;
+          emit({ kind: 'context', sentBytes });
+        }
+        callback(null, chunk);
+      },
+    }),
+  );
+  context.stream.on('error', (error) => body.destroy(error));
 
   const controller = new AbortController();
   const onAbort = () => controller.abort();
@@ -151,11 +160,15 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
   let stepCount = 0;
   let cachedCount = 0;
 
-  const stepFor = (id: string, name: string): StepState => {
+  // Which builder really ran shows in the messages: BuildKit traces, or classic "Step k/n" lines
+  // (an engine without BuildKit, e.g. Podman, answers version=2 with the latter).
+  let sawBuildkit = false;
+  let sawClassic = false;
+  const stepFor = (id: string, name: string, kind: Builder): StepState => {
     let step = steps.get(id);
     if (!step) {
       step = { id, name, started: false, finished: false, output: [], partialLine: '' };
-      step.instruction = builder === 'buildkit' ? instructionForBuildkitVertex(stages, name) : instructionForClassicStep(dockerfileText, name);
+      step.instruction = kind === 'buildkit' ? instructionForBuildkitVertex(stages, name) : instructionForClassicStep(dockerfileText, name);
       steps.set(id, step);
       order.push(step);
     }
@@ -173,7 +186,7 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
     if (step.output.length > failureOutputLines * 4) step.output.splice(0, step.output.length - failureOutputLines);
   };
   const onVertex = (vertex: BuildkitVertex) => {
-    const step = stepFor(vertex.digest, vertex.name);
+    const step = stepFor(vertex.digest, vertex.name, 'buildkit');
     if (vertex.startedMs !== undefined && !step.started && !vertex.cached) {
       step.started = true;
       emit({ kind: 'step', id: step.id, name: step.name, state: 'started', instruction: step.instruction });
@@ -196,7 +209,7 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
   let failedVertexError: string | undefined;
 
   try {
-    const response = await streamRequest(engine, { method: 'POST', path: '/build', query, body: context.stream, signal: controller.signal }, operation);
+    const response = await streamRequest(engine, { method: 'POST', path: '/build', query, body, signal: controller.signal }, operation);
     try {
       for await (const message of jsonMessages(response)) {
         const error = messageError(message);
@@ -205,6 +218,7 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
           continue;
         }
         if (message.id === 'moby.buildkit.trace' && typeof message.aux === 'string') {
+          sawBuildkit = true;
           const status = decodeBuildkitTrace(message.aux);
           for (const vertex of status.vertexes) onVertex(vertex);
           for (const progress of status.statuses) {
@@ -230,8 +244,12 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
               classicStep.finished = true;
               emit({ kind: 'step', id: classicStep.id, name: classicStep.name, state: 'done', instruction: classicStep.instruction });
             }
+            if (!sawClassic && builder === 'buildkit' && !sawBuildkit) {
+              emit({ kind: 'builder', builder: 'classic', reason: `${engine.endpoint.label} has no BuildKit: it built with its classic builder` });
+            }
+            sawClassic = true;
             const normalized = stepLine[0].replace(/^STEP (\d+)\/(\d+): /, 'Step $1/$2 : ');
-            classicStep = stepFor(`step-${stepLine[1]}`, normalized.trim());
+            classicStep = stepFor(`step-${stepLine[1]}`, normalized.trim(), 'classic');
             classicStep.started = true;
             stepCount++;
             emit({ kind: 'step', id: classicStep.id, name: classicStep.name, state: 'started', instruction: classicStep.instruction });
@@ -260,7 +278,7 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
   if (controller.signal.aborted) throw cancelledError(engine, operation);
 
   if (failure !== undefined) {
-    let step = failedStep ?? (builder === 'classic' ? classicStep : undefined);
+    let step = failedStep ?? (sawClassic ? classicStep : undefined);
     if (step && step.partialLine) {
       step.output.push(step.partialLine);
       step.partialLine = '';
@@ -287,7 +305,7 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
   }
   if (!imageId) throw new Error(`The engine at ${engine.endpoint.label} finished the build of ${path.basename(dockerfilePath)} without reporting an image ID.`);
   const fullId = imageId.startsWith('sha256:') ? imageId : await resolveImageId(engine, imageId);
-  return { imageId: fullId, tags: options.tags ?? [], builder, steps: stepCount, cachedSteps: cachedCount, durationMs: Date.now() - started };
+  return { imageId: fullId, tags: options.tags ?? [], builder: sawClassic && !sawBuildkit ? 'classic' : builder, steps: stepCount, cachedSteps: cachedCount, durationMs: Date.now() - started };
 }
 
 async function resolveImageId(engine: EngineAccess, shortId: string): Promise<string> {

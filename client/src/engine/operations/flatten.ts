@@ -2,6 +2,7 @@
 // straight into an image import (no temporary tar on disk), and carry the image's config across
 // as import changes. The temporary container is removed whatever happens.
 import { randomBytes } from 'node:crypto';
+import { Transform } from 'node:stream';
 import { EngineAccess, cancelledError, streamRequest } from './engineAccess';
 import { jsonMessages, messageError } from './jsonMessages';
 import { splitReference } from './registry';
@@ -90,17 +91,25 @@ export async function flattenImage(engine: EngineAccess, options: FlattenOptions
   try {
     const exported = await streamRequest(engine, { method: 'GET', path: `/containers/${container.id}/export`, signal: options.signal }, operation);
     let bytes = 0;
-    exported.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      options.onProgress?.(bytes);
-    });
+    // Counted inside the pipe: a 'data' listener would start the flow before the import request
+    // is attached and lose the first bytes.
+    const counted = exported.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          bytes += chunk.length;
+          options.onProgress?.(bytes);
+          callback(null, chunk);
+        },
+      }),
+    );
+    exported.on('error', (error) => counted.destroy(error));
     const imported = await streamRequest(
       engine,
       {
         method: 'POST',
         path: '/images/create',
         query: { fromSrc: '-', repo: repository, tag, changes: configChanges(before.config), message: `Flattened from ${options.image} by Layerwise` },
-        body: exported,
+        body: counted,
         signal: options.signal,
       },
       operation,
