@@ -84,7 +84,7 @@ describe('semantic tokens', () => {
   });
 
   const trailingBackslash = join(__dirname, '../../../../shared/corpus/buildkit-parser/testfiles/trailing-backslash/Dockerfile');
-  (existsSync(trailingBackslash) ? it : it.skip)('answers on BuildKit\'s trailing-backslash test file (rcjsuen\'s overflows its stack there)', () => {
+  if (existsSync(trailingBackslash)) it('answers on BuildKit\'s trailing-backslash test file (rcjsuen\'s overflows its stack there)', () => {
     const text = readFileSync(trailingBackslash, 'utf8');
     const data = semanticTokens(analyzeText(text)).data;
     assert.ok(data.length > 0 && data.length % 5 === 0);
