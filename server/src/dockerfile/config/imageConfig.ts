@@ -5,6 +5,7 @@
 // drops a CMD inherited from the base; shell forms are wrapped in the stage's SHELL.
 import type { ImageReference } from '../semantic/imageReference';
 import { environmentWithPath } from '../semantic/model';
+import { normalizeWorkdir } from '../semantic/paths';
 import { DEFAULT_LINUX_PATH } from '../semantic/predefined';
 import type { BaseImageConfig, DockerfileModel, ExpandedWord, InstructionFacts, Stage } from '../semantic/types';
 import type { Instruction } from '../syntax/types';
@@ -354,18 +355,6 @@ function addEnv(env: string[] | null, key: string, value: string): string[] {
   if (index >= 0) entries[index] = `${key}=${value}`;
   else entries.push(`${key}=${value}`);
   return entries;
-}
-
-/** system.NormalizeWorkdir for Linux: relative paths join the current one; the result is clean. */
-export function normalizeWorkdir(current: string, requested: string): string {
-  const joined = requested.startsWith('/') ? requested : `${current === '' ? '/' : current}/${requested}`;
-  const parts: string[] = [];
-  for (const part of joined.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
 }
 
 /** EXPOSE's `[ip:][hostPort:]containerPort[/proto]`, ranges expanded: ["80/tcp", …] or an error. */

@@ -9,6 +9,7 @@ import { SpanNode } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
 import { fileEffects } from './fileEffects';
+import { normalizeWorkdir } from './paths';
 import { parseImageReference } from './imageReference';
 import { StageNode, StageReferenceNode, VariableReferenceNode } from './nodes';
 import { AUTOMATIC_PLATFORM_ARGS, DEFAULT_LINUX_PATH, PROXY_ARGS, parsePlatform, platformArgValues } from './predefined';
@@ -55,6 +56,8 @@ class Scope {
 interface StageState {
   readonly build: Scope;
   readonly image: Scope;
+  /** The working directory, when known (an unknown base image's is not). */
+  workdir: string | undefined;
 }
 
 const UNSET: VariableState = { kind: 'unset' };
@@ -236,7 +239,7 @@ class Analyzer {
     let state: StageState;
     if (base.kind === 'stage') {
       const parent = this.stageStates[base.stageIndex];
-      state = { build: parent.build.clone(), image: parent.image.clone() };
+      state = { build: parent.build.clone(), image: parent.image.clone(), workdir: parent.workdir };
     } else if (base.kind === 'scratch') {
       const path = this.define({
         name: 'PATH',
@@ -249,7 +252,7 @@ class Analyzer {
         source: undefined,
       });
       const binding = { state: path.value, definition: path };
-      state = { build: new Scope(new Map([['PATH', binding]]), undefined), image: new Scope(new Map([['PATH', binding]]), undefined) };
+      state = { build: new Scope(new Map([['PATH', binding]]), undefined), image: new Scope(new Map([['PATH', binding]]), undefined), workdir: '/' };
     } else {
       const known = base.kind === 'image' ? this.options.baseImageConfig?.(base.reference) : undefined;
       if (known) {
@@ -269,10 +272,10 @@ class Analyzer {
           });
           bindings.set(variable, { state: definition.value, definition });
         }
-        state = { build: new Scope(bindings, undefined), image: new Scope(new Map(bindings), undefined) };
+        state = { build: new Scope(bindings, undefined), image: new Scope(new Map(bindings), undefined), workdir: known.WorkingDir || '/' };
       } else {
         const reason = base.kind === 'image' ? `may be set by the base image ${base.reference.text}` : 'may be set by the base image';
-        state = { build: new Scope(new Map(), reason), image: new Scope(new Map(), reason) };
+        state = { build: new Scope(new Map(), reason), image: new Scope(new Map(), reason), workdir: undefined };
       }
     }
 
@@ -396,10 +399,17 @@ class Analyzer {
       case 'EXPOSE':
       case 'USER':
       case 'VOLUME':
-      case 'WORKDIR':
       case 'STOPSIGNAL':
         expandedArgs = this.expandArgs(instruction, build, stageIndex);
         break;
+      case 'WORKDIR': {
+        expandedArgs = this.expandArgs(instruction, build, stageIndex);
+        const path = expandedArgs[0];
+        if (!path || path.error || path.value === '') break;
+        if (path.unknown) state.workdir = undefined;
+        else if (path.value.startsWith('/') || state.workdir !== undefined) state.workdir = normalizeWorkdir(state.workdir ?? '/', path.value);
+        break;
+      }
       case 'RUN':
         for (const flag of instruction.flags) {
           if (flag.name.value === 'mount' && flag.value) this.mount(instruction, flag.value, build, stageIndex);
@@ -424,7 +434,7 @@ class Analyzer {
       effect: effectOf(instruction, expandedArgs),
       expandedArgs,
       expandedPairs: pairs,
-      files: instruction.name === 'RUN' ? fileEffects(instruction) : NO_FILES,
+      files: instruction.name === 'RUN' ? fileEffects(instruction, (variable) => knownValue(build, variable), state.workdir) : NO_FILES,
     };
   }
 
@@ -654,6 +664,11 @@ export function environmentWithPath(env: readonly string[] | null | undefined): 
   const entries = env ? [...env] : [];
   if (!entries.some((entry) => entry.startsWith('PATH='))) entries.push(`PATH=${DEFAULT_LINUX_PATH}`);
   return entries;
+}
+
+function knownValue(scope: Scope, name: string): string | undefined {
+  const state = scope.lookup(name);
+  return state.kind === 'set' ? state.value : undefined;
 }
 
 function isLiteralWord(value: string, escape: number): boolean {
