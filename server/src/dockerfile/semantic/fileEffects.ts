@@ -12,6 +12,8 @@ import type { FileEffects } from './types';
 export type ShellValues = (name: string) => string | undefined;
 
 const NO_VALUES: ShellValues = () => undefined;
+// Characters the command splitter treats specially; everything else is copied as it is.
+const SPECIAL = new Set([...'\\\'"$# \t\r\n;&|()><2'].map((ch) => ch.charCodeAt(0)));
 // A long RUN script is read up to this many words; past it, effects are not collected.
 const MAX_WORDS = 20_000;
 
@@ -237,8 +239,12 @@ function commands(script: string, values: ShellValues): Command[] {
     } else if (c === '<') {
       endWord();
     } else {
-      word += c;
+      // A run of ordinary characters is copied in one slice.
+      let end = i + 1;
+      while (end < n && !SPECIAL.has(script.charCodeAt(end))) end++;
+      word += script.slice(i, end);
       inWord = true;
+      i = end - 1;
     }
   }
   endCommand();

@@ -18,6 +18,7 @@ import type {
   AnalyzeOptions,
   DockerfileModel,
   ExpandedWord,
+  FileEffects,
   InstructionEffect,
   InstructionFacts,
   ReferenceContext,
@@ -428,13 +429,19 @@ class Analyzer {
       default:
         break;
     }
+    if (instruction.name === 'RUN') {
+      // Reading the script is left until someone asks: the variables are snapshotted now.
+      const values = new Map<string, string>();
+      for (const [variable, binding] of build.bindings) if (binding.state.kind === 'set') values.set(variable, binding.state.value);
+      return new RunFacts(instruction, stageIndex, expandedArgs, pairs, values, state.workdir);
+    }
     return {
       instruction,
       stageIndex,
       effect: effectOf(instruction, expandedArgs),
       expandedArgs,
       expandedPairs: pairs,
-      files: instruction.name === 'RUN' ? fileEffects(instruction, (variable) => knownValue(build, variable), state.workdir) : NO_FILES,
+      files: NO_FILES,
     };
   }
 
@@ -666,9 +673,43 @@ export function environmentWithPath(env: readonly string[] | null | undefined): 
   return entries;
 }
 
-function knownValue(scope: Scope, name: string): string | undefined {
-  const state = scope.lookup(name);
-  return state.kind === 'set' ? state.value : undefined;
+/** A RUN's facts; the files it creates and deletes are read from its script on first access. */
+class RunFacts implements InstructionFacts {
+  declare readonly instruction: Instruction;
+  declare readonly stageIndex: number;
+  declare readonly effect: 'layer';
+  declare readonly expandedArgs: readonly ExpandedWord[] | undefined;
+  declare readonly expandedPairs: InstructionFacts['expandedPairs'];
+  private declare readonly values: ReadonlyMap<string, string>;
+  private declare readonly workdir: string | undefined;
+  private declare cachedFiles: FileEffects | undefined;
+
+  constructor(
+    instruction: Instruction,
+    stageIndex: number,
+    expandedArgs: readonly ExpandedWord[] | undefined,
+    expandedPairs: InstructionFacts['expandedPairs'],
+    values: ReadonlyMap<string, string>,
+    workdir: string | undefined,
+  ) {
+    this.instruction = instruction;
+    this.stageIndex = stageIndex;
+    this.effect = 'layer';
+    this.expandedArgs = expandedArgs;
+    this.expandedPairs = expandedPairs;
+    this.values = values;
+    this.workdir = workdir;
+    this.cachedFiles = undefined;
+  }
+
+  get files(): FileEffects {
+    this.cachedFiles ??= fileEffects(this.instruction, (name) => this.values.get(name), this.workdir);
+    return this.cachedFiles;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { instruction: this.instruction, stageIndex: this.stageIndex, effect: this.effect, expandedArgs: this.expandedArgs, expandedPairs: this.expandedPairs, files: this.files };
+  }
 }
 
 function isLiteralWord(value: string, escape: number): boolean {
