@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Lint benchmark: the rules engine alone (parse + model excluded, timed separately), bundled
+// with esbuild as the server ships it, on the real-Dockerfile corpus and on lsp-bench.mjs's
+// generated 10,000-line Dockerfile — cold (every RUN parsed by the shell parser) and after an
+// edit at the end (scripts cached by text, as in the server). Also compares with
+// dockerfile-utils' validate (rcjsuen's linter) on the same inputs.
+//
+//   node bench/lint.mjs [--runs 9] [--profile]
+import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
+const require = createRequire(import.meta.url);
+
+const out = mkdtempSync(join(tmpdir(), 'layerwise-lint-bench-'));
+await build({
+  stdin: {
+    contents: `export { analyzeText } from './server/src/dockerfile';\nexport { lintDocument } from './server/src/dockerfile/rules';\nexport { ShellCache } from './server/src/dockerfile/shell/cache';\n`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: join(out, 'lint.cjs'),
+  logLevel: 'error',
+});
+const { analyzeText, lintDocument, ShellCache } = require(join(out, 'lint.cjs'));
+rmSync(out, { recursive: true, force: true });
+const { validate } = require('dockerfile-utils');
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const time = (fn) => {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+
+function corpusFiles(dir) {
+  const files = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files.push(...corpusFiles(path));
+    else files.push(readFileSync(path, 'utf8'));
+  }
+  return files;
+}
+
+// The generator of ../shared/bench/lsp-bench.mjs, so the figures match the LSP benchmark's file.
+function bigDockerfile(lines) {
+  const parts = ['# syntax=docker/dockerfile:1', 'ARG BASE=debian:12', 'FROM ${BASE} AS build', 'ENV APP_HOME=/app'];
+  let stage = 0;
+  while (parts.length < lines) {
+    const i = parts.length;
+    if (i % 500 === 0) parts.push(`FROM build AS stage${++stage}`);
+    else if (i % 7 === 0) parts.push(`RUN apt-get update && apt-get install -y pkg${i} \\`, `    && rm -rf /var/lib/apt/lists/*`);
+    else if (i % 5 === 0) parts.push(`COPY --chown=1000:1000 src/${i} $APP_HOME/${i}`);
+    else if (i % 3 === 0) parts.push(`ENV VAR_${i}=value_${i}`);
+    else parts.push(`RUN echo "line ${i}" > /tmp/f${i}`);
+  }
+  parts.push('WORKDIR $APP_HOME', 'HEALTHCHECK --interval=30s CMD true', 'CMD ["./app"]');
+  return parts.join('\n') + '\n';
+}
+
+console.log(`node ${process.version}, median of ${runs} runs\n`);
+
+const corpusDir = resolve(root, '../shared/corpus/real');
+let corpus = [];
+try {
+  corpus = corpusFiles(corpusDir);
+} catch {
+  console.log(`corpus: ${corpusDir} not found, skipped\n`);
+}
+if (corpus.length > 0) {
+  const docs = corpus.map((text) => analyzeText(text));
+  const shells = new ShellCache();
+  const cold = time(() => docs.forEach((doc) => lintDocument(doc, {}, new ShellCache())));
+  docs.forEach((doc) => lintDocument(doc, {}, shells));
+  const warm = median(Array.from({ length: runs }, () => time(() => docs.forEach((doc) => lintDocument(doc, {}, shells)))));
+  const theirs = median(Array.from({ length: Math.max(3, Math.floor(runs / 3)) }, () => time(() => corpus.forEach((text) => validate(text)))));
+  console.log(`corpus: ${corpus.length} files`);
+  console.log(`  ours, lint only, cold shell cache   ${cold.toFixed(1)} ms`);
+  console.log(`  ours, lint only, warm               ${warm.toFixed(1)} ms`);
+  console.log(`  dockerfile-utils validate           ${theirs.toFixed(1)} ms (parse included)\n`);
+}
+
+const big = bigDockerfile(10_000);
+const shells = new ShellCache();
+const bigDoc = analyzeText(big);
+const cold = time(() => lintDocument(bigDoc, {}, shells));
+const edits = [];
+const analyses = [];
+for (let v = 0; v < runs; v++) {
+  const text = `${big}RUN echo edit${v}\n`;
+  let doc;
+  analyses.push(time(() => (doc = analyzeText(text))));
+  edits.push(time(() => lintDocument(doc, {}, shells)));
+}
+const theirs = median(Array.from({ length: 3 }, () => time(() => validate(big))));
+console.log(`generated: ${big.split('\n').length - 1} lines`);
+console.log(`  ours, lint, cold shell cache        ${cold.toFixed(1)} ms`);
+console.log(`  ours, after an edit: parse + model  ${median(analyses).toFixed(1)} ms`);
+console.log(`  ours, after an edit: lint           ${median(edits).toFixed(1)} ms`);
+console.log(`  ours, after an edit: total          ${(median(analyses) + median(edits)).toFixed(1)} ms`);
+console.log(`  dockerfile-utils validate           ${theirs.toFixed(1)} ms`);
+console.log(`  ratio (theirs / ours, after edit)   ${(theirs / (median(analyses) + median(edits))).toFixed(1)}×`);
+

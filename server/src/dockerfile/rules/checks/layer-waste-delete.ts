@@ -1,0 +1,139 @@
+// A RUN that deletes what an earlier layer wrote: the bytes stay in the image, hidden. Reads what
+// each instruction writes and removes (the model's file facts, the RUN's shell commands, COPY/ADD
+// destinations) along the chain of stages that ship in the final image.
+import { mergeRuns } from '../../fixes/mergeRuns';
+import { removes, scriptFileEffects } from '../../shell/fileEffects';
+import type { Instruction, Stage } from '../../index';
+import type { Check, CheckContext } from '../types';
+import { shippedStages } from '../support/stages';
+
+interface Written {
+  readonly path: string;
+  readonly instruction: Instruction;
+}
+
+export const check: Check = {
+  document(context) {
+    const model = context.document.model;
+    const shipped = shippedStages(model);
+    // What each stage's layers still hold, written by whom: a stage built FROM another starts with its files.
+    const liveByStage = new Map<Stage, LiveFiles>();
+    for (const stage of model.stages) {
+      const parent = stage.base.kind === 'stage' ? liveByStage.get(model.stages[stage.base.stageIndex]) : undefined;
+      const live = parent ? parent.clone() : new LiveFiles();
+      for (const instruction of stage.instructions) {
+        const deleted = instruction.name === 'RUN' ? deletes(instruction, context) : [];
+        for (const removal of deleted) {
+          const writers = live.take(removal.path);
+          if (writers.length > 0 && shipped.has(stage)) report(instruction, removal, writers, context);
+        }
+        for (const path of writes(instruction, context)) {
+          if (!deleted.some((removal) => removes(removal.path, path))) live.add({ path, instruction });
+        }
+      }
+      liveByStage.set(stage, live);
+    }
+  },
+};
+
+/** Files written by earlier layers and not deleted since, bucketed by their first path segment. */
+class LiveFiles {
+  private readonly buckets = new Map<string, Written[]>();
+
+  clone(): LiveFiles {
+    const copy = new LiveFiles();
+    for (const [key, list] of this.buckets) copy.buckets.set(key, [...list]);
+    return copy;
+  }
+
+  add(written: Written): void {
+    const key = bucketOf(written.path);
+    const list = this.buckets.get(key);
+    if (list) list.push(written);
+    else this.buckets.set(key, [written]);
+  }
+
+  /** Removes and returns the files a deletion of `target` hides. */
+  take(target: string): Written[] {
+    const key = bucketOf(target);
+    const keys = /[*?[]/.test(key) ? [...this.buckets.keys()] : [key];
+    const taken: Written[] = [];
+    for (const bucketKey of keys) {
+      const list = this.buckets.get(bucketKey);
+      if (!list) continue;
+      const kept: Written[] = [];
+      for (const written of list) (removes(target, written.path) ? taken : kept).push(written);
+      if (taken.length > 0) this.buckets.set(bucketKey, kept);
+    }
+    return taken;
+  }
+}
+
+function bucketOf(path: string): string {
+  const match = /^\/?([^/]*)/.exec(path);
+  return match ? match[1] : '';
+}
+
+function deletes(instruction: Instruction, context: CheckContext): { path: string; start: number; end: number }[] {
+  const script = context.runScript(instruction);
+  if (!script) return [];
+  const deleted = scriptFileEffects(script).deleted.map((removal) => ({ path: removal.path, ...script.sourceSpan(removal) }));
+  for (const path of context.factsOf(instruction)?.files.deleted ?? []) {
+    if (!deleted.some((entry) => entry.path === path)) deleted.push({ path, start: instruction.start, end: instruction.end });
+  }
+  return deleted;
+}
+
+function writes(instruction: Instruction, context: CheckContext): string[] {
+  const facts = context.factsOf(instruction);
+  const paths = [...(facts?.files.created ?? [])];
+  if (instruction.name === 'RUN') {
+    const script = context.runScript(instruction);
+    if (script) paths.push(...scriptFileEffects(script).created.map((write) => write.path));
+  } else if ((instruction.name === 'COPY' || instruction.name === 'ADD') && facts?.expandedArgs && facts.expandedArgs.length >= 2) {
+    const args = facts.expandedArgs;
+    const destination = args[args.length - 1];
+    if (!destination.unknown) {
+      for (const source of args.slice(0, -1)) {
+        if (source.unknown || /[*?[]/.test(source.value)) continue;
+        const base = source.value.replace(/\/+$/, '').split('/').pop() ?? '';
+        paths.push(destination.value.endsWith('/') ? `${destination.value}${base}` : destination.value);
+      }
+    }
+  }
+  return paths;
+}
+
+function report(instruction: Instruction, removal: { path: string; start: number; end: number }, writers: readonly Written[], context: CheckContext): void {
+  const writer = writers[writers.length - 1];
+  const line = writer.instruction.range.start.line + 1;
+  const chain = runsBetween(writer.instruction, instruction, context);
+  const copied = writer.instruction.name === 'COPY' || writer.instruction.name === 'ADD';
+  const advice = copied
+    ? `Use the file without copying it: RUN --mount=type=bind,source=…,target=${writer.path} …`
+    : 'Write and delete it in the same RUN, or build it in another stage and COPY only what you need.';
+  context.report({
+    start: removal.start,
+    end: removal.end,
+    message: `${removal.path} was written by an earlier layer (line ${line}: ${summary(writer.instruction)}): deleting it here does not make the image smaller. ${advice}`,
+    related: writers.map((write) => ({ start: write.instruction.start, end: write.instruction.end, message: `${write.path} written here` })),
+    fix: chain ? () => mergeRuns(context.document, chain, context.shells, `Merge lines ${line}–${instruction.range.start.line + 1} into one RUN`) : undefined,
+  });
+}
+
+/** The RUNs from `first` to `last` when nothing but RUNs lies between them in the stage. */
+function runsBetween(first: Instruction, last: Instruction, context: CheckContext): Instruction[] | undefined {
+  if (first.name !== 'RUN') return undefined;
+  const stage = context.stageOf(last);
+  if (!stage || context.stageOf(first) !== stage) return undefined;
+  const from = stage.instructions.indexOf(first);
+  const to = stage.instructions.indexOf(last);
+  const chain = stage.instructions.slice(from, to + 1);
+  return chain.every((candidate) => candidate.name === 'RUN') ? chain : undefined;
+}
+
+function summary(instruction: Instruction): string {
+  const text = instruction.logicalText.replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+

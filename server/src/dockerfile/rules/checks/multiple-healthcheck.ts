@@ -1,0 +1,4 @@
+// Only the last HEALTHCHECK of a stage counts (MultipleInstructionsDisallowed).
+import { onlyLastCounts } from '../support/multiple';
+
+export const check = onlyLastCounts('HEALTHCHECK');

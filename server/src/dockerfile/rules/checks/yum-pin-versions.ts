@@ -1,0 +1,12 @@
+// yum install pkg-version (DL3033).
+import { pinVersions } from '../support/packages';
+
+export const check = pinVersions({
+  programs: ['yum'],
+  subcommands: ['install', 'localinstall'],
+  optionsWithValue: ['-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '-x', '--exclude'],
+  tool: 'yum install',
+  // name-1.2.3 (a dash followed by a digit), name = 1.2, a local or remote .rpm.
+  pinned: (operand) => /-\d/.test(operand) || /[=<>]/.test(operand) || operand.endsWith('.rpm') || operand.includes('/') || operand.startsWith('@'),
+  example: (name) => `${name}-<version>`,
+});

@@ -1,0 +1,51 @@
+// The parser's and the semantic model's problems become findings of the rules below, so they
+// are configured, ignored and documented like every other rule.
+import type { DockerfileModel } from '../semantic/types';
+import type { Problem, ProblemCode } from '../syntax/types';
+import type { RuleId } from './ids';
+
+export const RULE_OF_PROBLEM_CODES: Readonly<Record<ProblemCode, RuleId>> = {
+  'no-instructions': 'no-instructions',
+  'line-too-long': 'line-too-long',
+  'duplicate-directive': 'invalid-directive',
+  'invalid-escape-directive': 'invalid-directive',
+  'unknown-instruction': 'unknown-instruction',
+  'empty-instruction': 'missing-arguments',
+  'key-value-missing-value': 'key-value-invalid',
+  'key-value-missing-equals': 'key-value-invalid',
+  'json-array-not-strings': 'exec-form-not-strings',
+  'unterminated-heredoc': 'unterminated-heredoc',
+  'heredoc-word-invalid': 'heredoc-invalid-delimiter',
+  'instruction-before-from': 'instruction-before-from',
+  'from-arguments': 'from-invalid',
+  'invalid-stage-name': 'stage-name-invalid',
+  'empty-base-image': 'invalid-default-arg-in-from',
+  'invalid-image-reference': 'from-invalid',
+  'invalid-platform': 'from-invalid',
+  'substitution-error': 'variable-substitution-invalid',
+  'copy-from-variable': 'copy-from-variable',
+  'stage-index-out-of-range': 'stage-reference-invalid',
+  'stage-not-built-yet': 'stage-reference-invalid',
+};
+
+/** The rule a problem belongs to; undefined when a rule of ours reports it better. */
+export function ruleOfProblem(problem: Problem, model: DockerfileModel): RuleId | undefined {
+  const rule = RULE_OF_PROBLEM_CODES[problem.code] as RuleId | undefined;
+  if (problem.code === 'stage-not-built-yet') {
+    // A stage naming itself is hadolint's DL3023.
+    const reference = model.stageReferences.find((candidate) => candidate.start === problem.start && candidate.end === problem.end);
+    if (reference && reference.stageIndex !== undefined && model.stages[reference.stageIndex]?.instructions.includes(reference.instruction)) return 'copy-from-own-stage';
+  }
+  if (problem.code === 'unknown-instruction' && isOnbuildTriggerKeyword(problem, model)) return undefined;
+  return rule ?? 'missing-arguments';
+}
+
+/** `ONBUILD ONBUILD …`: onbuild-invalid-trigger reports it, with FROM and MAINTAINER. */
+function isOnbuildTriggerKeyword(problem: Problem, model: DockerfileModel): boolean {
+  for (const instruction of model.ast.instructions) {
+    if (instruction.start > problem.start) break;
+    const trigger = instruction.trigger;
+    if (instruction.name === 'ONBUILD' && trigger && trigger.keyword.start === problem.start) return trigger.name === 'ONBUILD';
+  }
+  return false;
+}

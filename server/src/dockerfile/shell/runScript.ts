@@ -1,0 +1,181 @@
+// The shell scripts a RUN instruction hands to its shell, with the way back from script offsets
+// to Dockerfile offsets. Shell form: the logical line (what BuildKit passes to `sh -c`), followed
+// by the bodies of its here-documents as the shell reads them. A RUN that is only a here-document
+// (`RUN <<EOF`): its body is the script. Exec form: one command made of the JSON elements.
+import { logicalEndToSource, logicalToSource, sourceToLogical } from '../syntax/logicalLine';
+import type { Instruction } from '../syntax/types';
+import type { ShellCache } from './cache';
+import type { ShellCommand, ShellScript, ShellWord } from './types';
+
+/** A run of script text copied from the Dockerfile: script offset → source offset. */
+interface Segment {
+  readonly scriptStart: number;
+  readonly scriptEnd: number;
+  /** Maps a script offset inside the segment to a Dockerfile offset. */
+  readonly toSource: (offset: number) => number;
+}
+
+export class RunScript {
+  constructor(
+    readonly instruction: Instruction,
+    readonly script: ShellScript,
+    private readonly segments: readonly Segment[],
+    /** Exec form: no shell runs, so pipes, `cd` and the like mean nothing. */
+    readonly execForm: boolean,
+  ) {}
+
+  get commands(): readonly ShellCommand[] {
+    return this.script.commands;
+  }
+
+  /** Commands whose program (after `sudo`, `env` and the like) is one of `names`. */
+  commandsNamed(...names: string[]): ShellCommand[] {
+    return this.script.commands.filter((command) => {
+      const name = programName(command);
+      return name !== undefined && names.includes(name);
+    });
+  }
+
+  /** Dockerfile offset of a script offset. */
+  toSource(offset: number): number {
+    for (const segment of this.segments) {
+      if (offset >= segment.scriptStart && offset <= segment.scriptEnd) return segment.toSource(offset);
+    }
+    const last = this.segments[this.segments.length - 1];
+    return last ? last.toSource(last.scriptEnd) : this.instruction.end;
+  }
+
+  /** Dockerfile span of a script span (a word, a command …). */
+  sourceSpan(span: { readonly start: number; readonly end: number }): { start: number; end: number } {
+    const start = this.toSource(span.start);
+    const end = span.end > span.start ? this.toSource(span.end - 1) + 1 : start;
+    return { start, end: Math.max(start, end) };
+  }
+}
+
+const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|bash|ash|dash|ksh)\b/;
+
+/** The script(s) of a RUN instruction; undefined for an empty RUN or a here-document in another language. */
+export function runScript(instruction: Instruction, cache: ShellCache): RunScript | undefined {
+  if (instruction.form === 'exec' && instruction.exec) return execScript(instruction);
+  const args = instruction.argumentsText;
+  if (!args) return undefined;
+  const logical = instruction.logicalText;
+  const logicalStart = sourceToLogical(instruction.logicalMap, args.start);
+  const logicalEnd = sourceToLogical(instruction.logicalMap, args.end - 1) + 1;
+  const line = logical.slice(logicalStart, logicalEnd);
+  const heredocs = instruction.heredocs;
+
+  // `RUN <<EOF` (optionally `RUN <<EOF <<EOF2 …` — BuildKit then runs the first): the body is the script.
+  if (heredocs.length > 0 && line.trim() === heredocs.map((heredoc) => heredoc.marker.text).join(' ').trim() && heredocs.length === 1) {
+    const heredoc = heredocs[0];
+    const body = heredoc.content;
+    if (body.startsWith('#!') && !SHELL_SHEBANG.test(body)) return undefined;
+    return new RunScript(instruction, cache.parse(body), [heredocSegment(heredoc, 0)], false);
+  }
+
+  const segments: Segment[] = [
+    {
+      scriptStart: 0,
+      scriptEnd: line.length,
+      toSource: (offset) =>
+        offset < line.length ? logicalToSource(instruction.logicalMap, logicalStart + offset) : logicalEndToSource(instruction.logicalMap, logicalStart, logicalStart + line.length),
+    },
+  ];
+  let text = line;
+  for (const heredoc of heredocs) {
+    text += '\n';
+    segments.push(heredocSegment(heredoc, text.length));
+    text += heredoc.content;
+    if (!heredoc.content.endsWith('\n') && heredoc.content !== '') text += '\n';
+    text += heredoc.name;
+  }
+  return new RunScript(instruction, cache.parse(text), segments, false);
+}
+
+function heredocSegment(heredoc: Instruction['heredocs'][number], scriptStart: number): Segment {
+  const length = heredoc.content.length;
+  const exact = heredoc.body.end - heredoc.body.start === length;
+  return {
+    scriptStart,
+    scriptEnd: scriptStart + length,
+    // With `<<-` BuildKit strips leading tabs, so the body no longer matches the source
+    // character for character: point at the body's start then.
+    toSource: (offset) => (exact ? heredoc.body.start + Math.min(offset - scriptStart, length) : heredoc.body.start),
+  };
+}
+
+function execScript(instruction: Instruction): RunScript {
+  const elements = instruction.exec?.elements ?? [];
+  const words: ShellWord[] = [];
+  let offset = 0;
+  const segments: Segment[] = [];
+  let text = '';
+  for (const element of elements) {
+    const start = offset;
+    words.push({ start, end: start + element.value.length, text: element.value, value: element.value });
+    segments.push({ scriptStart: start, scriptEnd: start + element.value.length, toSource: (at) => (at === start ? element.start : Math.min(element.end, element.start + 1 + (at - start))) });
+    text += element.value + ' ';
+    offset = text.length;
+  }
+  const command: ShellCommand = { start: 0, end: Math.max(0, text.length - 1), words, assignments: [], redirects: [], inPipeline: false, nested: false };
+  const script: ShellScript = { text, commands: words.length > 0 ? [command] : [], pipes: [], error: undefined };
+  return new RunScript(instruction, script, segments, true);
+}
+
+/** Commands that run the command after them (with their own options first). */
+const WRAPPERS: Readonly<Record<string, { readonly optionsWithValue: readonly string[] }>> = {
+  sudo: { optionsWithValue: ['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '--user', '--group'] },
+  env: { optionsWithValue: ['-u', '--unset', '-C', '--chdir', '-S'] },
+  nice: { optionsWithValue: ['-n', '--adjustment'] },
+  nohup: { optionsWithValue: [] },
+  time: { optionsWithValue: ['-f', '-o'] },
+  exec: { optionsWithValue: ['-a'] },
+  command: { optionsWithValue: [] },
+  eatmydata: { optionsWithValue: [] },
+  chroot: { optionsWithValue: [] },
+};
+
+/** Index of the word that names the program actually run (after `sudo -E`, `env A=1` …). */
+export function programIndex(command: ShellCommand): number {
+  const words = command.words;
+  let index = 0;
+  while (index < words.length) {
+    const name = baseName(words[index].value);
+    const wrapper = name !== undefined ? WRAPPERS[name] : undefined;
+    if (!wrapper) return index;
+    index++;
+    while (index < words.length) {
+      const value = words[index].value;
+      if (value === undefined) return index;
+      if (value === '--') {
+        index++;
+        break;
+      }
+      if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) {
+        index++;
+        continue;
+      }
+      if (!value.startsWith('-')) break;
+      index += wrapper.optionsWithValue.includes(value) ? 2 : 1;
+    }
+  }
+  return index;
+}
+
+/** The program a command runs (`apt-get` for `sudo /usr/bin/apt-get …`); undefined when it is computed. */
+export function programName(command: ShellCommand): string | undefined {
+  const word = command.words[programIndex(command)];
+  return word ? baseName(word.value) : undefined;
+}
+
+/** The words after the program name. */
+export function programArgs(command: ShellCommand): readonly ShellWord[] {
+  return command.words.slice(programIndex(command) + 1);
+}
+
+function baseName(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const slash = value.lastIndexOf('/');
+  return slash >= 0 ? value.slice(slash + 1) : value;
+}
