@@ -150,29 +150,15 @@ class Analyzer {
   // ---- global scope
 
   private globalScope(): Scope {
-    const scope = new Scope(new Map(), undefined);
-    const platform = this.options.platform;
-    const values = platform ? platformArgValues(platform.build, platform.target) : undefined;
-    const define = (name: string, state: VariableState): void => {
-      const override = this.buildArgs[name];
-      const definition = this.define({
-        name,
-        kind: 'automatic',
-        stageIndex: undefined,
-        instruction: undefined,
-        nameToken: undefined,
-        valueToken: undefined,
-        value: override !== undefined ? { kind: 'set', value: override } : state,
-        source: undefined,
-      });
+    const target = this.options.target ?? this.lastStageName();
+    const automatic = automaticDefinitions(this.options.platform, this.buildArgs, target);
+    const bindings = new Map<string, Binding>();
+    for (const definition of automatic) {
+      this.variables.push(definition);
       this.globalVariables.push(definition);
-      scope.bindings.set(name, { state: definition.value, definition });
-    };
-    for (const name of AUTOMATIC_PLATFORM_ARGS) {
-      define(name, values ? { kind: 'set', value: values[name] } : { kind: 'unknown', reason: 'depends on the platform of the build' });
+      bindings.set(definition.name, { state: definition.value, definition });
     }
-    define('TARGETSTAGE', { kind: 'set', value: this.options.target ?? this.lastStageName() });
-    return scope;
+    return new Scope(bindings, undefined);
   }
 
   private lastStageName(): string {
@@ -671,6 +657,34 @@ export function environmentWithPath(env: readonly string[] | null | undefined): 
   const entries = env ? [...env] : [];
   if (!entries.some((entry) => entry.startsWith('PATH='))) entries.push(`PATH=${DEFAULT_LINUX_PATH}`);
   return entries;
+}
+
+// The automatic ARGs are the same for every file analysed with the same options: built once.
+const automaticCache = new Map<string, readonly VariableDefinition[]>();
+const AUTOMATIC_CACHE_SIZE = 32;
+
+function automaticDefinitions(platform: AnalyzeOptions['platform'], buildArgs: Readonly<Record<string, string>>, target: string): readonly VariableDefinition[] {
+  const names = [...AUTOMATIC_PLATFORM_ARGS, 'TARGETSTAGE'];
+  const overrides = names.map((name) => buildArgs[name]);
+  const key = JSON.stringify([platform ?? null, target, overrides]);
+  const cached = automaticCache.get(key);
+  if (cached) return cached;
+  const values = platform ? platformArgValues(platform.build, platform.target) : undefined;
+  const definitions = names.map((name, i): VariableDefinition => {
+    const override = overrides[i];
+    const state: VariableState =
+      override !== undefined
+        ? { kind: 'set', value: override }
+        : name === 'TARGETSTAGE'
+          ? { kind: 'set', value: target }
+          : values
+            ? { kind: 'set', value: values[name as keyof typeof values] }
+            : { kind: 'unknown', reason: 'depends on the platform of the build' };
+    return Object.freeze({ name, kind: 'automatic', stageIndex: undefined, instruction: undefined, nameToken: undefined, valueToken: undefined, value: state, source: undefined });
+  });
+  if (automaticCache.size >= AUTOMATIC_CACHE_SIZE) automaticCache.clear();
+  automaticCache.set(key, definitions);
+  return definitions;
 }
 
 /** A RUN's facts; the files it creates and deletes are read from its script on first access. */

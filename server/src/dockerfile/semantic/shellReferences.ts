@@ -15,6 +15,8 @@ export interface ShellReference {
   readonly operator: string | undefined;
 }
 
+const SPECIAL_CHARACTER = /[\\'"{}$]/;
+
 const OPERATORS = [':-', ':+', ':?', ':=', '##', '%%', '//', '-', '+', '?', '=', '#', '%', '/', ':'];
 
 export function scanShellReferences(text: string, from = 0, to = text.length): ShellReference[] {
@@ -23,7 +25,13 @@ export function scanShellReferences(text: string, from = 0, to = text.length): S
   const open: number[] = [];
   let inDouble = false;
   let i = from;
+  const special = new RegExp(SPECIAL_CHARACTER.source, 'g');
   while (i < to) {
+    // Jump to the next character that matters (a character class: no backtracking).
+    special.lastIndex = i;
+    if (!special.test(text)) break;
+    i = special.lastIndex - 1;
+    if (i >= to) break;
     const c = text.charCodeAt(i);
     if (c === 0x5c /* \ */) {
       i += 2;

@@ -466,12 +466,19 @@ class Parser {
   /** Words separated by blanks, as tokens (BuildKit's parseStringsWhitespaceDelimited). */
   private blankSeparated(line: LogicalLine, start: number, end: number): Token[] {
     const s = line.text;
-    const tokens: Token[] = [];
+    // Counted first so the array is allocated at its final size (a growing array over-allocates).
+    let count = 0;
+    for (let pos = start; pos < end; ) {
+      count++;
+      while (pos < end && !isBlank(s.charCodeAt(pos))) pos++;
+      while (pos < end && isBlank(s.charCodeAt(pos))) pos++;
+    }
+    const tokens = new Array<Token>(count);
     let pos = start;
-    while (pos < end) {
+    for (let i = 0; i < count; i++) {
       const wordStart = pos;
       while (pos < end && !isBlank(s.charCodeAt(pos))) pos++;
-      tokens.push(this.token(line, wordStart, pos, s.slice(wordStart, pos)));
+      tokens[i] = this.token(line, wordStart, pos, s.slice(wordStart, pos));
       while (pos < end && isBlank(s.charCodeAt(pos))) pos++;
     }
     return tokens;
