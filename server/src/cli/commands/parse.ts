@@ -61,7 +61,7 @@ export const parseCommand: CliCommand = {
       return exitCodes.ok;
     }
     if (mode === 'json') {
-      const { lines: _lines, ...tree } = ast;
+      const { lines: _lines, source: _source, ...tree } = ast;
       io.stdout.write(JSON.stringify(tree, null, 2) + '\n');
       return errors.length > 0 ? exitCodes.problems : exitCodes.ok;
     }
