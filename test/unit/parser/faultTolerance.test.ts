@@ -1,10 +1,10 @@
-// The parser and the model never throw, whatever the input, and whatever they return is
+// The parser, the model and the config prediction never throw, whatever the input, and what they return is
 // consistent: every located thing lies inside the text, its LSP range agrees with its offsets,
 // and instructions come in order without overlapping. Checked on random text, on mutations of
 // the real-world corpus, and on the classic nasty inputs.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyzeText, dumpBuildkit, type DockerfileDocument } from '../../../server/src/dockerfile';
+import { analyzeText, dumpBuildkit, predictImageConfig, type DockerfileDocument } from '../../../server/src/dockerfile';
 import { realDockerfiles } from '../corpus/support/corpus';
 import { positionOf } from './support/markers';
 
@@ -122,4 +122,10 @@ function checkDocument(text: string, document: DockerfileDocument): void {
   for (let i = 1; i < ast.instructions.length; i++) {
     assert.ok(ast.instructions[i - 1].end <= ast.instructions[i].start, `instructions ${i - 1} and ${i} overlap`);
   }
+  // What is computed on demand must not throw either: files of RUN scripts, the image config.
+  for (const facts of model.instructions) {
+    for (const path of [...facts.files.created, ...facts.files.deleted]) assert.equal(typeof path, 'string');
+  }
+  for (const stage of model.stages) predictImageConfig(model, { target: stage.name });
+  predictImageConfig(model);
 }
