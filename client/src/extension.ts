@@ -9,6 +9,7 @@ import { EngineSession } from './engine';
 import { registerExplorer, type ExplorerApi } from './explorer';
 import { engineResolveOptions, engineTimeoutMs } from './explorer/settings';
 import { registerEngineStatus } from './status/engineStatus';
+import { registerLocalImages } from './language/localImages';
 
 let client: LanguageClient | undefined;
 
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Layerw
     }),
   );
   const explorer = registerExplorer(context, output, engine);
+  context.subscriptions.push(registerLocalImages(client, engine, explorer.model));
   registerEngineStatus(context, engine);
   registerOperationCommands(context, output, engine, explorer);
   setTimeout(() => void engine.connection().catch(() => undefined), 0);

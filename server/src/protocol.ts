@@ -3,9 +3,19 @@
 // Every method is named `layerwise/<method>` and documented with one line.
 // Only plain types here: this file is bundled into the server (no `vscode`) and the client.
 import type { ChangeCounts, ChangeKind, FileKind, WastedPath } from './layers/model';
+import type { KnownImage } from './dockerfile/completion/types';
+import type { ImageDetails } from './dockerfile/hover/types';
+
+export type { KnownImage } from './dockerfile/completion/types';
+export type { ImageDetails } from './dockerfile/hover/types';
 
 /** Methods the client serves to the server. */
-export const ClientMethods = {} as const;
+export const ClientMethods = {
+  /** The images on the user's engine (no params), for FROM / --from completion and hover; answers LocalImagesResult, fast, even without an engine. */
+  localImages: 'layerwise/localImages',
+  /** One image's engine facts for the FROM hover (size, created, layers, digest, config); params ImageDetailsParams, answers ImageDetails or null. */
+  imageDetails: 'layerwise/imageDetails',
+} as const;
 
 /** Methods the server serves to the client. */
 export const ServerMethods = {
@@ -17,6 +27,8 @@ export const ServerMethods = {
   associateDockerfileImage: 'layerwise/associateDockerfileImage',
   /** Notification: the workspace's trust changed (build code lenses show only in a trusted workspace); params WorkspaceTrustParams. */
   workspaceTrust: 'layerwise/workspaceTrust',
+  /** Notification: the engine's images changed (or another engine was chosen); the server asks layerwise/localImages again. */
+  localImagesChanged: 'layerwise/localImagesChanged',
 } as const;
 
 /** Sent by the client when trust is granted; the same value goes in initializationOptions.workspaceTrusted. */
@@ -94,3 +106,20 @@ export interface AssociateDockerfileImageParams {
   /** The stage built (`--target`), when not the last. */
   readonly target?: string;
 }
+
+// ---- local images (completion and hover in Dockerfiles) -----------------------------------
+
+export interface LocalImagesResult {
+  /** False without a reachable engine (then `images` is empty and `reason` says why). */
+  readonly available: boolean;
+  readonly reason?: string;
+  readonly images: readonly KnownImage[];
+}
+
+export interface ImageDetailsParams {
+  /** The image as FROM names it, e.g. `node:20-alpine`. */
+  readonly reference: string;
+}
+
+/** The answer of imageDetails. */
+export type ImageDetailsResult = ImageDetails | null;

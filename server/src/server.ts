@@ -15,7 +15,9 @@ import type { Feature, ServerContext } from './lsp/feature';
 import { codeLens } from './lsp/features/codeLens';
 import { folding } from './lsp/features/folding';
 import { formatting } from './lsp/features/formatting';
-import { keywordCompletion } from './lsp/features/keywordCompletion';
+import { completion } from './lsp/features/completion';
+import { hover } from './lsp/features/hover';
+import { signatureHelp } from './lsp/features/signatureHelp';
 import { links } from './lsp/features/links';
 import { navigation } from './lsp/features/navigation';
 import { selection } from './lsp/features/selection';
@@ -26,7 +28,7 @@ import type { Logger } from './lsp/runSafe';
 import { SettingsStore } from './lsp/settings';
 import { version } from '../../package.json';
 
-const features: readonly Feature[] = [keywordCompletion, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens];
+const features: readonly Feature[] = [completion, hover, signatureHelp, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

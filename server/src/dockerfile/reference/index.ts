@@ -10,7 +10,7 @@
  *     mountType('cache')?.options                    // MountOptionReference[] (type included)
  *     mountOption('secret', 'dst')                   // the `target` option, found by alias
  *     directiveReference('check')?.options           // skip / error / experimental
- *     BUILD_CHECKS, PREDEFINED_ARGS, SIGNALS, PLATFORMS
+ *     BUILD_CHECKS, PREDEFINED_ARGS, SIGNALS, PLATFORMS, WELL_KNOWN_PORTS
  *     parseDuration('1m30s') === 90_000; parseBoolean('True') === true
  *
  * Names are matched case-insensitively where BuildKit does (instructions, mount types and
@@ -36,6 +36,7 @@ export { INSTRUCTIONS } from './instructions';
 export { MOUNT_TYPES, MOUNT_TYPE_VALUE } from './mounts';
 export { DIRECTIVES, BUILD_CHECKS } from './directives';
 export { PREDEFINED_ARGS, SIGNALS } from './predefined';
+export { WELL_KNOWN_PORTS, wellKnownPort, type PortReference } from './ports';
 export {
   BOOLEAN,
   DURATION,

@@ -10,13 +10,13 @@ type Part = string | readonly [label: string, documentation: string];
 /** A signature from its parts: plain strings are fixed text, pairs are parameters. */
 function signature(documentation: string, ...parts: Part[]): SignatureReference {
   const parameters: ParameterReference[] = [];
-  const label = parts
-    .map((part) => {
-      if (typeof part === 'string') return part;
-      parameters.push({ label: part[0], documentation: part[1] });
-      return part[0];
-    })
-    .join(' ');
+  let label = '';
+  for (const part of parts) {
+    const text = typeof part === 'string' ? part : part[0];
+    if (typeof part !== 'string') parameters.push({ label: part[0], documentation: part[1] });
+    // `<image>[:<tag>]`, `<port>[/<protocol>]`, `<name>[=<default>]` are written without a space.
+    label += label === '' || /^\[[:/=]/.test(text) ? text : ` ${text}`;
+  }
   return { label, documentation, parameters };
 }
 
@@ -272,7 +272,7 @@ export const INSTRUCTIONS: readonly InstructionReference[] = [
     url: referenceUrl('user'),
     expandsVariables: true,
     onbuildTrigger: true,
-    signatures: [signature('Run as this user.', 'USER', ['<user>', 'A user name or numeric uid.'], [':<group>', 'Optional: a group name or numeric gid.'])],
+    signatures: [signature('Run as this user.', 'USER', ['<user>', 'A user name or numeric uid.'], ['[:<group>]', 'Optional: a group name or numeric gid.'])],
   },
   {
     name: 'WORKDIR',

@@ -27,9 +27,28 @@ function typeOption(name: string): MountOptionReference {
   return { name: 'type', aliases: [], value: MOUNT_TYPE_VALUE, valueOptional: false, default: { value: 'bind' }, documentation: `The mount type; this is a \`${name}\` mount.` };
 }
 
-function target(documentation: string, defaultValue?: MountOptionReference['default']): MountOptionReference {
-  return { name: 'target', aliases: ['dst', 'destination'], value: PATH, valueOptional: false, default: defaultValue, documentation };
+function target(documentation: string, defaultValue?: MountOptionReference['default'], values?: ValueSyntax['values']): MountOptionReference {
+  return { name: 'target', aliases: ['dst', 'destination'], value: values ? { ...PATH, values } : PATH, valueOptional: false, default: defaultValue, documentation };
 }
+
+/** Where common package managers and compilers keep their caches (what `type=cache` mounts). */
+const CACHE_TARGETS: ValueSyntax['values'] = [
+  { value: '/var/cache/apt', description: 'apt downloads (use with sharing=locked and /var/lib/apt).' },
+  { value: '/var/lib/apt', description: 'apt package lists (use with sharing=locked).' },
+  { value: '/var/cache/apk', description: 'apk (Alpine) packages.' },
+  { value: '/var/cache/dnf', description: 'dnf packages.' },
+  { value: '/root/.cache/pip', description: 'pip wheels and downloads.' },
+  { value: '/root/.cache/uv', description: 'uv packages.' },
+  { value: '/root/.npm', description: 'npm packages.' },
+  { value: '/usr/local/share/.cache/yarn', description: 'yarn (classic) packages.' },
+  { value: '/root/.local/share/pnpm/store', description: 'pnpm store.' },
+  { value: '/go/pkg/mod', description: 'Go modules.' },
+  { value: '/root/.cache/go-build', description: 'Go build cache.' },
+  { value: '/usr/local/cargo/registry', description: 'Cargo registry.' },
+  { value: '/root/.m2', description: 'Maven repository.' },
+  { value: '/root/.gradle', description: 'Gradle caches.' },
+  { value: '/root/.cache/ccache', description: 'ccache.' },
+];
 
 function readonly(isDefault: boolean): MountOptionReference {
   return {
@@ -83,7 +102,7 @@ export const MOUNT_TYPES: readonly MountTypeReference[] = [
     url: referenceUrl('run---mounttypecache'),
     options: [
       typeOption('cache'),
-      target('Where the cache directory is mounted. Required.'),
+      target('Where the cache directory is mounted. Required.', undefined, CACHE_TARGETS),
       { name: 'id', aliases: [], value: ID, valueOptional: false, default: { description: 'the target path' }, documentation: 'Identifies the cache: mounts with the same id share it, even in different stages or Dockerfiles on the same builder.' },
       readonly(false),
       readwrite(true),

@@ -1,0 +1,95 @@
+// Builds LSP completion items the same way for every kind of suggestion: a text edit over the
+// exact source span being completed, Markdown or plain documentation as the client prefers,
+// snippets only for clients that take them, and sort keys that keep the best guess first.
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import type { DockerfileDocument } from '..';
+import { markdownToPlainText } from '../reference/markdown';
+import type { CompletionOptions } from './types';
+
+export { CompletionItemKind };
+
+export interface ItemSpec {
+  readonly label: string;
+  readonly kind: CompletionItemKind;
+  /** Source span replaced by the item. */
+  readonly start: number;
+  readonly end: number;
+  /** Text inserted (defaults to the label). */
+  readonly insert?: string;
+  /** LSP snippet inserted instead of `insert` when the client supports snippets. */
+  readonly snippet?: string;
+  readonly detail?: string;
+  /** A short qualifier shown after the label (e.g. a value's meaning). */
+  readonly description?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  /** Lower sorts first; ties sort by `order`, then by label. */
+  readonly rank?: number;
+  readonly order?: number;
+  readonly filter?: string;
+  /** More completions follow right after this item (`--mount=` → types). */
+  readonly retrigger?: boolean;
+  readonly deprecated?: boolean;
+  readonly preselect?: boolean;
+  readonly additionalEdits?: readonly { readonly start: number; readonly end: number; readonly newText: string }[];
+}
+
+export class ItemBuilder {
+  private readonly markdown: boolean;
+  private readonly snippets: boolean;
+
+  constructor(
+    private readonly document: DockerfileDocument,
+    private readonly options: CompletionOptions,
+  ) {
+    this.markdown = options.markdown !== false;
+    this.snippets = options.snippets !== false;
+  }
+
+  get supportsSnippets(): boolean {
+    return this.snippets;
+  }
+
+  build(spec: ItemSpec): CompletionItem {
+    const lines = this.document.ast.lines;
+    const range = lines.rangeOf(spec.start, spec.end);
+    const useSnippet = spec.snippet !== undefined && this.snippets;
+    const newText = useSnippet ? spec.snippet! : (spec.insert ?? spec.label);
+    const item: CompletionItem = {
+      label: spec.label,
+      kind: spec.kind,
+      textEdit: { range, newText },
+      sortText: `${String(spec.rank ?? 50).padStart(3, '0')}_${spec.order === undefined ? '' : String(spec.order).padStart(5, '0')}${spec.label}`,
+    };
+    if (useSnippet) item.insertTextFormat = InsertTextFormat.Snippet;
+    if (spec.detail) item.detail = spec.detail;
+    if (spec.description) item.labelDetails = { description: spec.description };
+    if (spec.documentation) item.documentation = this.markdown ? { kind: MarkupKind.Markdown, value: spec.documentation } : { kind: MarkupKind.PlainText, value: markdownToPlainText(spec.documentation) };
+    if (spec.filter) item.filterText = spec.filter;
+    if (spec.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    if (spec.preselect) item.preselect = true;
+    if (spec.retrigger && this.options.retriggerCommand) item.command = { title: 'Suggest', command: this.options.retriggerCommand };
+    if (spec.additionalEdits?.length) {
+      item.additionalTextEdits = spec.additionalEdits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText }));
+    }
+    return item;
+  }
+}
+
+/** Human-readable byte size: 5.6 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** `2024-05-01` from epoch seconds. */
+export function formatDate(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,53 @@
+// Completion over LSP: looks the document up (parsed once per version), delegates to the
+// Dockerfile core, and supplies the engine's images from the background cache. Only where
+// images are offered, and only before the first list arrived, does it wait, and briefly.
+import type { CompletionList } from 'vscode-languageserver';
+import { COMPLETION_TRIGGER_CHARACTERS, complete, completionNeedsImages } from '../../dockerfile/completion';
+import type { Feature } from '../feature';
+import { localImagesFor } from '../localImages';
+import { runSafeAsync } from '../runSafe';
+
+/** The longest a completion waits for the engine's first image list. */
+const FIRST_IMAGES_WAIT_MS = 150;
+/** After an edit, analyse the new version once the typing pauses, so the next request finds it parsed. */
+const WARM_UP_DELAY_MS = 40;
+
+export const completion: Feature = {
+  name: 'completion',
+  capabilities: () => ({ completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false } }),
+  register({ connection, documents, dockerfiles, log, client, initializationOptions }) {
+    const images = localImagesFor(connection, log);
+    const item = client.textDocument?.completion?.completionItem;
+    const markdown = item?.documentationFormat?.includes('markdown') ?? false;
+    const snippets = item?.snippetSupport === true;
+    // Our VS Code client names the command that reopens the suggest widget; other editors get none.
+    const retriggerCommand = (initializationOptions as { triggerSuggestCommand?: unknown } | undefined)?.triggerSuggestCommand;
+
+    // Fetch the engine's images as soon as a Dockerfile is open, so FROM completion has them.
+    documents.onDidOpen(() => images.prefetch());
+    let warmUp: NodeJS.Timeout | undefined;
+    documents.onDidChangeContent((event) => {
+      clearTimeout(warmUp);
+      warmUp = setTimeout(() => {
+        const document = documents.get(event.document.uri);
+        if (document) dockerfiles.get(document);
+      }, WARM_UP_DELAY_MS);
+    });
+
+    connection.onCompletion((params, token) =>
+      runSafeAsync(log, 'completion', params.textDocument.uri, token, null as CompletionList | null, async () => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return null;
+        const dockerfile = dockerfiles.get(document);
+        const offset = document.offsetAt(params.position);
+        if (completionNeedsImages(dockerfile, offset)) await images.firstList(FIRST_IMAGES_WAIT_MS);
+        return complete(dockerfile, offset, {
+          markdown,
+          snippets,
+          images: images.current,
+          retriggerCommand: typeof retriggerCommand === 'string' ? retriggerCommand : undefined,
+        });
+      }),
+    );
+  },
+};

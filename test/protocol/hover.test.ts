@@ -1,0 +1,54 @@
+// Hover over LSP: documentation of instructions and flags, variables with their values, and the
+// engine's facts about a FROM image fetched through layerwise/imageDetails.
+import { strict as assert } from 'node:assert';
+import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { ClientMethods, type ImageDetailsParams, type ImageDetailsResult } from '../../server/src/protocol';
+import { TestClient } from './support/testClient';
+
+function text(hover: Hover | null): string {
+  const contents = hover?.contents;
+  return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
+}
+
+describe('protocol: hover', () => {
+  let client: TestClient;
+  afterEach(async () => client?.stop());
+
+  it('documents instructions, flags and variables', async () => {
+    client = await TestClient.start();
+    const uri = 'file:///project/Dockerfile';
+    await client.open(uri, 'FROM alpine\nENV APP=/app\nHEALTHCHECK --interval=10s CMD test -d $APP\n');
+    const keyword = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 3 } });
+    assert.match(text(keyword), /\*\*HEALTHCHECK\*\*/);
+    assert.deepEqual(keyword?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } });
+    const value = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 24 } });
+    assert.match(text(value), /10 seconds/);
+    assert.match(text(value), /Default: `30s`/);
+    const variable = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 42 } });
+    assert.match(text(variable), /\$APP\*\* \(ENV\) = `\/app`/);
+  });
+
+  it('shows the engine facts of a FROM image the client inspects', async () => {
+    client = await TestClient.start();
+    const asked: string[] = [];
+    client.connection.onRequest(ClientMethods.imageDetails, (params: ImageDetailsParams): ImageDetailsResult => {
+      asked.push(params.reference);
+      return { id: 'sha256:abcdef0123456789', created: 1_700_000_000, sizeBytes: 4_400_000, layers: 3, digest: 'sha256:99', platform: 'linux/amd64' };
+    });
+    const uri = 'file:///project/Dockerfile';
+    await client.open(uri, 'ARG V=1.36\nFROM busybox:${V}\n');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } });
+    assert.deepEqual(asked, ['busybox:1.36']);
+    assert.match(text(hover), /Layers: 3/);
+    assert.match(text(hover), /4\.4 MB/);
+  });
+
+  it('answers without the engine facts when the client does not serve them', async () => {
+    client = await TestClient.start();
+    const uri = 'file:///project/Dockerfile';
+    await client.open(uri, 'FROM busybox:1.36\n');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 7 } });
+    assert.match(text(hover), /\*\*busybox:1\.36\*\*/);
+    assert.doesNotMatch(text(hover), /Layers:/);
+  });
+});
