@@ -7,6 +7,7 @@ import { registerOperationCommands } from './commands/operations';
 import { createLanguageClient } from './languageClient';
 import { EngineSession } from './engine';
 import { registerExplorer, type ExplorerApi } from './explorer';
+import { registerLayers, type LayersApi } from './layers';
 import { engineResolveOptions, engineTimeoutMs } from './explorer/settings';
 import { registerEngineStatus } from './status/engineStatus';
 import { registerLocalImages } from './language/localImages';
@@ -16,6 +17,7 @@ let client: LanguageClient | undefined;
 /** What activate returns: other extensions and the editor-tier tests use it. */
 export interface LayerwiseApi {
   readonly explorer: ExplorerApi;
+  readonly layers: LayersApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LayerwiseApi> {
@@ -42,11 +44,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Layerw
   );
   const explorer = registerExplorer(context, output, engine);
   context.subscriptions.push(registerLocalImages(client, engine, explorer.model));
+  const layers = registerLayers(context, output, client, explorer);
   registerEngineStatus(context, engine);
   registerOperationCommands(context, output, engine, explorer);
   setTimeout(() => void engine.connection().catch(() => undefined), 0);
 
-  return { explorer };
+  return { explorer, layers };
 }
 
 export async function deactivate(): Promise<void> {

@@ -23,12 +23,13 @@ import { navigation } from './lsp/features/navigation';
 import { selection } from './lsp/features/selection';
 import { semanticTokens } from './lsp/features/semanticTokens';
 import { symbols } from './lsp/features/symbols';
+import { layers } from './lsp/features/layers';
 import { registerHubs } from './lsp/hubs';
 import type { Logger } from './lsp/runSafe';
 import { SettingsStore } from './lsp/settings';
 import { version } from '../../package.json';
 
-const features: readonly Feature[] = [completion, hover, signatureHelp, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens];
+const features: readonly Feature[] = [completion, hover, signatureHelp, layers, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

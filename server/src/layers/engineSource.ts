@@ -27,26 +27,37 @@ export async function identifyEngineImage(engine: EngineConnection, image: strin
 }
 
 export async function analyseEngineImage(engine: EngineConnection, image: string, options: EngineAnalysisOptions = {}): Promise<ImageAnalysis> {
-  const call: CallOptions = { ...(options.signal ? { signal: options.signal } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-  const identity = await identifyEngineImage(engine, image, call);
-  const run = async (): Promise<ImageAnalysis> => {
-    const label = `image ${image} from the engine at ${engine.endpoint.label}`;
-    let stream;
-    try {
-      stream = await openImageSaveStream(engine, identity.id, call);
-    } catch (error) {
-      if (options.signal?.aborted) throw new AnalysisCancelledError(`Analysis of ${label} was cancelled.`);
-      throw error;
-    }
-    const result = await analyseImageStream(stream, {
-      label,
-      image: identity.id,
-      totalBytes: identity.sizeBytes,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    // Saved by ID, the archive names no tag; the engine knows them.
-    return { ...result.analysis, repoTags: identity.repoTags };
-  };
+  const identity = await identifyEngineImage(engine, image, callOptions(options));
+  const run = (): Promise<ImageAnalysis> => analyseIdentifiedImage(engine, image, identity, options);
   return options.cache ? options.cache.getOrAnalyse(identity.id, run) : run();
+}
+
+/** Streams and analyses an image already identified (no cache involved). */
+export async function analyseIdentifiedImage(
+  engine: EngineConnection,
+  image: string,
+  identity: EngineImageIdentity,
+  options: Omit<EngineAnalysisOptions, 'cache'> = {},
+): Promise<ImageAnalysis> {
+  const label = `image ${image} from the engine at ${engine.endpoint.label}`;
+  let stream;
+  try {
+    stream = await openImageSaveStream(engine, identity.id, callOptions(options));
+  } catch (error) {
+    if (options.signal?.aborted) throw new AnalysisCancelledError(`Analysis of ${label} was cancelled.`);
+    throw error;
+  }
+  const result = await analyseImageStream(stream, {
+    label,
+    image: identity.id,
+    totalBytes: identity.sizeBytes,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  // Saved by ID, the archive names no tag; the engine knows them.
+  return { ...result.analysis, repoTags: identity.repoTags };
+}
+
+function callOptions(options: EngineAnalysisOptions): CallOptions {
+  return { ...(options.signal ? { signal: options.signal } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
 }
