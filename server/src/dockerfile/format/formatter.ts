@@ -18,6 +18,11 @@ interface Edit {
   readonly text: string;
   /** Blanks moved before an escape belong with the continuation line they balance. */
   readonly forLine?: number;
+  /**
+   * BuildKit's parser provably ignores this change (blanks it trims or skips, lines it drops,
+   * joined text kept the same), so it needs no re-parse to check.
+   */
+  readonly safe?: boolean;
 }
 
 /**
@@ -162,7 +167,7 @@ class Formatter {
     for (const strategy of strategies) {
       const edits = this.instructionEdits(instruction, strategy).filter((edit) => this.inRange(edit.forLine ?? this.lineOf(edit.start)));
       if (edits.length === 0) return;
-      if (onlyKeywordCase(edits, instruction) || this.acceptable(instruction, edits, strategy)) {
+      if (edits.every((edit) => edit.safe) || this.acceptable(instruction, edits, strategy)) {
         this.edits.push(...edits);
         return;
       }
@@ -175,7 +180,7 @@ class Formatter {
     const firstLine = this.lineOf(instruction.start);
     const lastLine = this.lineOf(Math.max(instruction.start, instruction.end - 1));
     const lineStart = this.lineStarts[firstLine];
-    if (instruction.start > lineStart) edits.push({ start: lineStart, end: instruction.start, text: '' });
+    if (instruction.start > lineStart) edits.push({ start: lineStart, end: instruction.start, text: '', safe: true });
     this.keywordEdits(instruction, edits);
     if (instruction.trigger) this.keywordEdits(instruction.trigger, edits);
     if (strategy !== 'minimal') this.wordSpacing(instruction.trigger ?? instruction, edits);
@@ -191,20 +196,27 @@ class Formatter {
       const first = skipBlanks(text, start, end);
       const last = trimBlanksEnd(text, first, end);
       if (first === end) {
-        if (end > start) edits.push({ start, end, text: '' });
+        // An empty line inside a continuation: BuildKit skips it.
+        if (end > start) edits.push({ start, end, text: '', safe: line > firstLine });
         continue;
       }
+      const isComment = line > firstLine && commentLines.has(line);
       if (line > firstLine) {
-        const isComment = commentLines.has(line);
         if (isComment) {
-          if (text.slice(start, first) !== this.unit) edits.push({ start, end: first, text: this.unit });
+          if (text.slice(start, first) !== this.unit) edits.push({ start, end: first, text: this.unit, safe: true });
         } else {
           const free = strategy === 'free' && pendingEscape >= 0 && this.betweenWords(instruction, pendingEscape);
           this.continuationIndent(free ? 'free' : strategy === 'minimal' ? 'minimal' : 'preserveCommand', pendingEscape, start, first, edits);
         }
       }
-      if (last < end) edits.push({ start: last, end, text: '' });
-      if (!commentLines.has(line)) pendingEscape = this.escapeEndingLine(instruction, first, last);
+      const escape = isComment ? -1 : this.escapeEndingLine(instruction, first, last);
+      if (last < end) {
+        // Trailing blanks BuildKit drops: after an escape, on a dropped comment line, or at the
+        // end of the logical line (it trims the whole line before splitting it).
+        const safe = escape >= 0 || isComment || (line === lastLine && instruction.heredocs.length === 0);
+        edits.push({ start: last, end, text: '', safe });
+      }
+      if (!isComment) pendingEscape = escape;
     }
     return edits.sort((a, b) => a.start - b.start || a.end - b.end);
   }
@@ -224,8 +236,9 @@ class Formatter {
     if (!joined.endsWith(this.unit)) return;
     const prefix = joined.slice(0, joined.length - this.unit.length);
     if (prefix !== '' && prefix !== ' ') return;
-    if (this.text.slice(beforeStart, escape) !== prefix) edits.push({ start: beforeStart, end: escape, text: prefix, forLine: this.lineOf(start) });
-    edits.push({ start, end: first, text: this.unit });
+    // The joined text stays byte for byte the same, so BuildKit sees no change.
+    if (this.text.slice(beforeStart, escape) !== prefix) edits.push({ start: beforeStart, end: escape, text: prefix, forLine: this.lineOf(start), safe: true });
+    edits.push({ start, end: first, text: this.unit, safe: true });
   }
 
   /**
@@ -271,14 +284,15 @@ class Formatter {
   private keywordEdits(instruction: Instruction, edits: Edit[]): void {
     const keyword = instruction.keyword;
     if (this.uppercase && instruction.known && keyword.text !== instruction.name && !keyword.text.includes(this.document.ast.escapeChar)) {
-      edits.push({ start: keyword.start, end: keyword.end, text: instruction.name });
+      edits.push({ start: keyword.start, end: keyword.end, text: instruction.name, safe: true });
     }
     // One space between the keyword and what follows it on the same line.
     const line = this.lineOf(keyword.start);
     const end = this.lineEnd(line);
     const next = skipBlanks(this.text, keyword.end, end);
     if (next > keyword.end && next < end && this.text.slice(keyword.end, next) !== ' ') {
-      edits.push({ start: keyword.end, end: next, text: ' ' });
+      // BuildKit splits the keyword off at the first run of blanks, whatever its length.
+      edits.push({ start: keyword.end, end: next, text: ' ', safe: true });
     }
   }
 
@@ -391,9 +405,6 @@ export function shellWords(command: string): string[] | undefined {
   return words;
 }
 
-function onlyKeywordCase(edits: readonly Edit[], instruction: Instruction): boolean {
-  return edits.every((edit) => edit.start === instruction.keyword.start && edit.end === instruction.keyword.end);
-}
 
 function skipBlanks(text: string, from: number, end: number): number {
   while (from < end) {
