@@ -66,6 +66,12 @@ function mode(suffix, escape) {
     captures: flag.captures,
   };
 
+  // RUN's own flags written on continuation lines before the command (`--mount=…` one per line).
+  const continuationRunFlags = {
+    match: `^[ \\t]+(--)(mount|network|security)(?:(=)((?:"(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s${esc}"']|${esc}(?!\\s*$))*))?(?=\\s|$)`,
+    captures: flag.captures,
+  };
+
   const execForm = {
     // `[` then a JSON string or `]`: the exec form. `RUN [ -f x ]` stays a shell command.
     begin: '(?<=^|\\s)(\\[)(?=\\s*(?:"|\\]|$|' + esc + '))',
@@ -146,6 +152,7 @@ function mode(suffix, escape) {
     [`flag${suffix}`]: flag,
     [`flagFrom${suffix}`]: flagValueStage,
     [`leadingFlags${suffix}`]: leadingFlags,
+    [`continuationRunFlags${suffix}`]: continuationRunFlags,
     [`execForm${suffix}`]: execForm,
     [`shellHeredoc${suffix}`]: shellHeredoc,
     [`fileHeredoc${suffix}`]: fileHeredoc,
@@ -161,7 +168,7 @@ function mode(suffix, escape) {
           { include: '#variable' },
           { match: `(?<=\\s)(?:[^\\s$${esc}]|\\$(?!\\{|[A-Za-z_]))+`, name: 'entity.name.type.image.dockerfile' },
         ]),
-        instruction('(?:RUN|CMD|ENTRYPOINT)', [{ include: r('leadingFlags') }, { include: r('execForm') }, { include: r('shellCommand') }], 'command'),
+        instruction('(?:RUN|CMD|ENTRYPOINT)', [{ include: r('leadingFlags') }, { include: r('continuationRunFlags') }, { include: r('execForm') }, { include: r('shellCommand') }], 'command'),
         instruction('HEALTHCHECK', [
           { include: r('leadingFlags') },
           { match: '(?i)(?<=\\s)(NONE)\\b', captures: { 1: { name: 'keyword.other.healthcheck-none.dockerfile' } } },
