@@ -44,8 +44,15 @@ export class Contributions {
     this.diagnosticsRefreshers.push(refresh);
   }
 
+  /**
+   * Counts refreshes, so a pull-diagnostics result id can change when only a contribution did
+   * (e.g. an image analysis arrived while the document stayed the same).
+   */
+  diagnosticsGeneration = 0;
+
   /** Re-publishes diagnostics of `uri` (or of every open document). */
   refreshDiagnostics(uri?: string): void {
+    this.diagnosticsGeneration++;
     for (const refresh of this.diagnosticsRefreshers) refresh(uri);
   }
 }
