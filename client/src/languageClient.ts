@@ -37,7 +37,8 @@ export function createLanguageClient(
     // Pushes layerwise.* changes to the server, which then pulls the values per document.
     synchronize: { configurationSection: 'layerwise' },
     // Build code lenses show only in a trusted workspace; trust granted later is sent as a notification.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    // triggerSuggestCommand: completion items after which more suggestions follow (`--mount=`) reopen the list.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, triggerSuggestCommand: 'editor.action.triggerSuggest' }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new BoundedRestarts(output),

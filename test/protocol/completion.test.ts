@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CompletionRequest, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, CompletionResolveRequest, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol/node';
 import { ClientMethods, ServerMethods, type LocalImagesResult } from '../../server/src/protocol';
 import { TestClient } from './support/testClient';
 
@@ -33,6 +33,21 @@ describe('protocol: completion', () => {
     const text = 'FROM alpine AS build\nRUN --mount=type=';
     await client.open(uri, text);
     assert.deepEqual((await completeAt(client, uri, text)).sort(), ['bind', 'cache', 'secret', 'ssh', 'tmpfs']);
+  });
+
+  it('sends reference documentation on completionItem/resolve', async () => {
+    client = await TestClient.start();
+    assert.equal(client.initializeResult.capabilities.completionProvider?.resolveProvider, true);
+    const uri = 'file:///project/Dockerfile';
+    const text = 'FROM alpine\n';
+    await client.open(uri, text);
+    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: endOf(text) });
+    const run = (Array.isArray(list) ? list : (list?.items ?? [])).find((item) => item.label === 'RUN');
+    assert.ok(run && !run.documentation, 'documentation left for resolve');
+    const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, run);
+    const value = typeof resolved.documentation === 'object' ? resolved.documentation.value : '';
+    assert.match(value, /\*\*RUN\*\*/);
+    assert.match(value, /https:\/\/docs\.docker\.com\/reference\/dockerfile\/#run/);
   });
 
   it('follows edits (one parse per version)', async () => {

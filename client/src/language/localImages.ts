@@ -69,27 +69,24 @@ function toKnownImage(image: { id: string; repoTags: readonly string[]; repoDige
   return { id: image.id, repoTags: image.repoTags, repoDigests: image.repoDigests, created: image.created, sizeBytes: image.sizeBytes };
 }
 
+/** The `.Config` keys a stage inherits from its base image (what the config prediction reads). */
+const INHERITED_CONFIG_KEYS = ['User', 'WorkingDir', 'Env', 'Cmd', 'Entrypoint', 'ExposedPorts', 'Labels', 'Volumes', 'StopSignal', 'Healthcheck', 'Shell', 'OnBuild'] as const;
+
 /** The inspect document, shaped for the hover (Docker and Podman name these fields alike). */
 function toImageDetails(info: any): ImageDetailsResult {
   if (!info || typeof info !== 'object') return null;
-  const config = info.Config ?? {};
-  const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map(String) : undefined);
+  const source = info.Config && typeof info.Config === 'object' ? info.Config : {};
+  const config: Record<string, unknown> = {};
+  for (const key of INHERITED_CONFIG_KEYS) if (source[key] !== undefined && source[key] !== null && source[key] !== '') config[key] = source[key];
   const platform = [info.Os, info.Architecture, info.Variant].filter((part) => typeof part === 'string' && part !== '').join('/');
-  const digest = strings(info.RepoDigests)?.[0]?.split('@')[1];
+  const digest = Array.isArray(info.RepoDigests) ? String(info.RepoDigests[0] ?? '').split('@')[1] : undefined;
   return {
     id: String(info.Id ?? ''),
     created: Math.floor(Date.parse(String(info.Created ?? '')) / 1000) || 0,
     sizeBytes: Number(info.Size ?? 0),
     layers: Array.isArray(info.RootFS?.Layers) ? info.RootFS.Layers.length : 0,
-    digest,
+    digest: digest || undefined,
     platform: platform || undefined,
-    config: {
-      env: strings(config.Env),
-      workdir: config.WorkingDir || undefined,
-      user: config.User || undefined,
-      exposedPorts: config.ExposedPorts && typeof config.ExposedPorts === 'object' ? Object.keys(config.ExposedPorts) : undefined,
-      entrypoint: strings(config.Entrypoint),
-      cmd: strings(config.Cmd),
-    },
+    config,
   };
 }

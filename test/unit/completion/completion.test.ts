@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { analyzeText } from '../../../server/src/dockerfile';
-import { complete, type KnownImage } from '../../../server/src/dockerfile/completion';
+import { complete, resolveCompletionItem, type KnownImage } from '../../../server/src/dockerfile/completion';
 import { EOLS, marked } from '../parser/support/markers';
 
 const images: KnownImage[] = [
@@ -46,8 +46,12 @@ const cases: Case[] = [
   { name: 'nothing in a plain comment', source: 'FROM alpine\n# build the ‸', exactly: [] },
 
   // ---- directives
-  { name: 'directive names at the top', source: '# ‸', exactly: ['syntax=', 'escape=', 'check='] },
-  { name: 'a used directive is not offered again', source: '# syntax=docker/dockerfile:1\n# ‸', exactly: ['escape=', 'check='] },
+  { name: 'directive names at the top, then the ignore pragmas', source: '# ‸', includes: ['syntax=', 'escape=', 'check=', 'layerwise-ignore-file'], ordered: true, first: 'syntax=' },
+  { name: 'a used directive is not offered again', source: '# syntax=docker/dockerfile:1\n# ‸', includes: ['escape=', 'check='], excludes: ['syntax='] },
+  { name: 'after the directives only pragmas', source: 'FROM alpine\n# ‸', exactly: ['layerwise-ignore', 'layerwise-ignore-file', 'hadolint ignore=', 'check=skip='] },
+  { name: '# layerwise-ignore offers our rule ids', source: 'FROM alpine\n# layerwise-ignore ‸\nRUN apt-get install curl', includes: ['apt-get-yes', 'json-args-recommended'], excludes: ['DL3014'] },
+  { name: '# layerwise-ignore does not repeat a listed id', source: 'FROM alpine\n# layerwise-ignore apt-get-yes, ‸', excludes: ['apt-get-yes'], includes: ['json-args-recommended'] },
+  { name: '# hadolint ignore= offers DL codes', source: 'FROM alpine\n# hadolint ignore=DL3008,‸', includes: ['DL3014', 'DL3025'], excludes: ['DL3008', 'apt-get-yes'] },
   { name: 'syntax values, no outdated :experimental', source: '# syntax=‸', includes: ['docker/dockerfile:1', 'docker/dockerfile:1-labs'], excludes: ['docker/dockerfile:experimental'] },
   { name: 'escape values', source: '# escape=‸', exactly: ['\\', '`'] },
   { name: 'check options', source: '# check=‸', exactly: ['skip=', 'error=', 'experimental='] },
@@ -193,5 +197,17 @@ describe('completion', () => {
     const text = 'FROM alpine\nRUN --';
     const { items } = complete(analyzeText(text), text.length, { retriggerCommand: 'editor.action.triggerSuggest' });
     assert.equal(items.find((item) => item.label === '--mount=')?.command?.command, 'editor.action.triggerSuggest');
+  });
+
+  it('with lazy documentation, items name their docs and resolve fills them in', () => {
+    const text = 'FROM alpine\nRUN --mount=type=cache,';
+    const { items } = complete(analyzeText(text), text.length, { resolveDocumentation: true });
+    const sharing = items.find((item) => item.label === 'sharing=')!;
+    assert.equal(sharing.documentation, undefined);
+    assert.deepEqual(sharing.data, { doc: 'mount-option', type: 'cache', name: 'sharing' });
+    const resolved = resolveCompletionItem(JSON.parse(JSON.stringify(sharing)));
+    assert.match(typeof resolved.documentation === 'object' ? resolved.documentation.value : '', /Default for cache mounts: `shared`/);
+    const keywords = complete(analyzeText('FROM alpine\n'), 'FROM alpine\n'.length, { resolveDocumentation: true });
+    assert.ok(JSON.stringify(keywords).length < 20_000, `a keyword list stays small: ${JSON.stringify(keywords).length} bytes`);
   });
 });

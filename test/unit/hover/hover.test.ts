@@ -14,7 +14,7 @@ const busyboxDetails: ImageDetails = {
   layers: 1,
   digest: 'sha256:feedface',
   platform: 'linux/amd64',
-  config: { cmd: ['sh'], env: ['PATH=/bin'] },
+  config: { Cmd: ['sh'], Env: ['PATH=/bin'], WorkingDir: '/home' },
 };
 
 interface Case {
@@ -72,6 +72,12 @@ const cases: Case[] = [
   { name: 'base image pinned by digest', source: 'FROM ⟦alpine@sha256:0123456789012345678901234567890123456789012345678901234567890‸123⟧', contains: ['Pinned by digest'] },
   { name: 'scratch', source: 'FROM ⟦scra‸tch⟧', contains: ['empty image'] },
   { name: 'AS keyword', source: 'FROM alpine ⟦A‸S⟧ base', contains: ['names this stage', '--target base'] },
+  // the FROM line: the stage's predicted image config
+  { name: 'FROM keyword: what the image runs and what docker run replaces', source: '⟦F‸ROM⟧ ubuntu AS app\nWORKDIR /app\nENTRYPOINT ["top", "-b"]\nCMD ["-c"]', contains: ['Image config of stage `app`', 'Runs: `top -b -c`', 'replaces the CMD part', 'Working directory: `/app` (line 2)', '**FROM**'] },
+  { name: 'FROM keyword: an unknown base makes the prediction incomplete', source: 'F‸ROM ubuntu\nENV A=1', contains: ['Environment:', '`A=1`', 'Incomplete: the base image'] },
+  { name: 'FROM scratch: complete', source: 'F‸ROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\nEXPOSE 8080', contains: ['Runs: `/app`', 'Exposed ports: `8080/tcp`'], excludes: ['Incomplete'] },
+  { name: 'FROM image with the engine config: the base CMD and WORKDIR carry over', source: 'FROM ⟦busy‸box:1.36⟧\nENV A=1', withDetails: true, contains: ['Image config of stage 0', 'Runs: `sh`', 'Working directory: `/home`', '`A=1`'], excludes: ['Incomplete'] },
+  { name: 'an unnamed stage that is not the last has no prediction', source: 'F‸ROM alpine\nFROM scratch', contains: ['**FROM**'], excludes: ['Image config'] },
   // arguments
   { name: 'EXPOSE well-known port', source: 'FROM alpine\nEXPOSE ⟦54‸32⟧', contains: ['Port 5432/tcp', 'PostgreSQL', 'docker run -p'] },
   { name: 'EXPOSE udp', source: 'FROM alpine\nEXPOSE ⟦53/u‸dp⟧', contains: ['Port 53/udp', 'DNS', '-p 8080:53/udp'] },

@@ -30,14 +30,15 @@ export type CompletionContext =
       readonly instruction: Instruction | undefined;
     }
   | {
-      readonly kind: 'directive';
+      readonly kind: 'comment';
       /** Text after `#` up to the cursor, and where it starts. */
       readonly text: string;
       readonly start: number;
+      /** The line may hold a parser directive (only directives above it). */
+      readonly directiveSlot: boolean;
       /** Directive names already in the file. */
       readonly used: ReadonlySet<string>;
     }
-  | { readonly kind: 'check-comment'; readonly text: string; readonly start: number }
   | {
       readonly kind: 'variable';
       readonly instruction: Instruction;
@@ -167,15 +168,9 @@ function isDirectiveSlot(document: DockerfileDocument, line: number): boolean {
 function commentContext(document: DockerfileDocument, line: number, lineStart: number, offset: number): CompletionContext {
   const text = document.ast.text.slice(lineStart, offset);
   const hash = text.indexOf('#');
-  const after = text.slice(hash + 1);
-  const start = lineStart + hash + 1;
-  if (isDirectiveSlot(document, line)) {
-    const used = new Set(document.ast.directives.filter((directive) => directive.range.start.line !== line).map((directive) => directive.name));
-    return { kind: 'directive', text: after, start, used };
-  }
-  // Since docker/dockerfile 1.21 a `# check=skip=…` comment above an instruction applies to it alone.
-  if (/^\s*check\s*=/i.test(after)) return { kind: 'check-comment', text: after, start };
-  return NONE;
+  const directiveSlot = isDirectiveSlot(document, line);
+  const used = new Set(document.ast.directives.filter((directive) => directive.range.start.line !== line).map((directive) => directive.name));
+  return { kind: 'comment', text: text.slice(hash + 1), start: lineStart + hash + 1, directiveSlot, used };
 }
 
 /** `$NAME` or `${NAME` right before the cursor (not `\$`, not `$$`). */

@@ -3,9 +3,9 @@
 // first, platforms, permissions, stages and images for --from, and RUN --mount's own options.
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { DockerfileDocument, Instruction } from '..';
-import { MOUNT_TYPES, MOUNT_TYPE_VALUE, mountOption, mountType, type FlagReference, type InstructionReference, type MountTypeReference, type ValueSyntax } from '../reference';
+import { MOUNT_TYPES, MOUNT_TYPE_VALUE, mountOption, mountType, type FlagReference, type InstructionReference, type ValueSyntax } from '../reference';
 import { describeOctalMode } from '../reference/values';
-import { flagMarkdown, mountOptionMarkdown, mountTypeMarkdown } from '../reference/markdown';
+import type { DocKey } from './documentation';
 import type { Word } from './context';
 import { CompletionItemKind, type ItemBuilder } from './items';
 import { stageOf } from './scope';
@@ -26,7 +26,7 @@ export function flagNameItems(reference: InstructionReference, used: readonly Wo
         end: offset,
         filter: insert,
         detail: flagDetail(flag),
-        documentation: flagMarkdown(reference.name, flag),
+        documentation: { doc: 'flag', instruction: reference.name, name: flag.name },
         rank: rank + (flag.labs ? 5 : 0),
         order: index,
         retrigger: insert.endsWith('='),
@@ -75,13 +75,13 @@ export function flagValueItems(input: FlagValueInput): CompletionItem[] {
   if (flag.value.kind === 'options' && flag.name === 'mount') return mountItems(input, value, valueStart);
   if (flag.value.kind === 'source') return sourceItems(input, span);
   if (flag.value.kind === 'checksum') {
-    return [builder.build({ label: 'sha256:', kind: CompletionItemKind.Value, start: span.start, end: span.end, detail: 'SHA-256 of the downloaded file (for HTTP sources)', documentation: flagMarkdown(reference.name, flag) })];
+    return [builder.build({ label: 'sha256:', kind: CompletionItemKind.Value, start: span.start, end: span.end, detail: 'SHA-256 of the downloaded file (for HTTP sources)', documentation: { doc: 'flag', instruction: reference.name, name: flag.name } })];
   }
-  return valueItems(flag.value, flag.default?.value, span, builder, flagMarkdown(reference.name, flag));
+  return valueItems(flag.value, flag.default?.value, span, builder, { doc: 'flag', instruction: reference.name, name: flag.name });
 }
 
 /** The documented values of a syntax, the default first and marked. */
-function valueItems(syntax: ValueSyntax, defaultValue: string | undefined, span: SourceSpan, builder: ItemBuilder, documentation: string): CompletionItem[] {
+function valueItems(syntax: ValueSyntax, defaultValue: string | undefined, span: SourceSpan, builder: ItemBuilder, documentation: DocKey): CompletionItem[] {
   return (syntax.values ?? []).map((choice, index) => {
     const isDefault = choice.value === defaultValue;
     const mode = syntax.kind === 'octal' || syntax.kind === 'permissions' ? describeOctalMode(choice.value) : undefined;
@@ -139,7 +139,7 @@ function mountItems(input: FlagValueInput, value: string, valueStart: number): C
           end: offset,
           filter: option.name,
           detail: `${option.documentation}${option.default ? ` Default: ${option.default.value ?? option.default.description}.` : ''}`,
-          documentation: option.name === 'type' ? mountTypesMarkdown() : mountOptionMarkdown(type, option),
+          documentation: option.name === 'type' ? { doc: 'mount-types' } : { doc: 'mount-option', type: type.name, name: option.name },
           rank: option.name === 'type' ? 0 : option.name === 'target' ? 1 : 2,
           order: index,
           retrigger: !bare,
@@ -156,7 +156,7 @@ function mountItems(input: FlagValueInput, value: string, valueStart: number): C
         start: span.start,
         end: span.end,
         detail: entry.summary,
-        documentation: mountTypeMarkdown(entry),
+        documentation: { doc: 'mount-type', name: entry.name },
         rank: MOUNT_TYPE_VALUE.values!.findIndex((choice) => choice.value === entry.name),
       }),
     );
@@ -165,11 +165,7 @@ function mountItems(input: FlagValueInput, value: string, valueStart: number): C
   const option = mountOption(type.name, key);
   if (!option) return [];
   if (option.name === 'from') return sourceItems(input, span);
-  return valueItems(option.value, option.default?.value, span, builder, mountOptionMarkdown(type, option));
-}
-
-function mountTypesMarkdown(): string {
-  return ['**type** — the kind of mount (default `bind`):', ...MOUNT_TYPES.map((type: MountTypeReference) => `- \`${type.name}\`: ${type.summary}`)].join('\n');
+  return valueItems(option.value, option.default?.value, span, builder, { doc: 'mount-option', type: type.name, name: option.name });
 }
 
 /** The whole `--mount` value the cursor is in, when the parser has it (the type may come after the cursor). */

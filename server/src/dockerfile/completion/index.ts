@@ -5,14 +5,14 @@
  *     complete(analyzeText(text), offset, { images, markdown: true, snippets: true })
  *
  * What is offered depends on where the cursor is (see context.ts): instruction keywords,
- * directives and `# check=` options, flags and their values (RUN --mount options per type),
+ * directives, `# check=` options and ignore pragmas (rule ids), flags and their values (RUN --mount options per type),
  * stage names and images, variables in scope with their values, and positional arguments.
  */
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import type { DockerfileDocument } from '..';
 import { instructionReference } from '../reference';
 import { completionContext, type CompletionContext } from './context';
-import { checkCommentItems, directiveItems } from './directives';
+import { commentItems } from './comments';
 import { flagNameItems, flagValueItems } from './flags';
 import { ItemBuilder } from './items';
 import { keywordItems } from './keywords';
@@ -26,6 +26,7 @@ export { variablesAt, stageOf, type ScopedVariable } from './scope';
 export { describeValue } from './variables';
 export { formatBytes, formatDate } from './items';
 export { imageMarkdown } from './sources';
+export { resolveCompletionItem, renderDoc, type DocKey } from './documentation';
 
 /** Characters after which a client should ask for completions. */
 export const COMPLETION_TRIGGER_CHARACTERS = [' ', '-', '=', ',', '$', '{', ':', '/', '#'];
@@ -42,10 +43,8 @@ function itemsFor(context: CompletionContext, document: DockerfileDocument, offs
       return [];
     case 'keyword':
       return keywordItems(context, document, builder);
-    case 'directive':
-      return directiveItems(context, builder);
-    case 'check-comment':
-      return checkCommentItems(context, builder);
+    case 'comment':
+      return commentItems(context, builder);
     case 'variable':
       return variableItems(context, document, offset, builder);
     case 'instruction': {

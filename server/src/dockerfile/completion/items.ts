@@ -4,6 +4,7 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { DockerfileDocument } from '..';
 import { markdownToPlainText } from '../reference/markdown';
+import { renderDoc, type DocKey } from './documentation';
 import type { CompletionOptions } from './types';
 
 export { CompletionItemKind };
@@ -21,8 +22,8 @@ export interface ItemSpec {
   readonly detail?: string;
   /** A short qualifier shown after the label (e.g. a value's meaning). */
   readonly description?: string;
-  /** Markdown. */
-  readonly documentation?: string;
+  /** Markdown, or the key of reference documentation (sent lazily when the client resolves items). */
+  readonly documentation?: string | DocKey;
   /** Lower sorts first; ties sort by `order`, then by label. */
   readonly rank?: number;
   readonly order?: number;
@@ -64,7 +65,11 @@ export class ItemBuilder {
     if (useSnippet) item.insertTextFormat = InsertTextFormat.Snippet;
     if (spec.detail) item.detail = spec.detail;
     if (spec.description) item.labelDetails = { description: spec.description };
-    if (spec.documentation) item.documentation = this.markdown ? { kind: MarkupKind.Markdown, value: spec.documentation } : { kind: MarkupKind.PlainText, value: markdownToPlainText(spec.documentation) };
+    if (typeof spec.documentation === 'object' && this.options.resolveDocumentation) item.data = spec.documentation;
+    else {
+      const markdown = typeof spec.documentation === 'object' ? renderDoc(spec.documentation) : spec.documentation;
+      if (markdown) item.documentation = this.markdown ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
+    }
     if (spec.filter) item.filterText = spec.filter;
     if (spec.deprecated) item.tags = [CompletionItemTag.Deprecated];
     if (spec.preselect) item.preselect = true;

@@ -4,7 +4,6 @@
 // forms as snippets (exec form, named stage, here-document …).
 import type { DockerfileDocument, Instruction } from '..';
 import { DIRECTIVES, INSTRUCTIONS, ONBUILD_TRIGGERS, instructionReference, type InstructionReference } from '../reference';
-import { instructionMarkdown } from '../reference/markdown';
 import type { CompletionContext } from './context';
 import { CompletionItemKind, type ItemBuilder } from './items';
 import type { CompletionItem } from 'vscode-languageserver-types';
@@ -28,7 +27,7 @@ export function keywordItems(context: KeywordContext, document: DockerfileDocume
   for (const entry of entries) {
     const rank = context.beforeFirstFrom && !context.onbuild ? (entry.name === 'FROM' ? 0 : 1) : USAGE_ORDER.indexOf(entry.name);
     const keyword = lower ? entry.name.toLowerCase() : entry.name;
-    const documentation = instructionMarkdown(entry, { example: true });
+    const documentation = { doc: 'instruction', name: entry.name } as const;
     items.push(
       builder.build({
         label: keyword,
@@ -78,7 +77,7 @@ export function keywordItems(context: KeywordContext, document: DockerfileDocume
           snippet: directive.name === 'syntax' ? '# syntax=${1:docker/dockerfile:1}' : directive.name === 'escape' ? '# escape=${1|`,\\\\|}' : '# check=${1:skip=${2:JSONArgsRecommended}}',
           filter: `# ${directive.name}`,
           detail: `Parser directive — ${directive.summary}`,
-          documentation: directive.documentation,
+          documentation: { doc: 'directive', name: directive.name },
           rank: 90,
         }),
       );

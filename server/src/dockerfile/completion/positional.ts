@@ -4,7 +4,6 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { DockerfileDocument, Instruction } from '..';
 import { PREDEFINED_ARGS, SIGNALS, type InstructionReference } from '../reference';
-import { instructionMarkdown } from '../reference/markdown';
 import type { Word } from './context';
 import { CompletionItemKind, type ItemBuilder } from './items';
 import { stageOf } from './scope';
@@ -35,7 +34,7 @@ const SHELLS: readonly { value: string; description: string }[] = [
 export function positionalItems(input: PositionalInput): CompletionItem[] {
   const { document, instruction, reference, position, current, offset, builder, options } = input;
   const span = { start: current.start, end: offset };
-  const documentation = instructionMarkdown(reference, { example: false });
+  const documentation = { doc: 'instruction', name: reference.name } as const;
   switch (reference.name) {
     case 'FROM': {
       if (position === 0) {

@@ -25,4 +25,9 @@ export interface CompletionOptions {
    * completions follow (`--mount=` → its types); VS Code's is `editor.action.triggerSuggest`.
    */
   readonly retriggerCommand?: string;
+  /**
+   * Leave reference documentation out of the items and name it in `data` instead, for a client
+   * that asks for it with completionItem/resolve (see resolveCompletionItem).
+   */
+  readonly resolveDocumentation?: boolean;
 }

@@ -44,14 +44,10 @@ function engineFacts(details: ImageDetails): string {
   if (details.digest) rows.push(`- Digest: ${code(details.digest)}`);
   if (details.platform) rows.push(`- Platform: ${code(details.platform)}`);
   const config = details.config;
-  if (config) {
-    if (config.user) rows.push(`- User: ${code(config.user)}`);
-    if (config.workdir) rows.push(`- Working directory: ${code(config.workdir)}`);
-    if (config.entrypoint?.length) rows.push(`- Entrypoint: ${code(JSON.stringify(config.entrypoint))}`);
-    if (config.cmd?.length) rows.push(`- Command: ${code(JSON.stringify(config.cmd))}`);
-    if (config.exposedPorts?.length) rows.push(`- Exposed ports: ${config.exposedPorts.map(code).join(', ')}`);
-    if (config.env?.length) rows.push(`- Environment: ${config.env.map((entry) => code(entry.length > 80 ? `${entry.slice(0, 80)}…` : entry)).join(', ')}`);
-  }
+  if (config?.User) rows.push(`- User: ${code(config.User)}`);
+  if (config?.WorkingDir) rows.push(`- Working directory: ${code(config.WorkingDir)}`);
+  if (config?.Entrypoint?.length) rows.push(`- Entrypoint: ${code(JSON.stringify(config.Entrypoint))}`);
+  if (config?.Cmd?.length) rows.push(`- Command: ${code(JSON.stringify(config.Cmd))}`);
   return `On your engine:\n\n${rows.join('\n')}`;
 }
 

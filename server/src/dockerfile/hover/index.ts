@@ -6,20 +6,21 @@
  *     baseImageAt(doc, offset)   // the FROM image a hover would describe: fetch its details first
  *
  * Covers instructions, flags and their values, RUN --mount options, variables (value at that
- * point, where defined), stage names and references (FROM line, what depends on it), FROM base
- * images (with engine facts), directives and check names, EXPOSE ports, STOPSIGNAL signals and
- * HEALTHCHECK's CMD/NONE.
+ * point, where defined), stage names and references (FROM line, what depends on it), FROM lines
+ * (the stage's predicted image config; the base image with engine facts), directives and check
+ * names, EXPOSE ports, STOPSIGNAL signals and HEALTHCHECK's CMD/NONE.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { instructionAt, referenceAt, type DockerfileDocument, type Instruction, type Stage } from '..';
 import { stageOf } from '../completion/scope';
 import { markdownToPlainText } from '../reference/markdown';
 import { commentHover } from './comments';
+import { stageConfigMarkdown } from './config';
 import { baseImageOf, imageHover } from './image';
 import { argumentHover, flagHover, keywordHover, type Found } from './instruction';
 import { stageHover } from './stages';
 import { definitionHover, referenceHover } from './variables';
-import type { HoverOptions } from './types';
+import type { HoverOptions, ImageDetails } from './types';
 
 export type { HoverOptions, ImageDetails } from './types';
 
@@ -33,13 +34,15 @@ export function hover(document: DockerfileDocument, offset: number, options: Hov
   };
 }
 
-/** The image reference (after substitution) of the FROM base under the cursor, if any. */
+/** The image reference (after substitution) of the FROM line under the cursor (on FROM or the base), if any. */
 export function baseImageAt(document: DockerfileDocument, offset: number): string | undefined {
   const instruction = instructionAt(document.ast.instructions, offset);
   if (!instruction || instruction.name !== 'FROM') return undefined;
   const stage = document.model.stages.find((entry) => entry.from === instruction);
   const base = stage?.baseToken;
-  if (!stage || !base || offset < base.start || offset > base.end || referenceAt(document.model, offset)) return undefined;
+  if (!stage || !base || referenceAt(document.model, offset)) return undefined;
+  const onKeyword = offset <= instruction.keyword.end;
+  if (!onKeyword && (offset < base.start || offset > base.end)) return undefined;
   return baseImageOf(stage)?.text;
 }
 
@@ -60,7 +63,13 @@ function find(document: DockerfileDocument, offset: number, options: HoverOption
   if (!instruction) return undefined;
 
   if (instruction.name === 'ONBUILD' && instruction.trigger && offset >= instruction.trigger.start) instruction = instruction.trigger;
-  if (offset <= instruction.keyword.end) return keywordHover(instruction);
+  if (offset <= instruction.keyword.end) {
+    const keyword = keywordHover(instruction);
+    // FROM: what the stage's image will be, then the instruction's documentation.
+    const stage = instruction.name === 'FROM' ? stageOf(model, instruction) : undefined;
+    const config = stage && stage.from === instruction ? stageConfigMarkdown(document, stage, detailsOf(stage, options)) : undefined;
+    return keyword && config ? { ...keyword, markdown: `${config}\n\n---\n\n${keyword.markdown}` } : keyword;
+  }
 
   const flag = instruction.flags.find((entry) => offset >= entry.start && offset <= entry.end);
   const stageReference = model.stageReferences.find((entry) => entry.kind !== 'from' && offset >= entry.start && offset <= entry.end && entry.stageIndex !== undefined);
@@ -85,11 +94,17 @@ function fromHover(document: DockerfileDocument, instruction: Instruction, offse
   const base = stage.baseToken;
   if (base && offset >= base.start && offset <= base.end) {
     if (stage.base.kind === 'stage') return { markdown: stageHover(document, document.model.stages[stage.base.stageIndex]), start: base.start, end: base.end };
-    return { markdown: imageHover(stage, options), start: base.start, end: base.end };
+    const config = stageConfigMarkdown(document, stage, detailsOf(stage, options));
+    return { markdown: config ? `${imageHover(stage, options)}\n\n---\n\n${config}` : imageHover(stage, options), start: base.start, end: base.end };
   }
   const as = instruction.args[1];
   if (as && offset >= as.start && offset <= as.end) return { markdown: asMarkdown(stage), start: as.start, end: as.end };
   return undefined;
+}
+
+function detailsOf(stage: Stage, options: HoverOptions): ImageDetails | undefined {
+  const reference = baseImageOf(stage);
+  return reference && options.imageDetails?.get(reference.text);
 }
 
 function asMarkdown(stage: Stage): string {

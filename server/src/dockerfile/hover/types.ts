@@ -1,4 +1,5 @@
 // Inputs of the hover service besides the document and the cursor.
+import type { BaseImageConfig } from '..';
 import type { KnownImage } from '../completion/types';
 
 export type { KnownImage } from '../completion/types';
@@ -15,15 +16,8 @@ export interface ImageDetails {
   readonly digest?: string;
   /** `os/arch[/variant]`. */
   readonly platform?: string;
-  /** The image's own config: what a stage built FROM it starts with. */
-  readonly config?: {
-    readonly env?: readonly string[];
-    readonly workdir?: string;
-    readonly user?: string;
-    readonly exposedPorts?: readonly string[];
-    readonly entrypoint?: readonly string[];
-    readonly cmd?: readonly string[];
-  };
+  /** The image's own `.Config` (User, WorkingDir, Env, Cmd, Entrypoint, ExposedPorts, Labels …): what a stage built FROM it starts with. */
+  readonly config?: BaseImageConfig;
 }
 
 export interface HoverOptions {

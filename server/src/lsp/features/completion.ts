@@ -1,11 +1,12 @@
 // Completion over LSP: looks the document up (parsed once per version), delegates to the
 // Dockerfile core, and supplies the engine's images from the background cache. Only where
 // images are offered, and only before the first list arrived, does it wait, and briefly.
-import type { CompletionList } from 'vscode-languageserver';
-import { COMPLETION_TRIGGER_CHARACTERS, complete, completionNeedsImages } from '../../dockerfile/completion';
+// Reference documentation is sent on completionItem/resolve, for the focused item only.
+import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { COMPLETION_TRIGGER_CHARACTERS, complete, completionNeedsImages, resolveCompletionItem } from '../../dockerfile/completion';
 import type { Feature } from '../feature';
 import { localImagesFor } from '../localImages';
-import { runSafeAsync } from '../runSafe';
+import { runSafe, runSafeAsync } from '../runSafe';
 
 /** The longest a completion waits for the engine's first image list. */
 const FIRST_IMAGES_WAIT_MS = 150;
@@ -14,7 +15,7 @@ const WARM_UP_DELAY_MS = 40;
 
 export const completion: Feature = {
   name: 'completion',
-  capabilities: () => ({ completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false } }),
+  capabilities: () => ({ completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: true } }),
   register({ connection, documents, dockerfiles, log, client, initializationOptions }) {
     const images = localImagesFor(connection, log);
     const item = client.textDocument?.completion?.completionItem;
@@ -46,8 +47,10 @@ export const completion: Feature = {
           snippets,
           images: images.current,
           retriggerCommand: typeof retriggerCommand === 'string' ? retriggerCommand : undefined,
+          resolveDocumentation: true,
         });
       }),
     );
+    connection.onCompletionResolve((item, token) => runSafe(log, 'completion resolve', undefined, token, item as CompletionItem, () => resolveCompletionItem(item, { markdown })));
   },
 };
