@@ -24,12 +24,14 @@ import { selection } from './lsp/features/selection';
 import { semanticTokens } from './lsp/features/semanticTokens';
 import { symbols } from './lsp/features/symbols';
 import { layers } from './lsp/features/layers';
+import { diagnostics } from './lsp/features/diagnostics';
+import { codeActions } from './lsp/features/codeActions';
 import { registerHubs } from './lsp/hubs';
 import type { Logger } from './lsp/runSafe';
 import { SettingsStore } from './lsp/settings';
 import { version } from '../../package.json';
 
-const features: readonly Feature[] = [completion, hover, signatureHelp, layers, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens];
+const features: readonly Feature[] = [completion, hover, signatureHelp, layers, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens, diagnostics, codeActions];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

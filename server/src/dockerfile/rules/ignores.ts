@@ -10,7 +10,7 @@
 // Codes compare case-insensitively; anything after the codes (`# hadolint ignore=DL3008 # why`,
 // `# check=skip=all // why`, `# layerwise-ignore x -- why`) is a comment.
 import { parseBoolean } from '../reference';
-import type { Comment, Span } from '../syntax/types';
+import type { Comment, Instruction, Span } from '../syntax/types';
 
 export interface Pragma extends Span {
   readonly kind: 'instruction' | 'file' | 'stage';
@@ -112,4 +112,38 @@ export function parseCheckOptions(value: string): CheckDirectiveOptions {
     offset += part.length + 1;
   }
   return { skip, skipAll, error, experimental, experimentalAll, problems };
+}
+
+/**
+ * Whether an inline ignore silences `codes` for a finding at `offset` (findings from outside the
+ * rules engine, such as ShellCheck's): file-wide pragmas, `# hadolint stage ignore`, and the
+ * comments right above the instruction.
+ */
+export function inlineIgnored(ast: { readonly comments: readonly Comment[]; readonly instructions: readonly Instruction[] }, offset: number, codes: readonly string[]): boolean {
+  const lower = codes.map((code) => code.toLowerCase());
+  const hit = (pragma: Pragma): boolean => (pragma.all ? pragma.dialect !== 'buildkit' : pragma.codes.some((code) => lower.includes(code)));
+  let stageStart = 0;
+  for (const instruction of ast.instructions) {
+    if (instruction.start > offset) break;
+    if (instruction.name === 'FROM') stageStart = instruction.start;
+  }
+  for (const comment of ast.comments) {
+    const pragma = readPragma(comment);
+    if (!pragma || 'shell' in pragma) continue;
+    if (pragma.kind === 'file' && hit(pragma)) return true;
+    if (pragma.kind === 'stage' && pragma.start >= stageStart && pragma.start < offset && hit(pragma)) return true;
+  }
+  let low = 0;
+  let high = ast.instructions.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const instruction = ast.instructions[mid];
+    if (offset < instruction.start) high = mid - 1;
+    else if (offset > instruction.end) low = mid + 1;
+    else return instruction.precedingComments.some((comment) => {
+      const pragma = readPragma(comment);
+      return pragma !== undefined && !('shell' in pragma) && pragma.kind === 'instruction' && hit(pragma);
+    });
+  }
+  return false;
 }

@@ -13,5 +13,5 @@ export { lintDocument, type LintConfig, type LintResult } from './engine';
 export { RULES, isRuleId, ruleById, rulesForCode } from './registry';
 export { CHECKS } from './checks';
 export { RULE_OF_PROBLEM_CODES } from './problems';
-export { parseCheckOptions, readPragma, type CheckDirectiveOptions, type Pragma } from './ignores';
+export { inlineIgnored, parseCheckOptions, readPragma, type CheckDirectiveOptions, type Pragma } from './ignores';
 export type * from './types';

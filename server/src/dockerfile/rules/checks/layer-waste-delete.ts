@@ -1,10 +1,13 @@
 // A RUN that deletes what an earlier layer wrote: the bytes stay in the image, hidden. Reads what
-// each instruction writes and removes (the model's file facts, the RUN's shell commands, COPY/ADD
-// destinations) along the chain of stages that ship in the final image.
+// each instruction writes and removes from the semantic model's file facts (absolute paths, the
+// WORKDIR followed), plus COPY/ADD destinations and the lists `apt-get update` writes, along the
+// chain of stages that ship in the final image; the RUN's parsed script locates the `rm`.
 import { mergeRuns } from '../../fixes/mergeRuns';
-import { removes, scriptFileEffects } from '../../shell/fileEffects';
+import { invocations } from '../../shell/invocations';
+import type { RunScript } from '../../shell/runScript';
 import type { Instruction, Stage } from '../../index';
 import type { Check, CheckContext } from '../types';
+import { removes } from '../support/paths';
 import { shippedStages } from '../support/stages';
 
 interface Written {
@@ -75,22 +78,35 @@ function bucketOf(path: string): string {
 }
 
 function deletes(instruction: Instruction, context: CheckContext): { path: string; start: number; end: number }[] {
+  const paths = context.factsOf(instruction)?.files.deleted ?? [];
+  if (paths.length === 0) return [];
   const script = context.runScript(instruction);
-  if (!script) return [];
-  const deleted = scriptFileEffects(script).deleted.map((removal) => ({ path: removal.path, ...script.sourceSpan(removal) }));
-  for (const path of context.factsOf(instruction)?.files.deleted ?? []) {
-    if (!deleted.some((entry) => entry.path === path)) deleted.push({ path, start: instruction.start, end: instruction.end });
+  return paths.map((path) => ({ path, ...locate(path, script, instruction) }));
+}
+
+/** The `rm` (or `rmdir`) command that removes `path`, else the RUN's arguments. */
+function locate(path: string, script: RunScript | undefined, instruction: Instruction): { start: number; end: number } {
+  if (script) {
+    const name = path.replace(/\/+$/, '').split('/').pop() ?? path;
+    for (const invocation of invocations(script, { programs: ['rm', 'rmdir', 'mv'] })) {
+      if (invocation.operands.some((operand) => (operand.value ?? operand.text).replace(/\/+$/, '').endsWith(name))) return script.sourceSpan(invocation.command);
+    }
   }
-  return deleted;
+  const args = instruction.argumentsText ?? instruction.keyword;
+  return { start: args.start, end: args.end };
 }
 
 function writes(instruction: Instruction, context: CheckContext): string[] {
   const facts = context.factsOf(instruction);
-  const paths = [...(facts?.files.created ?? [])];
   if (instruction.name === 'RUN') {
+    const paths = [...(facts?.files.created ?? [])];
     const script = context.runScript(instruction);
-    if (script) paths.push(...scriptFileEffects(script).created.map((write) => write.path));
-  } else if ((instruction.name === 'COPY' || instruction.name === 'ADD') && facts?.expandedArgs && facts.expandedArgs.length >= 2) {
+    // `apt-get update` fills /var/lib/apt/lists: a later `rm -rf /var/lib/apt/lists/*` hides it.
+    if (script && invocations(script, { programs: ['apt-get', 'apt'], subcommands: ['update'] }).length > 0) paths.push('/var/lib/apt/lists/*');
+    return paths;
+  }
+  const paths: string[] = [];
+  if ((instruction.name === 'COPY' || instruction.name === 'ADD') && facts?.expandedArgs && facts.expandedArgs.length >= 2) {
     const args = facts.expandedArgs;
     const destination = args[args.length - 1];
     if (!destination.unknown) {

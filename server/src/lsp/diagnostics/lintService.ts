@@ -1,0 +1,148 @@
+// Linting for the language server: settings and .hadolint.yaml per document, one lint per
+// document version (kept for the code actions of that version), ShellCheck results when enabled.
+// One service per server, shared by the diagnostics and code-action features.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DockerfileDocument } from '../../dockerfile';
+import { lintDocument, type LintResult } from '../../dockerfile/rules';
+import { ShellCache } from '../../dockerfile/shell/cache';
+import { ConfigError, findHadolintConfig, readHadolintConfig, type HadolintConfig } from '../../lint/hadolintConfig';
+import { lintSettingsFrom, resolveLintConfig, type LintSettings, type ResolvedLintConfig } from '../../lint/lintConfig';
+import { ShellcheckRunner, ShellcheckUnavailableError, type ShellcheckFinding } from '../../lint/shellcheck';
+import type { ServerContext } from '../feature';
+
+export interface DocumentLint {
+  readonly version: number;
+  readonly dockerfile: DockerfileDocument;
+  readonly result: LintResult;
+  readonly settings: LintSettings;
+  readonly config: ResolvedLintConfig;
+  /** Why the configuration could not be used (a bad .hadolint.yaml), to show in the file. */
+  readonly configError: string | undefined;
+  /** The settings/configuration generation it was computed with. */
+  readonly generation: number;
+}
+
+interface ConfigEntry {
+  readonly hadolint: HadolintConfig | undefined;
+  readonly error: string | undefined;
+}
+
+const services = new WeakMap<ServerContext, LintService>();
+
+export function lintServiceFor(context: ServerContext): LintService {
+  let service = services.get(context);
+  if (!service) services.set(context, (service = new LintService(context)));
+  return service;
+}
+
+export class LintService {
+  readonly shells = new ShellCache();
+  private readonly lints = new Map<string, DocumentLint>();
+  private readonly settingsByUri = new Map<string, LintSettings>();
+  private readonly configs = new Map<string, Promise<ConfigEntry>>();
+  private readonly shellcheckRunners = new Map<string, ShellcheckRunner>();
+  private readonly shellcheckResults = new Map<string, { version: number; findings: readonly ShellcheckFinding[] }>();
+  private shellcheckMissingReported = false;
+  /** Bumped when settings or configuration files change, so cached lints are redone. */
+  private generation = 0;
+
+  constructor(private readonly context: ServerContext) {}
+
+  /** The settings and configuration for a document; synchronous once known (no await after the first lint). */
+  async prepare(document: TextDocument): Promise<{ settings: LintSettings; config: ConfigEntry }> {
+    let settings = this.settingsByUri.get(document.uri);
+    if (!settings) {
+      settings = lintSettingsFrom(await this.context.settings.get(document.uri));
+      this.settingsByUri.set(document.uri, settings);
+    }
+    return { settings, config: await this.configFor(document.uri, settings) };
+  }
+
+  /** Lints the document's current version (or returns the lint of that version). */
+  lint(document: TextDocument, prepared: { settings: LintSettings; config: ConfigEntry }): DocumentLint {
+    const cached = this.lints.get(document.uri);
+    const key = this.generation;
+    if (cached && cached.version === document.version && cached.generation === key) return cached;
+    const dockerfile = this.context.dockerfiles.get(document);
+    const config = resolveLintConfig(prepared.config.hadolint, prepared.settings);
+    const result = lintDocument(dockerfile, config.lint, this.shells);
+    const lint = { version: document.version, dockerfile, result, settings: prepared.settings, config, configError: prepared.config.error, generation: key };
+    this.lints.set(document.uri, lint);
+    return lint;
+  }
+
+  /** The lint of exactly this version, if it was computed. */
+  lintOf(uri: string, version: number): DocumentLint | undefined {
+    const lint = this.lints.get(uri);
+    return lint && lint.version === version ? lint : undefined;
+  }
+
+  /** ShellCheck findings of this version when already known. */
+  shellcheckOf(uri: string, version: number): readonly ShellcheckFinding[] | undefined {
+    const entry = this.shellcheckResults.get(uri);
+    return entry && entry.version === version ? entry.findings : undefined;
+  }
+
+  /** Runs ShellCheck for this version; resolves true when there are new results to publish. */
+  async runShellcheck(uri: string, lint: DocumentLint): Promise<boolean> {
+    if (!lint.settings.shellcheck.enable || lint.result.shellRulesOff || this.shellcheckOf(uri, lint.version)) return false;
+    const path = lint.settings.shellcheck.path;
+    let runner = this.shellcheckRunners.get(path);
+    if (!runner) this.shellcheckRunners.set(path, (runner = new ShellcheckRunner(path)));
+    try {
+      const findings = await runner.check(lint.dockerfile, this.shells, lint.config.ignoredShellcheckCodes);
+      this.shellcheckResults.set(uri, { version: lint.version, findings });
+      return true;
+    } catch (error) {
+      if (error instanceof ShellcheckUnavailableError) {
+        if (!this.shellcheckMissingReported) this.context.connection.window.showWarningMessage(error.message);
+        this.shellcheckMissingReported = true;
+      } else {
+        this.context.log.error(`ShellCheck failed for ${uri}: ${(error as Error).message}`);
+      }
+      return false;
+    }
+  }
+
+  forget(uri: string): void {
+    this.lints.delete(uri);
+    this.settingsByUri.delete(uri);
+    this.shellcheckResults.delete(uri);
+  }
+
+  /** Settings or configuration files changed. */
+  invalidate(): void {
+    this.generation++;
+    this.settingsByUri.clear();
+    this.configs.clear();
+    this.shellcheckResults.clear();
+    this.shellcheckMissingReported = false;
+  }
+
+  private configFor(uri: string, settings: LintSettings): Promise<ConfigEntry> {
+    let directory: string | undefined;
+    try {
+      directory = uri.startsWith('file:') ? dirname(fileURLToPath(uri)) : undefined;
+    } catch {
+      directory = undefined;
+    }
+    const key = `${settings.configFile}\u0000${directory ?? ''}`;
+    let entry = this.configs.get(key);
+    if (!entry) {
+      entry = (async (): Promise<ConfigEntry> => {
+        try {
+          if (settings.configFile) return { hadolint: await readHadolintConfig(settings.configFile), error: undefined };
+          return { hadolint: directory ? await findHadolintConfig(directory, undefined) : undefined, error: undefined };
+        } catch (error) {
+          const message = error instanceof ConfigError ? error.message : `Cannot read the lint configuration: ${(error as Error).message}`;
+          this.context.log.error(message);
+          return { hadolint: undefined, error: message };
+        }
+      })();
+      this.configs.set(key, entry);
+    }
+    return entry;
+  }
+}

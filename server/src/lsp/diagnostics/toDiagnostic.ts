@@ -1,0 +1,47 @@
+// Findings as LSP diagnostics: the rule id as code, its aliases in the message (so a hadolint or
+// BuildKit user recognises DL3008 / JSONArgsRecommended), a link to the rule's documentation,
+// related locations, and the unnecessary/deprecated tags editors render.
+import { DiagnosticSeverity, DiagnosticTag, type ClientCapabilities, type Diagnostic } from 'vscode-languageserver';
+import type { DockerfileDocument } from '../../dockerfile';
+import { buildCheck } from '../../dockerfile/reference';
+import type { Finding, RuleDefinition } from '../../dockerfile/rules';
+
+export const DIAGNOSTIC_SOURCE = 'layerwise';
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+/** What a diagnostic carries back to the code action request. */
+export interface DiagnosticData {
+  readonly rule: string;
+}
+
+export function toDiagnostic(finding: Finding, document: DockerfileDocument, uri: string, client: ClientCapabilities): Diagnostic {
+  const lines = document.ast.lines;
+  const publish = client.textDocument?.publishDiagnostics;
+  const diagnostic: Diagnostic = {
+    range: lines.rangeOf(finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.rule.id,
+    message: finding.rule.aliases.length > 0 ? `${finding.message} (${finding.rule.aliases.join(', ')})` : finding.message,
+    data: { rule: finding.rule.id } satisfies DiagnosticData,
+  };
+  const href = ruleUrl(finding.rule);
+  if (href) diagnostic.codeDescription = { href };
+  if (finding.related && finding.related.length > 0 && publish?.relatedInformation !== false) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: lines.rangeOf(related.start, related.end) }, message: related.message }));
+  }
+  if (finding.tag) diagnostic.tags = [finding.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated];
+  return diagnostic;
+}
+
+/** The rule's documentation: BuildKit's page for a BuildKit check, hadolint's wiki for a DL rule, ours otherwise. */
+export function ruleUrl(rule: RuleDefinition): string | undefined {
+  for (const alias of rule.aliases) {
+    const check = buildCheck(alias);
+    if (check) return check.url;
+  }
+  const dl = rule.aliases.find((alias) => /^DL\d{4}$/.test(alias));
+  if (dl) return `https://github.com/hadolint/hadolint/wiki/${dl}`;
+  return undefined;
+}
