@@ -42,13 +42,13 @@ describe('protocol: diagnostics', () => {
       const diagnostics = await client.waitForDiagnostics(uri, (items) => items.length > 0);
       const yes = diagnostics.find((diagnostic) => diagnostic.code === 'apt-get-yes');
       assert.ok(yes, `apt-get-yes in ${JSON.stringify(codes(diagnostics))}`);
-      assert.match(yes.message, /\(DL3014\)$/);
+      assert.match(String(yes.message), /\(DL3014\)$/);
       assert.equal(yes.source, 'layerwise');
       assert.equal(yes.severity, DiagnosticSeverity.Warning);
       assert.deepEqual(yes.range, { start: { line: 1, character: 22 }, end: { line: 1, character: 42 } });
       const json = diagnostics.find((diagnostic) => diagnostic.code === 'json-args-recommended');
       assert.ok(json);
-      assert.match(json.message, /DL3025, JSONArgsRecommended/);
+      assert.match(String(json.message), /DL3025, JSONArgsRecommended/);
       assert.equal(json.codeDescription?.href, 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/');
       assert.deepEqual(json.range, { start: { line: 2, character: 11 }, end: { line: 2, character: 17 } });
     });
@@ -107,7 +107,7 @@ describe('protocol: diagnostics', () => {
     const diagnostics = await client.waitForDiagnostics(uri, (items) => items.length > 0);
     assert.ok(!codes(diagnostics).includes('apt-get-yes'), 'DL3014 is ignored');
     assert.equal(diagnostics.find((diagnostic) => diagnostic.code === 'apt-get-pin-versions')?.severity, DiagnosticSeverity.Error);
-    assert.match(diagnostics.find((diagnostic) => diagnostic.code === 'untrusted-registry')?.message ?? '', /docker\.io is not among my\.registry\.io/);
+    assert.match(String(diagnostics.find((diagnostic) => diagnostic.code === 'untrusted-registry')?.message), /docker\.io is not among my\.registry\.io/);
 
     const broken = mkdtempSync(join(tmpdir(), 'layerwise-lint-'));
     try {
@@ -116,7 +116,7 @@ describe('protocol: diagnostics', () => {
       await client.open(brokenUri, 'FROM debian:12\n');
       const problems = await client.waitForDiagnostics(brokenUri, (items) => items.length > 0);
       assert.equal(problems[0].code, 'lint-configuration');
-      assert.match(problems[0].message, /\.hadolint\.yaml:\d+:\d+: not valid YAML/);
+      assert.match(String(problems[0].message), /\.hadolint\.yaml:\d+:\d+: not valid YAML/);
     } finally {
       rmSync(broken, { recursive: true, force: true });
     }
