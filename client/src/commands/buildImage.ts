@@ -22,6 +22,8 @@ export interface BuildCommandOptions {
   readonly platform?: string;
   readonly noCache?: boolean;
   readonly pull?: boolean;
+  /** Run the image once it is built (the "Build and run" code lens); never remembered. */
+  readonly runAfter?: boolean;
 }
 
 const lastOptionsKey = 'layerwise.build.lastOptions';
@@ -176,8 +178,12 @@ async function runBuildCommand(context: OperationContext, diagnostics: vscode.Di
 
   const store = context.extension.workspaceState.get<Record<string, BuildCommandOptions>>(lastOptionsKey, {});
   const remembered = store[dockerfile.toString()];
+  const runAfter = given?.runAfter === true;
   let options: BuildCommandOptions | undefined;
-  if (given) options = { ...remembered, ...given };
+  // A caller that names the tags (or a Dockerfile built before) skips the prompts; a code lens
+  // that only names the target stage still asks for what it does not know.
+  if (given && (given.tags || remembered)) options = { ...remembered, ...given };
+  else if (given) options = await promptOptions(dockerfile, given);
   else if (remembered) {
     const choice = await vscode.window.showQuickPick(
       [
@@ -192,7 +198,8 @@ async function runBuildCommand(context: OperationContext, diagnostics: vscode.Di
     options = await promptOptions(dockerfile, {});
   }
   if (!options) return;
-  await context.extension.workspaceState.update(lastOptionsKey, { ...store, [dockerfile.toString()]: options });
+  const { runAfter: _notRemembered, ...toRemember } = options;
+  await context.extension.workspaceState.update(lastOptionsKey, { ...store, [dockerfile.toString()]: toRemember });
 
   const settings = vscode.workspace.getConfiguration('layerwise.build', dockerfile);
   const buildOptions: BuildOptions = {
@@ -206,10 +213,19 @@ async function runBuildCommand(context: OperationContext, diagnostics: vscode.Di
     pull: options.pull,
     builder: settings.get<'auto' | 'buildkit' | 'classic'>('builder', 'auto'),
   };
-  await executeBuild(context, diagnostics, dockerfile, buildOptions);
+  const built = await executeBuild(context, diagnostics, dockerfile, buildOptions);
+  if (built && runAfter) {
+    // The run command asks how to run it (detached or interactive, ports, …).
+    void vscode.commands.executeCommand('layerwise.image.run', built.tags[0] ?? built.imageId);
+  }
 }
 
-async function executeBuild(context: OperationContext, diagnostics: vscode.DiagnosticCollection, dockerfile: vscode.Uri, options: BuildOptions): Promise<void> {
+async function executeBuild(
+  context: OperationContext,
+  diagnostics: vscode.DiagnosticCollection,
+  dockerfile: vscode.Uri,
+  options: BuildOptions,
+): Promise<{ readonly imageId: string; readonly tags: readonly string[] } | undefined> {
   diagnostics.delete(dockerfile);
   const output = context.operationsOutput;
   const name = vscode.workspace.asRelativePath(dockerfile);
@@ -259,15 +275,16 @@ async function executeBuild(context: OperationContext, diagnostics: vscode.Diagn
     output.appendLine(`Built ${result.imageId.replace(/^sha256:/, '').slice(0, 12)}${result.tags.length ? ` (${result.tags.join(', ')})` : ''} in ${(result.durationMs / 1000).toFixed(1)}s: ${result.steps} steps, ${result.cachedSteps} cached.`);
     refreshExplorer(context);
     void vscode.window.showInformationMessage(`Built ${result.tags[0] ?? result.imageId.slice(7, 19)} in ${(result.durationMs / 1000).toFixed(1)}s (${result.steps} steps, ${result.cachedSteps} cached).`);
+    return result;
   } catch (error) {
     if (isCancellation(error)) {
       output.appendLine('Build cancelled; the engine stopped it.');
       void vscode.window.showInformationMessage(`The build of ${name} was cancelled.`);
-      return;
+      return undefined;
     }
     if (error instanceof BuildFailedError) {
       reportBuildFailure(context, diagnostics, dockerfile, error, reveal !== 'never');
-      return;
+      return undefined;
     }
     context.session.reportFailure(error);
     throw error;
