@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command';
 import { configCommand } from './config';
 import { layersCommand } from './layers';
+import { lintCommand } from './lint';
 import { parseCommand } from './parse';
 
-export const cliCommands: readonly CliCommand[] = [layersCommand, parseCommand, configCommand];
+export const cliCommands: readonly CliCommand[] = [lintCommand, layersCommand, parseCommand, configCommand];

@@ -10,7 +10,7 @@
  * .hadolint.yaml); inline ignores in our, hadolint's and BuildKit's syntax are honoured here.
  */
 export { lintDocument, type LintConfig, type LintResult } from './engine';
-export { RULES, isRuleId, ruleById, rulesForCode } from './registry';
+export { RULES, isRuleId, ruleById, ruleUrl, rulesForCode } from './registry';
 export { CHECKS } from './checks';
 export { RULE_OF_PROBLEM_CODES } from './problems';
 export { inlineIgnored, parseCheckOptions, readPragma, type CheckDirectiveOptions, type Pragma } from './ignores';

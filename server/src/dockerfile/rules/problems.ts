@@ -37,6 +37,9 @@ export function ruleOfProblem(problem: Problem, model: DockerfileModel): RuleId 
     if (reference && reference.stageIndex !== undefined && model.stages[reference.stageIndex]?.instructions.includes(reference.instruction)) return 'copy-from-own-stage';
   }
   if (problem.code === 'unknown-instruction' && isOnbuildTriggerKeyword(problem, model)) return undefined;
+  // An image reference made invalid by an ARG's default (`docker:${VERSION}-dind` with no default):
+  // a build with --build-arg works, so it is BuildKit's InvalidDefaultArgInFrom warning.
+  if (problem.code === 'invalid-image-reference' && model.ast.text.slice(problem.start, problem.end).includes('$')) return 'invalid-default-arg-in-from';
   return rule ?? 'missing-arguments';
 }
 

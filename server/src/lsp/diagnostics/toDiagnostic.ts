@@ -3,8 +3,7 @@
 // related locations, and the unnecessary/deprecated tags editors render.
 import { DiagnosticSeverity, DiagnosticTag, type ClientCapabilities, type Diagnostic } from 'vscode-languageserver';
 import type { DockerfileDocument } from '../../dockerfile';
-import { buildCheck } from '../../dockerfile/reference';
-import type { Finding, RuleDefinition } from '../../dockerfile/rules';
+import { ruleUrl, type Finding } from '../../dockerfile/rules';
 
 export const DIAGNOSTIC_SOURCE = 'layerwise';
 
@@ -33,15 +32,4 @@ export function toDiagnostic(finding: Finding, document: DockerfileDocument, uri
   }
   if (finding.tag) diagnostic.tags = [finding.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated];
   return diagnostic;
-}
-
-/** The rule's documentation: BuildKit's page for a BuildKit check, hadolint's wiki for a DL rule, ours otherwise. */
-export function ruleUrl(rule: RuleDefinition): string | undefined {
-  for (const alias of rule.aliases) {
-    const check = buildCheck(alias);
-    if (check) return check.url;
-  }
-  const dl = rule.aliases.find((alias) => /^DL\d{4}$/.test(alias));
-  if (dl) return `https://github.com/hadolint/hadolint/wiki/${dl}`;
-  return undefined;
 }

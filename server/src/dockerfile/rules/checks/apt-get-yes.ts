@@ -16,6 +16,8 @@ export const check: Check = {
       // -qq (quiet level 2) implies -y.
       if (args.some((word) => word.value === '-qq' || word.value === '-q=2' || word.value === '--quiet=2' || /^-[a-z]*qq[a-z]*$/.test(word.value ?? ''))) continue;
       if (invocation.command.assignments.includes('APT_GET_ASSUME_YES')) continue;
+      // A simulation asks nothing.
+      if (hasOption(args, ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act', '--download-only', '-d'])) continue;
       const subcommand = invocation.subcommand!;
       context.report({
         ...script.sourceSpan(invocation.command),

@@ -16,7 +16,7 @@ export const check: Check = {
       context.report({
         start: reference.start,
         end: reference.end,
-        message: `"${name}" is not a stage defined before this instruction, so it is pulled as the image docker.io/library/${name.toLowerCase()}.${didYouMean(suggestion)}`,
+        message: `"${name}" is not a stage defined before this instruction, so unless the build passes --build-context ${name}=…, it is pulled as the image docker.io/library/${name.toLowerCase()}.${didYouMean(suggestion)}`,
         fix: suggestion ? () => ({ title: `Use stage ${suggestion}`, edits: [{ start: reference.start, end: reference.end, newText: suggestion }] }) : undefined,
       });
     }

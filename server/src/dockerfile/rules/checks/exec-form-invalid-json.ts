@@ -8,7 +8,10 @@ export const check: Check = {
     const target = instruction.trigger ?? instruction;
     const fallback = target.jsonFallback;
     if (!fallback) return;
-    const repaired = repairJsonArray(context.text.slice(fallback.start, fallback.end));
+    const written = context.text.slice(fallback.start, fallback.end);
+    const repaired = repairJsonArray(written);
+    // `RUN [ -f x ] && …` is the shell's test command, not an attempt at JSON.
+    if (!repaired && !written.includes(',')) return;
     context.report({
       start: fallback.start,
       end: fallback.end,

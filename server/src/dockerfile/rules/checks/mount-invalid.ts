@@ -23,7 +23,6 @@ export const check: Check = {
         });
         continue;
       }
-      let hasTarget = false;
       for (const field of mount.fields) {
         if (field.key === '' && field.value === undefined) continue;
         const option = mountOption(type.name, field.key);
@@ -40,7 +39,6 @@ export const check: Check = {
           });
           continue;
         }
-        if (option.name === 'target') hasTarget = true;
         const value = field.value;
         const valueSpan = { start: field.valueStart, end: Math.max(field.valueEnd, field.valueStart) };
         if (value === undefined) {
@@ -68,11 +66,8 @@ export const check: Check = {
             if (!/^\d+(\.\d+)?\s*([kmgtp]i?b?|b)?$/i.test(value)) context.report({ ...valueSpan, message: `Invalid size "${value}": use bytes with an optional unit, e.g. 64m or 1g.` });
             break;
           default:
-            if (value === '' && option.name !== 'source') context.report({ ...valueSpan, ...keySpan, message: `"${field.key}" has an empty value.` });
+            if (value === '' && option.name !== 'source') context.report({ ...keySpan, message: `"${field.key}" has an empty value.` });
         }
-      }
-      if (!hasTarget && (type.name === 'bind' || type.name === 'cache' || type.name === 'tmpfs')) {
-        context.report({ start: mount.flag.start, end: mount.flag.end, message: `A ${type.name} mount needs a target: add target=<path in the build container>.` });
       }
     }
   },

@@ -2,7 +2,8 @@
 import type { Check } from '../types';
 
 const SECRET = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const ALLOWED = /(?:^|_)public(?:_|$)/i;
+// Public keys and key fingerprints (GPG_KEY in the official python images) are not secrets.
+const ALLOWED = /(?:^|_)(?:public|gpg|pgp|pub)(?:_|$)/i;
 
 export const check: Check = {
   instructions: ['ARG', 'ENV'],
