@@ -10,6 +10,7 @@ export function run(): Promise<void> {
   require('./activation.test');
   require('./explorer.test');
   require('./operations.test');
+  require('./layers.test');
   require('./completion.test');
   require('./editing.test');
   return new Promise((resolve, reject) => {

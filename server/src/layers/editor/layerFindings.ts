@@ -87,7 +87,13 @@ export function layerFindings(document: DockerfileDocument, analysis: ImageAnaly
     const keyword = instruction.name;
     const message = `This ${keyword} removes ${joinWords(described)}; the image still carries them. Remove files in the same RUN that writes them, or copy only what you need from a build stage.`;
     const earliestWriter = writers.map(([writer]) => instructionOfLayer.get(writer)).find((writer): writer is Instruction => writer !== undefined);
-    const fix = earliestWriter ? mergeRuns(document, earliestWriter, instruction) : undefined;
+    const merged = earliestWriter ? mergeRuns(document, earliestWriter, instruction) : undefined;
+    // What the merge saves: the bytes this RUN removes that the merged RUNs wrote.
+    const savedBytes = writers.reduce((sum, [writer, bytes]) => {
+      const by = instructionOfLayer.get(writer);
+      return by && earliestWriter && by.start >= earliestWriter.start ? sum + bytes : sum;
+    }, 0);
+    const fix = merged ? { ...merged, title: `${merged.title}, saving ${formatBytes(savedBytes)}` } : undefined;
     findings.push({ range: instruction.keyword.range, message, hiddenBytes: layer.hiddenBytes, ...(fix ? { fix } : {}) });
   }
   hints.sort((a, b) => a.line - b.line);
@@ -124,7 +130,7 @@ export function mergeRuns(document: DockerfileDocument, first: Instruction, last
   const newText = `${first.keyword.text} ${commands.join(` ${escape}${eol} && `)}`;
   const lines = runs.map((run) => run.range.start.line + 1);
   return {
-    title: runs.length === 2 ? `Merge lines ${lines[0]} and ${lines[1]} into one RUN` : `Merge lines ${lines[0]}–${lines[lines.length - 1]} into one RUN`,
+    title: `Merge lines ${lines[0]}–${lines[lines.length - 1]} into one RUN`,
     edit: { range: { start: first.range.start, end: last.range.end }, newText },
   };
 }

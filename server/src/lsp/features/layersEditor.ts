@@ -26,8 +26,6 @@ import type { LayersService } from './layersService';
 /** The label our build command puts on images: the Dockerfile's document URI. */
 export const dockerfileLabel = 'io.layerwise.dockerfile';
 export const wasteDiagnosticCode = 'layer-waste';
-/** The lint rule that finds, in the text alone, a RUN deleting what an earlier layer wrote. */
-const staticWasteRule = 'layer-waste-delete';
 
 /** How many of the newest images are compared with a Dockerfile's history. */
 const recentImagesCompared = 15;
@@ -135,10 +133,8 @@ export class LayersEditor {
     for (const finding of findings.findings) {
       if (!finding.fix) continue;
       if (finding.range.end.line < params.range.start.line || finding.range.start.line > params.range.end.line) continue;
-      const onLine = params.context.diagnostics.filter((diagnostic) => diagnostic.range.start.line === finding.range.start.line);
-      // The lint rule that sees the same deletion in the text offers its own (shell-aware) merge.
-      if (onLine.some((diagnostic) => diagnostic.code === staticWasteRule)) continue;
-      const diagnostics = onLine.filter((diagnostic) => diagnostic.code === wasteDiagnosticCode);
+      // Titled with the bytes it saves, so it reads apart from the lint rule's merge of the same RUNs.
+      const diagnostics = params.context.diagnostics.filter((diagnostic) => diagnostic.code === wasteDiagnosticCode && diagnostic.range.start.line === finding.range.start.line);
       actions.push({
         title: finding.fix.title,
         kind: CodeActionKind.QuickFix,
