@@ -81,7 +81,11 @@ class LintRun implements CheckContext {
     const { ast, model } = this.document;
     for (const problem of [...ast.problems, ...model.problems]) {
       const id = ruleOfProblem(problem, model);
-      if (id) this.raw.push({ rule: ruleById(id), report: { start: problem.start, end: problem.end, message: problem.message } });
+      if (!id) continue;
+      // "Unknown instruction RUNN: did you mean RUN?": the fix writes the suggestion.
+      const suggestion = id === 'unknown-instruction' ? /did you mean ([A-Z]+)\?/.exec(problem.message)?.[1] : undefined;
+      const fix = suggestion ? () => ({ title: `Replace with ${suggestion}`, edits: [{ start: problem.start, end: problem.end, newText: suggestion }] }) : undefined;
+      this.raw.push({ rule: ruleById(id), report: { start: problem.start, end: problem.end, message: problem.message, fix } });
     }
 
     const severities = this.resolveSeverities();

@@ -4,6 +4,7 @@ import type { Check, RuleId } from '../types';
 import { check as missingArguments } from './missing-arguments';
 import { check as checkDirectiveInvalid } from './check-directive-invalid';
 import { check as execFormInvalidJson } from './exec-form-invalid-json';
+import { check as copyFromOwnStage } from './copy-from-own-stage';
 import { check as copyFromUnknownStage } from './copy-from-unknown-stage';
 import { check as flagUnknown } from './flag-unknown';
 import { check as flagDuplicate } from './flag-duplicate';
@@ -101,6 +102,7 @@ export const CHECKS: Partial<Record<RuleId, Check>> = {
   'missing-arguments': missingArguments,
   'check-directive-invalid': checkDirectiveInvalid,
   'exec-form-invalid-json': execFormInvalidJson,
+  'copy-from-own-stage': copyFromOwnStage,
   'copy-from-unknown-stage': copyFromUnknownStage,
   'flag-unknown': flagUnknown,
   'flag-duplicate': flagDuplicate,
