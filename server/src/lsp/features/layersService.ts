@@ -2,7 +2,8 @@
 // engine connection per engine setting, a bounded cache of analyses by image ID, and one
 // analysis per image at a time however many requests want it — cancelled only when every
 // request that waits for it was cancelled.
-import { EngineConnection, resolveEndpoint, type ResolveOptions } from '../../../../client/src/engine';
+import type * as Engine from '../../../../client/src/engine';
+import type { EngineConnection, ResolveOptions } from '../../../../client/src/engine';
 import type { AnalysisProgress } from '../../layers/analyseArchive';
 import { AnalysisCache } from '../../layers/analysisCache';
 import { analyseIdentifiedImage, identifyEngineImage, type EngineImageIdentity } from '../../layers/engineSource';
@@ -41,6 +42,8 @@ export class LayersService {
     const key = JSON.stringify(options);
     let connection = this.engines.get(key);
     if (!connection) {
+      // Loaded on first use: dockerode and ssh2 would otherwise slow every server start.
+      const { EngineConnection, resolveEndpoint } = require('../../../../client/src/engine') as typeof Engine;
       connection = resolveEndpoint(options).then(({ endpoint }) => EngineConnection.open(endpoint, { timeoutMs: engineTimeoutMs(settings) }));
       connection.catch(() => this.engines.delete(key));
       this.engines.set(key, connection);
