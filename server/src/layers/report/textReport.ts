@@ -12,7 +12,7 @@ export interface TextReportOptions {
 export function textReport(analysis: ImageAnalysis, options: TextReportOptions): string {
   const lines: string[] = [];
   const name = analysis.repoTags[0] ?? '(untagged)';
-  lines.push(`Image ${name}  ${analysis.imageId.slice(0, 19)}  (${analysis.layers.length} layers, ${analysis.layout})`);
+  lines.push(`Image ${name}  ${analysis.imageId.slice(0, 19)}  (${analysis.layers.length} layer${analysis.layers.length === 1 ? '' : 's'}, ${analysis.layout})`);
   lines.push('');
   const header = ['#', 'Size', 'Wasted', 'Added', 'Changed', 'Deleted', 'Instruction'];
   const rows = analysis.layers.map((layer) => [
