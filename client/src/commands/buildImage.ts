@@ -214,6 +214,11 @@ async function runBuildCommand(context: OperationContext, diagnostics: vscode.Di
     builder: settings.get<'auto' | 'buildkit' | 'classic'>('builder', 'auto'),
   };
   const built = await executeBuild(context, diagnostics, dockerfile, buildOptions);
+  if (built) {
+    // Tells the language server which image this Dockerfile (and target) made, so layer sizes
+    // and deleted bytes show next to its instructions.
+    void vscode.commands.executeCommand('layerwise.layers.associateDockerfile', dockerfile, built.imageId, options.target);
+  }
   if (built && runAfter) {
     // The run command asks how to run it (detached or interactive, ports, …).
     void vscode.commands.executeCommand('layerwise.image.run', built.tags[0] ?? built.imageId);

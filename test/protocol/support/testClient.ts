@@ -82,7 +82,8 @@ export class TestClient {
     }
     const client = new TestClient(connection, child, options.settings);
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // In-process, a process id would make the server watch it (a timer that keeps mocha alive).
+      processId: child ? process.pid : null,
       rootUri: null,
       capabilities: options.capabilities ?? defaultCapabilities,
       initializationOptions: options.initializationOptions,
