@@ -40,7 +40,8 @@ export const completion: Feature = {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const dockerfile = dockerfiles.get(document);
-        const offset = document.offsetAt(params.position);
+        // The analysis's line index: the TextDocument's would be rebuilt after every edit.
+        const offset = dockerfile.ast.lines.offsetAt(params.position);
         if (completionNeedsImages(dockerfile, offset)) await images.firstList(FIRST_IMAGES_WAIT_MS);
         return complete(dockerfile, offset, {
           markdown,

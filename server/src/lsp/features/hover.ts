@@ -20,7 +20,7 @@ export const hover: Feature = {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const dockerfile = dockerfiles.get(document);
-        const offset = document.offsetAt(params.position);
+        const offset = dockerfile.ast.lines.offsetAt(params.position);
         const image = baseImageAt(dockerfile, offset);
         let imageDetails: Map<string, ImageDetails> | undefined;
         if (image) {

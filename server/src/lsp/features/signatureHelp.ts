@@ -14,7 +14,9 @@ export const signatureHelp: Feature = {
       runSafe(log, 'signature help', params.textDocument.uri, token, null as SignatureHelp | null, () => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
-        return signatureHelpAt(dockerfiles.get(document), document.offsetAt(params.position), { markdown });
+        const dockerfile = dockerfiles.get(document);
+        // The analysis's line index: the TextDocument's would be rebuilt after every edit.
+        return signatureHelpAt(dockerfile, dockerfile.ast.lines.offsetAt(params.position), { markdown });
       }),
     );
   },
