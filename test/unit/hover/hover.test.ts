@@ -1,10 +1,29 @@
 // Hover as a user sees it: the cursor (‸) on something, the text the hover must contain, and
 // the span it covers (⟦…⟧ when given). Every case runs with LF and CRLF.
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeText } from '../../../server/src/dockerfile';
 import type { KnownImage } from '../../../server/src/dockerfile/completion';
 import { baseImageAt, hover, type ImageDetails } from '../../../server/src/dockerfile/hover';
+import { corpusRoot } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
+
+/** Every file of BuildKit's parser tests (the corpus is optional: empty without it). */
+function parserTestFiles(): [string, string][] {
+  const root = corpusRoot('buildkit-parser');
+  if (!root) return [];
+  const files: [string, string][] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push([path.slice(root.length + 1), readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(root);
+  return files;
+}
 
 const images: KnownImage[] = [{ id: 'sha256:0123456789abcdef', repoTags: ['busybox:1.36'], repoDigests: [], created: 1_700_000_000, sizeBytes: 2_140_000 }];
 const busyboxDetails: ImageDetails = {
@@ -131,5 +150,23 @@ describe('hover', () => {
     const text = 'ARG TAG=1.36\nFROM busybox:${TAG} AS b';
     assert.equal(baseImageAt(analyzeText(text), text.indexOf('busybox') + 2), 'busybox:1.36');
     assert.equal(baseImageAt(analyzeText(text), text.indexOf(' AS') + 2), undefined);
+  });
+
+  const parserFiles = parserTestFiles();
+  it(`answers at every offset of BuildKit's parser test files without throwing (${parserFiles.length} files, LF and CRLF)`, function () {
+    if (parserFiles.length === 0) this.skip();
+    for (const [name, source] of parserFiles) {
+      for (const [, eol] of EOLS) {
+        const text = source.replace(/\r?\n/g, eol);
+        const document = analyzeText(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          try {
+            hover(document, offset, { images });
+          } catch (error) {
+            assert.fail(`hover threw at ${name}:${offset}: ${(error as Error).stack}`);
+          }
+        }
+      }
+    }
   });
 });

@@ -1,9 +1,28 @@
 // Signature help as a user sees it: the cursor (‸) in an instruction, the form shown and the
 // parameter highlighted. Every case runs with LF and CRLF.
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeText } from '../../../server/src/dockerfile';
 import { signatureHelp } from '../../../server/src/dockerfile/signatureHelp';
+import { corpusRoot } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
+
+/** Every file of BuildKit's parser tests (the corpus is optional: empty without it). */
+function parserTestFiles(): [string, string][] {
+  const root = corpusRoot('buildkit-parser');
+  if (!root) return [];
+  const files: [string, string][] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push([path.slice(root.length + 1), readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(root);
+  return files;
+}
 
 interface Case {
   readonly name: string;
@@ -75,5 +94,23 @@ describe('signature help', () => {
   it('every signature documents its parameters', () => {
     const help = signatureHelp(analyzeText('FROM a\nCOPY '), 'FROM a\nCOPY '.length)!;
     for (const parameter of help.signatures[0].parameters ?? []) assert.ok(parameter.documentation, 'documented');
+  });
+
+  const parserFiles = parserTestFiles();
+  it(`answers at every offset of BuildKit's parser test files without throwing (${parserFiles.length} files, LF and CRLF)`, function () {
+    if (parserFiles.length === 0) this.skip();
+    for (const [name, source] of parserFiles) {
+      for (const [, eol] of EOLS) {
+        const text = source.replace(/\r?\n/g, eol);
+        const document = analyzeText(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          try {
+            signatureHelp(document, offset);
+          } catch (error) {
+            assert.fail(`signature help threw at ${name}:${offset}: ${(error as Error).stack}`);
+          }
+        }
+      }
+    }
   });
 });
