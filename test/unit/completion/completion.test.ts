@@ -45,6 +45,8 @@ interface Case {
   /** Accept the item with this label; the document must then read `result` (snippet syntax kept). */
   readonly accept?: { readonly label: string; readonly result: string };
   readonly withoutImages?: boolean;
+  /** The character that triggered the request. */
+  readonly trigger?: string;
 }
 
 const cases: Case[] = [
@@ -53,7 +55,7 @@ const cases: Case[] = [
   { name: 'before the first FROM only ARG and FROM', source: 'ARG V=1\n‸\nFROM alpine', includes: ['FROM', 'ARG'], excludes: ['RUN', 'HEALTHCHECK', '# syntax=docker/dockerfile:1'] },
   { name: 'after FROM every instruction, most used first', source: 'FROM alpine\n‸', includes: ['RUN', 'ENV', 'COPY', 'HEALTHCHECK', 'ONBUILD'], ordered: true, first: 'RUN' },
   { name: 'a partial keyword is replaced whole', source: 'FROM alpine\nHEALTH‸', includes: ['HEALTHCHECK'], accept: { label: 'HEALTHCHECK', result: 'FROM alpine\nHEALTHCHECK ' } },
-  { name: 'cursor inside a keyword', source: 'FROM alpine\nRU‸N echo', includes: ['RUN'] },
+  { name: 'cursor inside a keyword: only the keyword is replaced', source: 'FROM alpine\nRU‸N echo', includes: ['RUN'], excludes: ['RUN <<EOF'], accept: { label: 'COPY', result: 'FROM alpine\nCOPY echo' } },
   { name: 'lowercase file gets lowercase keywords', source: 'from alpine\nrun true\n‸', includes: ['copy', 'run'], excludes: ['COPY'] },
   { name: 'ONBUILD offers only trigger instructions', source: 'FROM alpine\nONBUILD ‸', includes: ['RUN', 'COPY'], excludes: ['FROM', 'ONBUILD', 'MAINTAINER'] },
   { name: 'ONBUILD with a partial trigger', source: 'FROM alpine\nONBUILD CO‸', includes: ['COPY'], excludes: ['FROM'] },
@@ -64,7 +66,15 @@ const cases: Case[] = [
   { name: 'nothing in a heredoc body', source: 'FROM alpine\nRUN <<EOF\n‸\nEOF', exactly: [] },
   { name: 'nothing in a plain comment', source: 'FROM alpine\n# build the ‸', exactly: [] },
 
+  { name: 'a space typed at the start of a line offers nothing (Enter stays a new line)', source: 'FROM alpine\n ‸', trigger: ' ', exactly: [] },
+  { name: 'a space after ONBUILD still offers the triggers', source: 'FROM alpine\nONBUILD ‸', trigger: ' ', includes: ['RUN'] },
+  { name: 'a space after FROM offers images', source: 'FROM ‸', trigger: ' ', includes: ['scratch', 'busybox:1.36'] },
+
   // ---- directives
+  { name: 'starting a comment offers nothing', source: 'FROM alpine\n#‸', trigger: '#', exactly: [] },
+  { name: 'a space in a comment offers nothing', source: 'FROM alpine\n# ‸', trigger: ' ', exactly: [] },
+  { name: '# at the top offers the directives', source: '#‸', trigger: '#', includes: ['syntax=', 'escape=', 'check='] },
+  { name: 'a space after layerwise-ignore offers rule ids', source: 'FROM alpine\n# layerwise-ignore ‸', trigger: ' ', includes: ['apt-get-yes'] },
   { name: 'directive names at the top, then the ignore pragmas', source: '# ‸', includes: ['syntax=', 'escape=', 'check=', 'layerwise-ignore-file'], ordered: true, first: 'syntax=' },
   { name: 'a used directive is not offered again', source: '# syntax=docker/dockerfile:1\n# ‸', includes: ['escape=', 'check='], excludes: ['syntax='] },
   { name: 'after the directives only pragmas', source: 'FROM alpine\n# ‸', exactly: ['layerwise-ignore', 'layerwise-ignore-file', 'hadolint ignore=', 'check=skip='] },
@@ -169,7 +179,7 @@ describe('completion', () => {
     for (const testCase of cases) {
       it(`${eolName}: ${testCase.name}`, () => {
         const { text, cursor } = marked(testCase.source, eol);
-        const list = complete(analyzeText(text), cursor!, { images: testCase.withoutImages ? [] : images });
+        const list = complete(analyzeText(text), cursor!, { images: testCase.withoutImages ? [] : images, triggerCharacter: testCase.trigger });
         const labels = sortedLabels(list.items);
         if (testCase.exactly) assert.deepEqual([...labels].sort(), [...testCase.exactly].sort());
         for (const label of testCase.includes ?? []) assert.ok(labels.includes(label), `${label} is offered; got ${labels.join(', ')}`);

@@ -96,6 +96,9 @@ const cases: Case[] = [
   { name: 'FROM keyword: an unknown base makes the prediction incomplete', source: 'F‸ROM ubuntu\nENV A=1', contains: ['Environment:', '`A=1`', 'Incomplete: the base image'] },
   { name: 'FROM scratch: complete', source: 'F‸ROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\nEXPOSE 8080', contains: ['Runs: `/app`', 'Exposed ports: `8080/tcp`'], excludes: ['Incomplete'] },
   { name: 'FROM image with the engine config: the base CMD and WORKDIR carry over', source: 'FROM ⟦busy‸box:1.36⟧\nENV A=1', withDetails: true, contains: ['Image config of stage 0', 'Runs: `sh`', 'Working directory: `/home`', '`A=1`'], excludes: ['Incomplete'] },
+  { name: 'CMD: what the container runs with the ENTRYPOINT', source: 'FROM ubuntu\nENTRYPOINT ["top", "-b"]\n⟦C‸MD⟧ ["-c"]', contains: ['Runs: `top -b -c`', 'replaces the CMD part', '**CMD**'] },
+  { name: 'an overridden CMD says so', source: 'FROM ubuntu\n⟦C‸MD⟧ ["a"]\nCMD ["b"]', contains: ['Runs: `b`', 'the one on line 3 replaces it'] },
+  { name: 'shell-form ENTRYPOINT runs under /bin/sh -c', source: 'FROM ubuntu\n⟦ENTRY‸POINT⟧ top -b', contains: ["Runs: `/bin/sh -c 'top -b'`"] },
   { name: 'an unnamed stage that is not the last has no prediction', source: 'F‸ROM alpine\nFROM scratch', contains: ['**FROM**'], excludes: ['Image config'] },
   // arguments
   { name: 'EXPOSE well-known port', source: 'FROM alpine\nEXPOSE ⟦54‸32⟧', contains: ['Port 5432/tcp', 'PostgreSQL', 'docker run -p'] },

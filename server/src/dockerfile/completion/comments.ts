@@ -23,7 +23,7 @@ const PRAGMAS: readonly { label: string; insert: string; detail: string }[] = [
   { label: 'check=skip=', insert: 'check=skip=', detail: "Skip BuildKit's checks on the next instruction (docker/dockerfile 1.21+)" },
 ];
 
-export function commentItems(context: CommentContext, builder: ItemBuilder): CompletionItem[] {
+export function commentItems(context: CommentContext, builder: ItemBuilder, triggerCharacter?: string): CompletionItem[] {
   const { text, start } = context;
   let match = CHECK.exec(text);
   if (match) return checkItems(match[2], start + match[1].length, builder);
@@ -37,6 +37,9 @@ export function commentItems(context: CommentContext, builder: ItemBuilder): Com
   }
   const word = /^(\s*)([a-zA-Z-]*)$/.exec(text);
   if (!word) return [];
+  // Starting a prose comment is not asking for a pragma: offer them when asked, or for directives
+  // right after the `#` at the top of the file.
+  if (word[2] === '' && (triggerCharacter === ' ' || (triggerCharacter === '#' && !context.directiveSlot))) return [];
   const wordStart = start + word[1].length;
   const end = wordStart + word[2].length;
   // `#syntax=` and `# syntax=` are both directives; insert the space users expect.

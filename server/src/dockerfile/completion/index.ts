@@ -42,9 +42,11 @@ function itemsFor(context: CompletionContext, document: DockerfileDocument, offs
     case 'none':
       return [];
     case 'keyword':
+      // Indenting a line is not asking for an instruction.
+      if (options.triggerCharacter === ' ' && !context.onbuild) return [];
       return keywordItems(context, document, builder);
     case 'comment':
-      return commentItems(context, builder);
+      return commentItems(context, builder, options.triggerCharacter);
     case 'variable':
       return variableItems(context, document, offset, builder);
     case 'instruction': {

@@ -23,6 +23,8 @@ export function keywordItems(context: KeywordContext, document: DockerfileDocume
   else if (context.beforeFirstFrom) entries = [instructionReference('FROM')!, instructionReference('ARG')!];
   else entries = INSTRUCTIONS;
 
+  // Rewriting the keyword of an instruction that already has arguments: the keyword alone.
+  const followed = context.instruction !== undefined && /[ \t]/.test(document.ast.text[context.end] ?? '');
   const items: CompletionItem[] = [];
   for (const entry of entries) {
     const rank = context.beforeFirstFrom && !context.onbuild ? (entry.name === 'FROM' ? 0 : 1) : USAGE_ORDER.indexOf(entry.name);
@@ -34,15 +36,15 @@ export function keywordItems(context: KeywordContext, document: DockerfileDocume
         kind: CompletionItemKind.Keyword,
         start: context.start,
         end: context.end,
-        insert: `${keyword} `,
+        insert: followed ? keyword : `${keyword} `,
         detail: entry.summary,
         documentation,
         rank,
-        retrigger: RETRIGGER.has(entry.name),
+        retrigger: !followed && RETRIGGER.has(entry.name),
         deprecated: entry.deprecated !== undefined,
       }),
     );
-    if (!builder.supportsSnippets) continue;
+    if (!builder.supportsSnippets || followed) continue;
     for (const form of entry.forms) {
       if (!form.snippet) continue;
       const shown = form.syntax.split('\n')[0].slice(entry.name.length + 1).replace('[OPTIONS] ', '');

@@ -30,4 +30,10 @@ export interface CompletionOptions {
    * that asks for it with completionItem/resolve (see resolveCompletionItem).
    */
   readonly resolveDocumentation?: boolean;
+  /**
+   * The character that made the client ask (LSP CompletionContext.triggerCharacter); undefined
+   * when the user asked. A space typed at the start of a line or in a comment then offers
+   * nothing, so that Enter right after it still means a new line.
+   */
+  readonly triggerCharacter?: string;
 }

@@ -41,6 +41,18 @@ export function stageConfigMarkdown(document: DockerfileDocument, stage: Stage, 
   return parts.join('\n\n');
 }
 
+/** For CMD and ENTRYPOINT: what a container of the stage's image runs, in the end. */
+export function stageRunsMarkdown(document: DockerfileDocument, stage: Stage, instruction: Instruction): string | undefined {
+  if (!stage.name && stage.index !== document.model.stages.length - 1) return undefined;
+  const prediction = predict(document, stage, undefined);
+  if (!prediction) return undefined;
+  const line = (field: keyof ImageConfig) => sourceOf(prediction.sources[field]);
+  const field = instruction.name === 'CMD' ? 'Cmd' : 'Entrypoint';
+  const last = prediction.sources[field];
+  const overridden = last && last !== instruction ? `\n\nThis ${instruction.name} does not count: the one on line ${last.range.start.line + 1} replaces it (only the last one of a stage counts).` : '';
+  return `**In the image of stage ${stage.name ? code(stage.name) : stage.index}:**\n${runs(prediction.config, line).join('\n')}${overridden}`;
+}
+
 function predict(document: DockerfileDocument, stage: Stage, details: ImageDetails | undefined): ConfigPrediction | undefined {
   let model = document.model;
   const base = stage.base.kind === 'image' ? stage.base.reference : undefined;

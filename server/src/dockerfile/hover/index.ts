@@ -15,7 +15,7 @@ import { instructionAt, referenceAt, type DockerfileDocument, type Instruction, 
 import { stageOf } from '../completion/scope';
 import { markdownToPlainText } from '../reference/markdown';
 import { commentHover } from './comments';
-import { stageConfigMarkdown } from './config';
+import { stageConfigMarkdown, stageRunsMarkdown } from './config';
 import { baseImageOf, imageHover } from './image';
 import { argumentHover, flagHover, keywordHover, type Found } from './instruction';
 import { stageHover } from './stages';
@@ -62,12 +62,18 @@ function find(document: DockerfileDocument, offset: number, options: HoverOption
   if (/^\s*#/.test(ast.text.slice(lineStart, lineEnd))) return commentHover(document, offset, lineStart, lineEnd);
   if (!instruction) return undefined;
 
-  if (instruction.name === 'ONBUILD' && instruction.trigger && offset >= instruction.trigger.start) instruction = instruction.trigger;
+  const onbuild = instruction.name === 'ONBUILD' && instruction.trigger !== undefined && offset >= instruction.trigger.start;
+  if (onbuild) instruction = instruction.trigger!;
   if (offset <= instruction.keyword.end) {
     const keyword = keywordHover(instruction);
     // FROM: what the stage's image will be, then the instruction's documentation.
     const stage = instruction.name === 'FROM' ? stageOf(model, instruction) : undefined;
-    const config = stage && stage.from === instruction ? stageConfigMarkdown(document, stage, detailsOf(stage, options)) : undefined;
+    let config = stage && stage.from === instruction ? stageConfigMarkdown(document, stage, detailsOf(stage, options)) : undefined;
+    // CMD / ENTRYPOINT: what the container ends up running.
+    if ((instruction.name === 'CMD' || instruction.name === 'ENTRYPOINT') && !onbuild) {
+      const owner = stageOf(model, instruction);
+      if (owner) config = stageRunsMarkdown(document, owner, instruction);
+    }
     return keyword && config ? { ...keyword, markdown: `${config}\n\n---\n\n${keyword.markdown}` } : keyword;
   }
 

@@ -49,6 +49,7 @@ export const completion: Feature = {
           images: images.current,
           retriggerCommand: typeof retriggerCommand === 'string' ? retriggerCommand : undefined,
           resolveDocumentation: true,
+          triggerCharacter: params.context?.triggerCharacter,
         });
       }),
     );
