@@ -68,10 +68,9 @@ export function runScript(instruction: Instruction, cache: ShellCache): RunScrip
 
   // `RUN <<EOF` (optionally `RUN <<EOF <<EOF2 …` — BuildKit then runs the first): the body is the script.
   if (heredocs.length > 0 && line.trim() === heredocs.map((heredoc) => heredoc.marker.text).join(' ').trim() && heredocs.length === 1) {
-    const heredoc = heredocs[0];
-    const body = heredoc.content;
-    if (body.startsWith('#!') && !SHELL_SHEBANG.test(body)) return undefined;
-    return new RunScript(instruction, cache.parse(body), [heredocSegment(heredoc, 0)], false);
+    const { text, segments } = heredocText(heredocs[0], 0);
+    if (text.startsWith('#!') && !SHELL_SHEBANG.test(text)) return undefined;
+    return new RunScript(instruction, cache.parse(text), segments, false);
   }
 
   const segments: Segment[] = [
@@ -85,24 +84,39 @@ export function runScript(instruction: Instruction, cache: ShellCache): RunScrip
   let text = line;
   for (const heredoc of heredocs) {
     text += '\n';
-    segments.push(heredocSegment(heredoc, text.length));
-    text += heredoc.content;
-    if (!heredoc.content.endsWith('\n') && heredoc.content !== '') text += '\n';
+    const body = heredocText(heredoc, text.length);
+    segments.push(...body.segments);
+    text += body.text;
+    if (!body.text.endsWith('\n') && body.text !== '') text += '\n';
     text += heredoc.name;
   }
   return new RunScript(instruction, cache.parse(text), segments, false);
 }
 
-function heredocSegment(heredoc: Instruction['heredocs'][number], scriptStart: number): Segment {
-  const length = heredoc.content.length;
-  const exact = heredoc.body.end - heredoc.body.start === length;
-  return {
-    scriptStart,
-    scriptEnd: scriptStart + length,
+/**
+ * A here-document body as the shell gets it: BuildKit reads lines without their `\r`, so CRLF
+ * files give LF scripts. Each line is its own segment, mapped to where it is in the source.
+ */
+function heredocText(heredoc: Instruction['heredocs'][number], scriptStart: number): { text: string; segments: Segment[] } {
+  const content = heredoc.content;
+  const exact = heredoc.body.end - heredoc.body.start === content.length;
+  const segments: Segment[] = [];
+  let text = '';
+  let contentOffset = 0;
+  while (contentOffset < content.length) {
+    let lineEnd = content.indexOf('\n', contentOffset);
+    if (lineEnd < 0) lineEnd = content.length;
+    const hasCr = lineEnd > contentOffset && content[lineEnd - 1] === '\r';
+    const line = content.slice(contentOffset, hasCr ? lineEnd - 1 : lineEnd);
+    const lineScriptStart = scriptStart + text.length;
+    const sourceStart = heredoc.body.start + contentOffset;
     // With `<<-` BuildKit strips leading tabs, so the body no longer matches the source
     // character for character: point at the body's start then.
-    toSource: (offset) => (exact ? heredoc.body.start + Math.min(offset - scriptStart, length) : heredoc.body.start),
-  };
+    segments.push({ scriptStart: lineScriptStart, scriptEnd: lineScriptStart + line.length, toSource: (offset) => (exact ? sourceStart + (offset - lineScriptStart) : heredoc.body.start) });
+    text += line + (lineEnd < content.length ? '\n' : '');
+    contentOffset = lineEnd + 1;
+  }
+  return { text, segments };
 }
 
 function execScript(instruction: Instruction): RunScript {
