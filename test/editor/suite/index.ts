@@ -13,6 +13,7 @@ export function run(): Promise<void> {
   require('./layers.test');
   require('./completion.test');
   require('./editing.test');
+  require('./diagnostics.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });
