@@ -227,25 +227,38 @@ class LintRun implements CheckContext {
   private finish(severities: Map<RuleId, SeveritySetting>): Finding[] {
     const instructions = this.document.ast.instructions;
     const directive = this.checkDirective;
-    const ignoresHonoured = !this.config.disableInlineIgnores;
+    // Every inline ignore is a comment of the file: without any, nothing is ignored inline.
+    const ignoresHonoured = !this.config.disableInlineIgnores && this.pragmas.length > 0;
     const filePragmas = this.pragmas.filter((pragma) => pragma.kind === 'file');
     const stagePragmas = this.pragmas.filter((pragma) => pragma.kind === 'stage');
+    const codesOf = new Map<RuleDefinition, { codes: string[]; buildkit: string[] }>();
     const findings: Finding[] = [];
     for (const { rule, report } of this.raw) {
       let severity = severities.get(rule.id) ?? 'off';
       if (severity === 'off') continue;
-      const codes = [rule.id, ...rule.aliases.map((alias) => alias.toLowerCase())];
-      const buildkitNames = rule.aliases.filter(isBuildkitCheckName);
-      if (directive && buildkitNames.length > 0) {
-        if (directive.skipAll || buildkitNames.some((name) => directive.skip.includes(name))) continue;
+      let known = codesOf.get(rule);
+      if (!known) codesOf.set(rule, (known = { codes: [rule.id, ...rule.aliases.map((alias) => alias.toLowerCase())], buildkit: rule.aliases.filter(isBuildkitCheckName) }));
+      const { codes, buildkit } = known;
+      if (directive && buildkit.length > 0) {
+        if (directive.skipAll || buildkit.some((name) => directive.skip.includes(name))) continue;
         if (directive.error) severity = 'error';
       }
       if (ignoresHonoured) {
-        if (filePragmas.some((pragma) => matches(pragma, codes, buildkitNames.length > 0))) continue;
+        if (filePragmas.some((pragma) => matches(pragma, codes, buildkit.length > 0))) continue;
         const instruction = report.instruction ?? instructionAt(instructions, report.start);
-        if (instruction && this.ignoredAt(instruction, codes, buildkitNames.length > 0, stagePragmas)) continue;
+        if (instruction && this.ignoredAt(instruction, codes, buildkit.length > 0, stagePragmas)) continue;
       }
-      findings.push({ ...report, rule, severity: severity as Severity, message: report.message ?? rule.title });
+      findings.push({
+        start: report.start,
+        end: report.end,
+        message: report.message ?? rule.title,
+        fix: report.fix,
+        related: report.related,
+        instruction: report.instruction,
+        tag: report.tag,
+        rule,
+        severity: severity as Severity,
+      });
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return findings;

@@ -25,6 +25,12 @@ export interface InvocationSpec {
   readonly optionsWithValue?: readonly string[];
 }
 
+/**
+ * Invocations by spec and command: parsed commands live in the ShellCache between lint runs, and
+ * rules pass the same (module-level) spec objects, so each command is read once per rule.
+ */
+const invocationCache = new WeakMap<InvocationSpec, WeakMap<ShellCommand, Invocation | null>>();
+
 /** Every invocation of a program in a RUN's script (nested `$(…)` ones included). */
 export function invocations(script: RunScript, spec: InvocationSpec): Invocation[] {
   const byProgram = programIndexOf(script.script);
@@ -32,8 +38,11 @@ export function invocations(script: RunScript, spec: InvocationSpec): Invocation
   for (const program of spec.programs) {
     const commands = byProgram.get(program);
     if (!commands) continue;
+    let cache = invocationCache.get(spec);
+    if (!cache) invocationCache.set(spec, (cache = new WeakMap()));
     for (const command of commands) {
-      const invocation = readInvocation(command, spec);
+      let invocation = cache.get(command);
+      if (invocation === undefined) cache.set(command, (invocation = readInvocation(command, spec) ?? null));
       if (invocation) found.push(invocation);
     }
   }
@@ -67,13 +76,18 @@ function programIndexOf(script: ShellScript): Map<string, ShellCommand[]> {
   return index;
 }
 
+const programSets = new WeakMap<ShellScript, ReadonlySet<string>>();
+
 /** Every program the script runs, plus wrappers written first (`sudo`, `env`). */
-export function programsIn(script: ShellScript): Set<string> {
-  const names = new Set(programIndexOf(script).keys());
+export function programsIn(script: ShellScript): ReadonlySet<string> {
+  let names = programSets.get(script);
+  if (names) return names;
+  const set = new Set(programIndexOf(script).keys());
   for (const command of script.commands) {
     const first = command.words[0]?.value;
-    if (first !== undefined) names.add(first.slice(first.lastIndexOf('/') + 1));
+    if (first !== undefined) set.add(first.slice(first.lastIndexOf('/') + 1));
   }
+  programSets.set(script, (names = set));
   return names;
 }
 

@@ -16,13 +16,20 @@ interface Segment {
 }
 
 export class RunScript {
+  private segmentList: readonly Segment[] | undefined;
+
   constructor(
     readonly instruction: Instruction,
     readonly script: ShellScript,
-    private readonly segments: readonly Segment[],
+    /** The offset map, built only when a finding needs a position (most RUNs have none). */
+    private readonly makeSegments: () => readonly Segment[],
     /** Exec form: no shell runs, so pipes, `cd` and the like mean nothing. */
     readonly execForm: boolean,
   ) {}
+
+  private get segments(): readonly Segment[] {
+    return (this.segmentList ??= this.makeSegments());
+  }
 
   get commands(): readonly ShellCommand[] {
     return this.script.commands;
@@ -70,17 +77,14 @@ export function runScript(instruction: Instruction, cache: ShellCache): RunScrip
   if (heredocs.length > 0 && line.trim() === heredocs.map((heredoc) => heredoc.marker.text).join(' ').trim() && heredocs.length === 1) {
     const { text, segments } = heredocText(heredocs[0], 0);
     if (text.startsWith('#!') && !SHELL_SHEBANG.test(text)) return undefined;
-    return new RunScript(instruction, cache.parse(text), segments, false);
+    return new RunScript(instruction, cache.parse(text), () => segments, false);
   }
 
-  const segments: Segment[] = [
-    {
-      scriptStart: 0,
-      scriptEnd: line.length,
-      toSource: (offset) =>
-        offset < line.length ? logicalToSource(instruction.logicalMap, logicalStart + offset) : logicalEndToSource(instruction.logicalMap, logicalStart, logicalStart + line.length),
-    },
-  ];
+  if (heredocs.length === 0) {
+    const makeSegments = (): Segment[] => [lineSegment(instruction, logicalStart, line.length)];
+    return new RunScript(instruction, cache.parse(line), makeSegments, false);
+  }
+  const segments: Segment[] = [lineSegment(instruction, logicalStart, line.length)];
   let text = line;
   for (const heredoc of heredocs) {
     text += '\n';
@@ -90,7 +94,17 @@ export function runScript(instruction: Instruction, cache: ShellCache): RunScrip
     if (!body.text.endsWith('\n') && body.text !== '') text += '\n';
     text += heredoc.name;
   }
-  return new RunScript(instruction, cache.parse(text), segments, false);
+  return new RunScript(instruction, cache.parse(text), () => segments, false);
+}
+
+/** The instruction's logical line (after the keyword and flags) as the start of the script. */
+function lineSegment(instruction: Instruction, logicalStart: number, length: number): Segment {
+  return {
+    scriptStart: 0,
+    scriptEnd: length,
+    toSource: (offset) =>
+      offset < length ? logicalToSource(instruction.logicalMap, logicalStart + offset) : logicalEndToSource(instruction.logicalMap, logicalStart, logicalStart + length),
+  };
 }
 
 /**
@@ -134,7 +148,7 @@ function execScript(instruction: Instruction): RunScript {
   }
   const command: ShellCommand = { start: 0, end: Math.max(0, text.length - 1), words, assignments: [], redirects: [], inPipeline: false, nested: false };
   const script: ShellScript = { text, commands: words.length > 0 ? [command] : [], pipes: [], error: undefined };
-  return new RunScript(instruction, script, segments, true);
+  return new RunScript(instruction, script, () => segments, true);
 }
 
 /** Commands that run the command after them (with their own options first). */

@@ -1,8 +1,10 @@
 // apt-get install without -y waits for a confirmation the build cannot give (DL3014).
 import { insertAfterWord } from '../../fixes/runEdits';
-import { hasOption, invocations } from '../../shell/invocations';
+import { hasOption, invocations, type InvocationSpec } from '../../shell/invocations';
 import type { Check } from '../types';
 import { APT_GET_OPTIONS_WITH_VALUE } from './apt-get-pin-versions';
+
+const SPEC: InvocationSpec = { programs: ['apt-get'], subcommands: ['install', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'full-upgrade'], optionsWithValue: APT_GET_OPTIONS_WITH_VALUE };
 
 export const check: Check = {
   instructions: ['RUN'],
@@ -10,7 +12,7 @@ export const check: Check = {
   visit(instruction, context) {
     const script = context.runScript(instruction);
     if (!script) return;
-    for (const invocation of invocations(script, { programs: ['apt-get'], subcommands: ['install', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'full-upgrade'], optionsWithValue: APT_GET_OPTIONS_WITH_VALUE })) {
+    for (const invocation of invocations(script, SPEC)) {
       const args = invocation.args;
       if (hasOption(args, ['-y', '--yes', '--assume-yes', '--force-yes'])) continue;
       // -qq (quiet level 2) implies -y.

@@ -30,7 +30,7 @@ export const check: Check = {
         const script = context.runScript(instruction);
         if (!script) continue;
         for (const install of INSTALLS) {
-          const found = invocations(script, { programs: install.programs, subcommands: install.subcommands });
+          const found = invocations(script, install);
           if (found.length === 0) continue;
           // pip install without -r installs named packages: no manifest involved.
           if (install.manifest === 'requirements.txt' && !found.some((invocation) => invocation.args.some((word) => word.value === '-r' || word.value === '--requirement' || word.value === '.' || word.value === '-e'))) continue;

@@ -1,7 +1,9 @@
 // COPY app.tar.gz then RUN tar -x …app.tar.gz: the archive stays in the COPY layer (DL3010).
-import { invocations } from '../../shell/invocations';
+import { invocations, type InvocationSpec } from '../../shell/invocations';
 import type { Check } from '../types';
 import { ARCHIVE } from './add-instead-of-copy';
+
+const SPEC: InvocationSpec = { programs: ['tar', 'unzip', 'gunzip', 'bsdtar'] };
 
 export const check: Check = {
   document(context) {
@@ -15,7 +17,7 @@ export const check: Check = {
         } else if (instruction.name === 'RUN' && copied.length > 0) {
           const script = context.runScript(instruction);
           if (!script) continue;
-          for (const invocation of invocations(script, { programs: ['tar', 'unzip', 'gunzip', 'bsdtar'] })) {
+          for (const invocation of invocations(script, SPEC)) {
             const words = invocation.args.map((word) => word.value ?? '');
             for (const archive of copied.splice(0)) {
               if (words.some((word) => word === archive.name || word.endsWith(`/${archive.name}`))) {

@@ -1,7 +1,9 @@
 // dnf install without -y waits for a confirmation the build cannot give (DL3038).
 import { insertAfterWord } from '../../fixes/runEdits';
-import { hasOption, invocations } from '../../shell/invocations';
+import { hasOption, invocations, type InvocationSpec } from '../../shell/invocations';
 import type { Check } from '../types';
+
+const SPEC: InvocationSpec = { programs: ['dnf', 'microdnf'], subcommands: ['install', 'groupinstall', 'localinstall', 'update', 'upgrade', 'remove', 'reinstall', 'module'], optionsWithValue: ['-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '-x', '--exclude'] };
 
 export const check: Check = {
   instructions: ['RUN'],
@@ -9,7 +11,7 @@ export const check: Check = {
   visit(instruction, context) {
     const script = context.runScript(instruction);
     if (!script) return;
-    for (const invocation of invocations(script, { programs: ['dnf', 'microdnf'], subcommands: ['install', 'groupinstall', 'localinstall', 'update', 'upgrade', 'remove', 'reinstall', 'module'], optionsWithValue: ['-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '-x', '--exclude'] })) {
+    for (const invocation of invocations(script, SPEC)) {
       if (invocation.program === 'microdnf') continue; // microdnf never asks
       if (hasOption(invocation.args, ['-y', '--assumeyes'])) continue;
       const subcommand = invocation.subcommand!;

@@ -3,33 +3,56 @@
 // WORKDIR followed), plus COPY/ADD destinations and the lists `apt-get update` writes, along the
 // chain of stages that ship in the final image; the RUN's parsed script locates the `rm`.
 import { mergeRuns } from '../../fixes/mergeRuns';
-import { invocations } from '../../shell/invocations';
+import { invocations, programsIn, type InvocationSpec } from '../../shell/invocations';
 import type { RunScript } from '../../shell/runScript';
 import type { Instruction, Stage } from '../../index';
 import type { Check, CheckContext } from '../types';
 import { removes } from '../support/paths';
 import { shippedStages } from '../support/stages';
 
+const SPEC: InvocationSpec = { programs: ['rm', 'rmdir', 'mv'] };
+const SPEC_2: InvocationSpec = { programs: ['apt-get', 'apt'], subcommands: ['update'] };
+
 interface Written {
   readonly path: string;
   readonly instruction: Instruction;
 }
 
+const REMOVERS = ['rm', 'rmdir', 'mv', 'unlink'];
+
 export const check: Check = {
   document(context) {
     const model = context.document.model;
     const shipped = shippedStages(model);
+    // First the deletions (few RUNs delete anything); then only writes that one of them could hide.
+    const deletions = new Map<Instruction, { path: string; start: number; end: number }[]>();
+    for (const stage of shipped) {
+      for (const instruction of stage.instructions) {
+        if (instruction.name !== 'RUN') continue;
+        const script = context.runScript(instruction);
+        if (script && !REMOVERS.some((program) => programsIn(script.script).has(program))) continue;
+        const deleted = deletes(instruction, context);
+        if (deleted.length > 0) deletions.set(instruction, deleted);
+      }
+    }
+    if (deletions.size === 0) return;
+    const words = literalWords([...deletions.values()].flat().map((removal) => removal.path));
+    const mayWrite = (instruction: Instruction): boolean =>
+      words.some((word) => instruction.logicalText.includes(word) || instruction.heredocs.some((heredoc) => heredoc.content.includes(word))) ||
+      // `apt-get update` writes /var/lib/apt/lists without naming it.
+      (instruction.name === 'RUN' && /\bapt(-get)?\b/.test(instruction.logicalText) && words.includes('lists'));
     // What each stage's layers still hold, written by whom: a stage built FROM another starts with its files.
     const liveByStage = new Map<Stage, LiveFiles>();
     for (const stage of model.stages) {
       const parent = stage.base.kind === 'stage' ? liveByStage.get(model.stages[stage.base.stageIndex]) : undefined;
       const live = parent ? parent.clone() : new LiveFiles();
       for (const instruction of stage.instructions) {
-        const deleted = instruction.name === 'RUN' ? deletes(instruction, context) : [];
+        const deleted = deletions.get(instruction) ?? [];
         for (const removal of deleted) {
           const writers = live.take(removal.path);
-          if (writers.length > 0 && shipped.has(stage)) report(instruction, removal, writers, context);
+          if (writers.length > 0) report(instruction, removal, writers, context);
         }
+        if (!mayWrite(instruction)) continue;
         for (const path of writes(instruction, context)) {
           if (!deleted.some((removal) => removes(removal.path, path))) live.add({ path, instruction });
         }
@@ -38,6 +61,17 @@ export const check: Check = {
     }
   },
 };
+
+/** The literal names in deleted paths (`lists` in /var/lib/apt/lists/*): a writer must mention one. */
+function literalWords(paths: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const path of paths) {
+    const segments = path.split('/').filter((segment) => segment !== '' && !/[*?[]/.test(segment) && segment !== '.' && segment !== '..');
+    const last = segments[segments.length - 1];
+    if (last) words.add(last.replace(/^~/, ''));
+  }
+  return [...words].filter((word) => word !== '');
+}
 
 /** Files written by earlier layers and not deleted since, bucketed by their first path segment. */
 class LiveFiles {
@@ -88,7 +122,7 @@ function deletes(instruction: Instruction, context: CheckContext): { path: strin
 function locate(path: string, script: RunScript | undefined, instruction: Instruction): { start: number; end: number } {
   if (script) {
     const name = path.replace(/\/+$/, '').split('/').pop() ?? path;
-    for (const invocation of invocations(script, { programs: ['rm', 'rmdir', 'mv'] })) {
+    for (const invocation of invocations(script, SPEC)) {
       if (invocation.operands.some((operand) => (operand.value ?? operand.text).replace(/\/+$/, '').endsWith(name))) return script.sourceSpan(invocation.command);
     }
   }
@@ -102,7 +136,7 @@ function writes(instruction: Instruction, context: CheckContext): string[] {
     const paths = [...(facts?.files.created ?? [])];
     const script = context.runScript(instruction);
     // `apt-get update` fills /var/lib/apt/lists: a later `rm -rf /var/lib/apt/lists/*` hides it.
-    if (script && invocations(script, { programs: ['apt-get', 'apt'], subcommands: ['update'] }).length > 0) paths.push('/var/lib/apt/lists/*');
+    if (script && invocations(script, SPEC_2).length > 0) paths.push('/var/lib/apt/lists/*');
     return paths;
   }
   const paths: string[] = [];

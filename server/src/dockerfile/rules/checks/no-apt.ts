@@ -1,6 +1,8 @@
 // `apt` is for people, `apt-get` for scripts (DL3027).
-import { invocations } from '../../shell/invocations';
+import { invocations, type InvocationSpec } from '../../shell/invocations';
 import type { Check } from '../types';
+
+const SPEC: InvocationSpec = { programs: ['apt'] };
 
 export const check: Check = {
   instructions: ['RUN'],
@@ -8,7 +10,7 @@ export const check: Check = {
   visit(instruction, context) {
     const script = context.runScript(instruction);
     if (!script) return;
-    for (const invocation of invocations(script, { programs: ['apt'] })) {
+    for (const invocation of invocations(script, SPEC)) {
       const word = script.sourceSpan(invocation.programWord);
       const subcommand = invocation.operands[0]?.value;
       const replacement = subcommand === 'search' || subcommand === 'show' || subcommand === 'policy' ? 'apt-cache' : 'apt-get';

@@ -1,7 +1,9 @@
 // useradd -u <high uid> without -l writes a sparse lastlog/faillog sized by the uid (DL3046).
-import { hasOption, invocations } from '../../shell/invocations';
+import { hasOption, invocations, type InvocationSpec } from '../../shell/invocations';
 import { insertAfterWord } from '../../fixes/runEdits';
 import type { Check } from '../types';
+
+const SPEC: InvocationSpec = { programs: ['useradd'] };
 
 export const check: Check = {
   instructions: ['RUN'],
@@ -9,7 +11,7 @@ export const check: Check = {
   visit(instruction, context) {
     const script = context.runScript(instruction);
     if (!script) return;
-    for (const invocation of invocations(script, { programs: ['useradd'] })) {
+    for (const invocation of invocations(script, SPEC)) {
       if (hasOption(invocation.args, ['-l', '--no-log-init'])) continue;
       const args = invocation.args;
       let uid: string | undefined;

@@ -1,6 +1,8 @@
 // Both wget and curl in one Dockerfile (DL4001): reported on the tool used less.
-import { invocations } from '../../shell/invocations';
+import { invocations, type InvocationSpec } from '../../shell/invocations';
 import type { Check } from '../types';
+
+const SPEC: InvocationSpec = { programs: ['wget', 'curl'] };
 
 export const check: Check = {
   document(context) {
@@ -9,7 +11,7 @@ export const check: Check = {
       if (instruction.name !== 'RUN') continue;
       const script = context.runScript(instruction);
       if (!script) continue;
-      for (const invocation of invocations(script, { programs: ['wget', 'curl'] })) {
+      for (const invocation of invocations(script, SPEC)) {
         uses[invocation.program as 'wget' | 'curl'].push(script.sourceSpan(invocation.programWord));
       }
     }

@@ -1,6 +1,8 @@
 // wget's progress bar floods the build log (DL3047).
-import { hasOption, invocations } from '../../shell/invocations';
+import { hasOption, invocations, type InvocationSpec } from '../../shell/invocations';
 import type { Check } from '../types';
+
+const SPEC: InvocationSpec = { programs: ['wget'] };
 
 export const check: Check = {
   instructions: ['RUN'],
@@ -8,7 +10,7 @@ export const check: Check = {
   visit(instruction, context) {
     const script = context.runScript(instruction);
     if (!script) return;
-    for (const invocation of invocations(script, { programs: ['wget'] })) {
+    for (const invocation of invocations(script, SPEC)) {
       if (hasOption(invocation.args, ['-q', '--quiet', '-nv', '--no-verbose', '--progress', '-o', '--output-file', '-a', '--append-output', '--show-progress'])) continue;
       context.report({
         ...script.sourceSpan(invocation.programWord),

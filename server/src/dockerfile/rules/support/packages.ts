@@ -94,8 +94,10 @@ export function cleanCache(spec: CleanupSpec): Check {
   };
 }
 
+const RM: InvocationSpec = { programs: ['rm'] };
+
 function removesAny(script: RunScript, paths: readonly string[]): boolean {
-  for (const invocation of invocations(script, { programs: ['rm'] })) {
+  for (const invocation of invocations(script, RM)) {
     for (const operand of invocation.operands) {
       const value = (operand.value ?? operand.text).replace(/\/?\*$/, '').replace(/\/+$/, '');
       if (paths.some((path) => value === path || path.startsWith(`${value}/`) || value.startsWith(`${path}/`))) return true;
