@@ -47,6 +47,7 @@ export const diagnostics: Feature = {
     }
     documents.onDidClose((event) => {
       service.forget(event.document.uri);
+      publisher.forget(event.document.uri);
       if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     });
 
@@ -55,7 +56,11 @@ export const diagnostics: Feature = {
         if (client.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
         return;
       }
-      for (const document of uri ? [documents.get(uri)].filter((entry): entry is TextDocument => entry !== undefined) : documents.all()) void publisher.publish(document);
+      // Contributors' findings changed without a new version: publish again.
+      for (const document of uri ? [documents.get(uri)].filter((entry): entry is TextDocument => entry !== undefined) : documents.all()) {
+        publisher.forget(document.uri);
+        void publisher.publish(document);
+      }
     };
     contributions.onRefreshDiagnostics(refresh);
     context.settings.onDidChange(() => {
@@ -77,6 +82,9 @@ export const diagnostics: Feature = {
 };
 
 class Publisher {
+  /** What was last pushed per document, so a burst of changes publishes each version once. */
+  private readonly published = new Map<string, string>();
+
   constructor(
     private readonly context: ServerContext,
     private readonly service: LintService,
@@ -88,9 +96,13 @@ class Publisher {
     try {
       const items = await this.diagnosticsFor(document);
       if (items === undefined || this.context.documents.get(uri)?.version !== version) return;
+      const key = this.resultId(document);
+      if (this.published.get(uri) === key) return;
+      this.published.set(uri, key);
       await this.context.connection.sendDiagnostics({ uri, version, diagnostics: items });
       const lint = this.service.lintOf(uri, version);
       if (lint && (await this.service.runShellcheck(uri, lint)) && this.context.documents.get(uri)?.version === version) {
+        this.published.set(uri, this.resultId(document));
         await this.context.connection.sendDiagnostics({ uri, version, diagnostics: this.collect(document, lint) });
       }
     } catch (error) {
@@ -112,6 +124,10 @@ class Publisher {
       });
     }
     return this.collect(current, lint);
+  }
+
+  forget(uri: string): void {
+    this.published.delete(uri);
   }
 
   resultId(document: TextDocument): string {
