@@ -47,7 +47,7 @@ export function renderRulesMarkdown(): string {
       const facts = [`Default severity: ${rule.severity}.`];
       if (rule.aliases.length > 0) facts.push(`Aliases: ${rule.aliases.map((alias) => `\`${alias}\``).join(', ')}.`);
       if (rule.fix) facts.push(`Quick fix: ${rule.fix.title}.`);
-      if (rule.requires) facts.push(`Active only when \`.hadolint.yaml\` sets ${requirement(rule.requires)}.`);
+      if (rule.requires) facts.push(`Active only when ${requirement(rule.requires)}.`);
       const url = ruleUrl(rule);
       if (url) facts.push(`Upstream documentation: <${url}>.`);
       out.push(facts.join(' '));
@@ -102,5 +102,14 @@ function escapeCell(text: string): string {
 }
 
 function requirement(requires: NonNullable<RuleDefinition['requires']>): string {
-  return requires === 'trustedRegistries' ? '`trustedRegistries`' : requires === 'labelSchema' ? '`label-schema`' : '`strict-labels: true` and a `label-schema`';
+  switch (requires) {
+    case 'trustedRegistries':
+      return '`.hadolint.yaml` sets `trustedRegistries`';
+    case 'labelSchema':
+      return '`.hadolint.yaml` sets `label-schema`';
+    case 'strictLabels':
+      return '`.hadolint.yaml` sets `strict-labels: true` and a `label-schema`';
+    default:
+      return 'the build context (the Dockerfile\'s directory) has a `.dockerignore`';
+  }
 }

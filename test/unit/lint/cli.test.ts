@@ -119,6 +119,16 @@ describe('layerwise lint', () => {
     assert.equal(severities.find((finding) => finding.code === 'apt-get-pin-versions')?.severity, 'error');
   });
 
+  it('checks COPY sources against the .dockerignore of the build context (the Dockerfile\'s directory)', async () => {
+    writeFileSync(join(root, 'svc', 'Dockerfile.app'), 'FROM alpine:3.20\nCOPY notes.md /docs/\n');
+    const codes = async () => (JSON.parse((await lint(root, '--format', 'json', 'svc/Dockerfile.app')).stdout) as { code: string; message: string }[]).map((finding) => finding.code);
+    assert.ok(!(await codes()).includes('copy-ignored-file'));
+    writeFileSync(join(root, 'svc', '.dockerignore'), '*.md\n');
+    assert.ok((await codes()).includes('copy-ignored-file'));
+    writeFileSync(join(root, 'svc', 'Dockerfile.app.dockerignore'), 'other\n');
+    assert.ok(!(await codes()).includes('copy-ignored-file'), '<Dockerfile>.dockerignore wins over .dockerignore');
+  });
+
   it('globs', async () => {
     const run = await lint(root, '--format', 'json', '**/Dockerfile');
     assert.deepEqual([...new Set((JSON.parse(run.stdout) as { file: string }[]).map((finding) => finding.file))], [join('svc', 'Dockerfile')]);

@@ -7,6 +7,7 @@ import { version } from '../../../../package.json';
 import { analyzeText } from '../../dockerfile';
 import { lintDocument, RULES, rulesForCode, type Severity, type SeveritySetting } from '../../dockerfile/rules';
 import { ShellCache } from '../../dockerfile/shell/cache';
+import { contextIgnoresFor } from '../../lint/dockerignore';
 import { globFiles } from '../../lint/files';
 import { checkstyleFormat } from '../../lint/formats/checkstyle';
 import { gitlabFormat } from '../../lint/formats/gitlab';
@@ -106,9 +107,10 @@ async function lint(options: LintArguments, io: CliIO): Promise<number> {
     }
     threshold ??= thresholdOf(hadolint);
     const resolved = resolveLintConfig(hadolint, settings);
+    const contextIgnores = file === '-' ? undefined : await contextIgnoresFor(resolve(file));
     for (const code of resolved.unknownCodes) io.stderr.write(`layerwise lint: ${hadolint?.path ?? '--rule'}: "${code}" names no rule; it is ignored.\n`);
     const document = analyzeText(text);
-    const result = lintDocument(document, resolved.lint, shells);
+    const result = lintDocument(document, contextIgnores ? { ...resolved.lint, options: { ...resolved.lint.options, contextIgnores } } : resolved.lint, shells);
     const name = file === '-' ? '-' : relative(process.cwd(), resolve(file)) || file;
     const lines = document.ast.lines;
     const at = (start: number, end: number) => {

@@ -219,6 +219,8 @@ class LintRun implements CheckContext {
         return Object.keys(this.options.labelSchema).length > 0;
       case 'strictLabels':
         return this.options.strictLabels && Object.keys(this.options.labelSchema).length > 0;
+      case 'dockerignore':
+        return this.options.contextIgnores !== undefined;
       default:
         return true;
     }

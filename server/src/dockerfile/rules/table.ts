@@ -12,7 +12,7 @@ export interface RuleRow<Id extends string = string> {
   readonly title: string;
   readonly docs: string;
   readonly fix?: RuleFixDescription;
-  readonly requires?: 'trustedRegistries' | 'labelSchema' | 'strictLabels';
+  readonly requires?: 'trustedRegistries' | 'labelSchema' | 'strictLabels' | 'dockerignore';
 }
 
 function rule<const Id extends string>(row: RuleRow<Id>): RuleRow<Id> {
@@ -569,6 +569,15 @@ export const RULE_TABLE = [
     title: 'Consecutive RUN instructions could be one layer.',
     docs: 'Each RUN makes a layer. Joining consecutive RUNs with `&&` makes one layer and lets cleanup in the same RUN actually shrink the image. Not reported when a RUN uses mounts or other flags the other does not.',
     fix: { title: 'Merge with the previous RUN' },
+  }),
+  rule({
+    id: 'copy-ignored-file',
+    severity: 'warning',
+    aliases: ['CopyIgnoredFile'],
+    category: M,
+    title: 'COPY or ADD of a file that .dockerignore excludes from the build context.',
+    docs: 'The file is not in the build context, so the build fails ("not found") or copies nothing. Remove it from `.dockerignore` (or add a `!` exception), or stop copying it. Checked against the `.dockerignore` (or `<Dockerfile>.dockerignore`) next to the Dockerfile, taken as the build context.',
+    requires: 'dockerignore',
   }),
   rule({
     id: 'copy-all-before-install',

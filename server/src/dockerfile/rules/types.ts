@@ -86,6 +86,11 @@ export interface RuleOptions {
   readonly labelSchema: Readonly<Record<string, LabelType>>;
   /** DL3050: labels outside the schema are reported. */
   readonly strictLabels: boolean;
+  /**
+   * CopyIgnoredFile: whether the build context's .dockerignore excludes a path (relative to the
+   * context). Absent when no .dockerignore is known (the rule is then inactive).
+   */
+  readonly contextIgnores?: (path: string) => boolean;
 }
 
 /** What a check sees. */

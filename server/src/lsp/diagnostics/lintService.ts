@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileDocument } from '../../dockerfile';
 import { lintDocument, type LintResult } from '../../dockerfile/rules';
 import { ShellCache } from '../../dockerfile/shell/cache';
+import { contextIgnoresFor } from '../../lint/dockerignore';
 import { ConfigError, findHadolintConfig, readHadolintConfig, type HadolintConfig } from '../../lint/hadolintConfig';
 import { lintSettingsFrom, resolveLintConfig, type LintSettings, type ResolvedLintConfig } from '../../lint/lintConfig';
 import { ShellcheckRunner, ShellcheckUnavailableError, type ShellcheckFinding } from '../../lint/shellcheck';
@@ -27,6 +28,8 @@ export interface DocumentLint {
 interface ConfigEntry {
   readonly hadolint: HadolintConfig | undefined;
   readonly error: string | undefined;
+  /** The build context's .dockerignore (CopyIgnoredFile). */
+  readonly contextIgnores: ((path: string) => boolean) | undefined;
 }
 
 const services = new WeakMap<ServerContext, LintService>();
@@ -67,7 +70,8 @@ export class LintService {
     if (cached && cached.version === document.version && cached.generation === key) return cached;
     const dockerfile = this.context.dockerfiles.get(document);
     const config = resolveLintConfig(prepared.config.hadolint, prepared.settings);
-    const result = lintDocument(dockerfile, config.lint, this.shells);
+    const lintConfig = prepared.config.contextIgnores ? { ...config.lint, options: { ...config.lint.options, contextIgnores: prepared.config.contextIgnores } } : config.lint;
+    const result = lintDocument(dockerfile, lintConfig, this.shells);
     const lint = { version: document.version, dockerfile, result, settings: prepared.settings, config, configError: prepared.config.error, generation: key };
     this.lints.set(document.uri, lint);
     return lint;
@@ -122,23 +126,24 @@ export class LintService {
   }
 
   private configFor(uri: string, settings: LintSettings): Promise<ConfigEntry> {
-    let directory: string | undefined;
+    let path: string | undefined;
     try {
-      directory = uri.startsWith('file:') ? dirname(fileURLToPath(uri)) : undefined;
+      path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
     } catch {
-      directory = undefined;
+      path = undefined;
     }
-    const key = `${settings.configFile}\u0000${directory ?? ''}`;
+    const key = `${settings.configFile}\u0000${path ?? ''}`;
     let entry = this.configs.get(key);
     if (!entry) {
       entry = (async (): Promise<ConfigEntry> => {
+        const contextIgnores = path ? await contextIgnoresFor(path) : undefined;
         try {
-          if (settings.configFile) return { hadolint: await readHadolintConfig(settings.configFile), error: undefined };
-          return { hadolint: directory ? await findHadolintConfig(directory, undefined) : undefined, error: undefined };
+          if (settings.configFile) return { hadolint: await readHadolintConfig(settings.configFile), error: undefined, contextIgnores };
+          return { hadolint: path ? await findHadolintConfig(dirname(path), undefined) : undefined, error: undefined, contextIgnores };
         } catch (error) {
           const message = error instanceof ConfigError ? error.message : `Cannot read the lint configuration: ${(error as Error).message}`;
           this.context.log.error(message);
-          return { hadolint: undefined, error: message };
+          return { hadolint: undefined, error: message, contextIgnores };
         }
       })();
       this.configs.set(key, entry);

@@ -67,15 +67,15 @@ export const diagnostics: Feature = {
       service.invalidate();
       refresh();
     });
-    // A .hadolint.yaml changed: its rules apply at once. (The only feature that watches files.)
+    // A .hadolint.yaml or .dockerignore changed: lint again at once. (The only feature that watches files.)
     connection.onDidChangeWatchedFiles((change) => {
-      if (!change.changes.some((event) => /\.hadolint\.ya?ml$/.test(event.uri))) return;
+      if (!change.changes.some((event) => /\.hadolint\.ya?ml$|\.dockerignore$/.test(event.uri))) return;
       service.invalidate();
       refresh();
     });
     connection.onInitialized(() => {
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.hadolint.{yaml,yml}' }] }).catch((error: unknown) => log.error(describeFailure('watching .hadolint.yaml', undefined, error)));
+        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.hadolint.{yaml,yml}' }, { globPattern: '**/*.dockerignore' }, { globPattern: '**/.dockerignore' }] }).catch((error: unknown) => log.error(describeFailure('watching .hadolint.yaml', undefined, error)));
       }
     });
   },

@@ -50,6 +50,7 @@ import { check as addRemoteUrl } from './add-remote-url';
 import { check as addInsteadOfCopy } from './add-instead-of-copy';
 import { check as copyArchiveThenExtract } from './copy-archive-then-extract';
 import { check as consecutiveRun } from './consecutive-run';
+import { check as copyIgnoredFile } from './copy-ignored-file';
 import { check as copyAllBeforeInstall } from './copy-all-before-install';
 import { check as runShellSyntax } from './run-shell-syntax';
 import { check as pointlessCommand } from './pointless-command';
@@ -148,6 +149,7 @@ export const CHECKS: Partial<Record<RuleId, Check>> = {
   'add-instead-of-copy': addInsteadOfCopy,
   'copy-archive-then-extract': copyArchiveThenExtract,
   'consecutive-run': consecutiveRun,
+  'copy-ignored-file': copyIgnoredFile,
   'copy-all-before-install': copyAllBeforeInstall,
   'run-shell-syntax': runShellSyntax,
   'pointless-command': pointlessCommand,
