@@ -57,12 +57,17 @@ export function parseShell(text: string): ShellScript {
     file = (parser.Parse(text, '') as unknown as { __internal_object__: GoValue }).__internal_object__;
   } catch (error) {
     const parseError = error as { Text?: string; Pos?: { Offset(): number } };
-    const offset = parseError.Pos ? offsets.toUtf16(parseError.Pos.Offset()) : 0;
-    const message = typeof parseError.Text === 'string' ? parseError.Text : String(error);
-    return { text, commands: [], pipes: [], error: { offset, message } };
+    // Only the parser's own errors say the script is not valid shell; anything else (a script
+    // nested too deeply for the parser's recursion) leaves it unread.
+    if (typeof parseError.Text !== 'string' || !parseError.Pos) return { text, commands: [], pipes: [], error: undefined };
+    return { text, commands: [], pipes: [], error: { offset: offsets.toUtf16(parseError.Pos.Offset()), message: parseError.Text } };
   }
   const reader = new TreeReader(text, offsets);
-  reader.visit(file, false);
+  try {
+    reader.visit(file, false);
+  } catch {
+    return { text, commands: [], pipes: [], error: undefined };
+  }
   reader.commands.sort((a, b) => a.start - b.start);
   reader.pipes.sort((a, b) => a.start - b.start);
   return { text, commands: reader.commands, pipes: reader.pipes, error: undefined };
@@ -79,50 +84,56 @@ class TreeReader {
     private readonly offsets: OffsetMap,
   ) {}
 
-  /** Visits a node and everything below it; `nested` once inside `$(…)`, `` `…` `` or `<(…)`. */
-  visit(node: GoValue, nested: boolean): void {
-    const type = node.constructor.string;
-    switch (type) {
-      case '*syntax.Stmt':
-        if (isPointer(node.Cmd) && node.Redirs.$length > 0) this.redirectsOf.set(node.Cmd, node.Redirs);
-        break;
-      case '*syntax.BinaryCmd':
-        if (node.Op === PIPE || node.Op === PIPE_ALL) {
-          const start = this.offsets.toUtf16(node.OpPos.offs);
-          this.pipes.push({ start, end: start + (node.Op === PIPE ? 1 : 2) });
-          if (isPointer(node.X.Cmd)) this.piped.add(node.X.Cmd);
-          if (isPointer(node.Y.Cmd)) this.piped.add(node.Y.Cmd);
-        }
-        break;
-      case '*syntax.CallExpr':
-        this.command(node, nested);
-        break;
-      case '*syntax.CmdSubst':
-      case '*syntax.ProcSubst':
-        nested = true;
-        break;
-      case '*syntax.Lit':
-      case '*syntax.SglQuoted':
-        return;
-      default:
-        break;
-    }
-    this.children(node, nested);
-  }
-
-  private children(node: GoValue, nested: boolean): void {
-    for (const key in node) {
-      if (key === '$val') continue;
-      const child = node[key];
-      if (!child || typeof child !== 'object') continue;
-      if (isSlice(child)) {
-        for (let i = 0; i < child.$length; i++) {
-          const element = child.$array[child.$offset + i];
-          if (isPointer(element)) this.visit(element, nested);
-        }
-      } else if (isPointer(child)) {
-        this.visit(child, nested);
+  /**
+   * Visits a node and everything below it; `nested` once inside `$(…)`, `` `…` `` or `<(…)`.
+   * Iterative: `a && b && …` nests one node per operator, and real scripts can be long.
+   */
+  visit(root: GoValue, rootNested: boolean): void {
+    const stack: [GoValue, boolean][] = [[root, rootNested]];
+    while (stack.length > 0) {
+      const [node, outerNested] = stack.pop()!;
+      let nested = outerNested;
+      switch (node.constructor.string) {
+        case '*syntax.Stmt':
+          if (isPointer(node.Cmd) && node.Redirs.$length > 0) this.redirectsOf.set(node.Cmd, node.Redirs);
+          break;
+        case '*syntax.BinaryCmd':
+          if (node.Op === PIPE || node.Op === PIPE_ALL) {
+            const start = this.offsets.toUtf16(node.OpPos.offs);
+            this.pipes.push({ start, end: start + (node.Op === PIPE ? 1 : 2) });
+            if (isPointer(node.X.Cmd)) this.piped.add(node.X.Cmd);
+            if (isPointer(node.Y.Cmd)) this.piped.add(node.Y.Cmd);
+          }
+          break;
+        case '*syntax.CallExpr':
+          this.command(node, nested);
+          break;
+        case '*syntax.CmdSubst':
+        case '*syntax.ProcSubst':
+          nested = true;
+          break;
+        case '*syntax.Lit':
+        case '*syntax.SglQuoted':
+          continue;
+        default:
+          break;
       }
+      // Children are pushed in reverse so they are visited in source order.
+      const children: GoValue[] = [];
+      for (const key in node) {
+        if (key === '$val') continue;
+        const child = node[key];
+        if (!child || typeof child !== 'object') continue;
+        if (isSlice(child)) {
+          for (let i = 0; i < child.$length; i++) {
+            const element = child.$array[child.$offset + i];
+            if (isPointer(element)) children.push(element);
+          }
+        } else if (isPointer(child)) {
+          children.push(child);
+        }
+      }
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], nested]);
     }
   }
 

@@ -1,0 +1,47 @@
+// The shell reader on top of mvdan-sh: words with their unquoted values and exact UTF-16 offsets,
+// pipelines, nested commands, redirections, syntax errors with their position, and scripts too
+// deep or too long for a recursive reader.
+import { strict as assert } from 'node:assert';
+import { parseShell } from '../../../server/src/dockerfile/shell/parseShell';
+
+describe('shell reader', () => {
+  it('reads commands, words, values and offsets (non-ASCII text included)', () => {
+    const text = 'DEBIAN_FRONTEND=noninteractive apt-get install -y "lib é" \'q\' $PKG && echo ü';
+    const script = parseShell(text);
+    assert.equal(script.error, undefined);
+    assert.equal(script.commands.length, 2);
+    const [install, echo] = script.commands;
+    assert.deepEqual(install.assignments, ['DEBIAN_FRONTEND']);
+    assert.deepEqual(install.words.map((word) => word.value), ['apt-get', 'install', '-y', 'lib é', 'q', undefined]);
+    for (const word of [...install.words, ...echo.words]) assert.equal(text.slice(word.start, word.end), word.text);
+    assert.equal(echo.words[1].value, 'ü');
+  });
+
+  it('marks piped and nested commands, and reads redirections', () => {
+    const script = parseShell('curl -fsSL https://x | tar -xz -C /opt > /dev/null 2>&1; X=$(cat /etc/os-release)');
+    assert.deepEqual(script.commands.map((command) => [command.words[0]?.value, command.inPipeline, command.nested]), [
+      ['curl', true, false],
+      ['tar', true, false],
+      [undefined, false, false],
+      ['cat', false, true],
+    ]);
+    assert.equal(script.pipes.length, 1);
+    assert.deepEqual(script.commands[1].redirects.map((redirect) => [redirect.operator, redirect.fileDescriptor, redirect.target?.value]), [
+      ['>', undefined, '/dev/null'],
+      ['>&', '2', '1'],
+    ]);
+  });
+
+  it('reports a syntax error where it is', () => {
+    const script = parseShell('echo ok; echo "unclosed');
+    assert.equal(script.error?.message, 'reached EOF without closing quote "');
+    assert.equal(script.error?.offset, 14);
+  });
+
+  it('reads a chain of 50,000 commands, and gives up quietly on nesting deeper than the parser goes', () => {
+    const chain = parseShell(`${'true && '.repeat(50_000)}true`);
+    assert.equal(chain.commands.length, 50_001);
+    const deep = parseShell('('.repeat(5000));
+    assert.deepEqual([deep.commands.length, deep.error], [0, undefined]);
+  });
+});
