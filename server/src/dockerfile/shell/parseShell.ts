@@ -16,7 +16,7 @@
 // (`__internal_object__`): struct fields are properties, slices are {$array, $offset, $length},
 // pointer types are named by `constructor.string`, Go strings hold UTF-8 bytes, positions are
 // byte offsets (`Pos().offs`). The version is pinned; test/unit/shell checks this reading.
-import { syntax } from 'mvdan-sh';
+import type * as MvdanSh from 'mvdan-sh';
 import type { ShellCommand, ShellRedirect, ShellScript, ShellWord } from './types';
 
 /** A Go value as GopherJS represents it. */
@@ -46,11 +46,20 @@ const REDIRECT_OPERATORS: Readonly<Record<number, string>> = {
   65: '&>>',
 };
 
-let parser: ReturnType<typeof syntax.NewParser> | undefined;
+let parser: ReturnType<(typeof MvdanSh)['syntax']['NewParser']> | undefined;
+
+/**
+ * mvdan-sh is loaded on the first script (its ~70 ms of start-up would otherwise delay the
+ * language server's initialize for every feature).
+ */
+function newParser(): NonNullable<typeof parser> {
+  const { syntax } = require('mvdan-sh') as typeof MvdanSh;
+  return syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+}
 
 /** Parses `text` as a bash script (bash is a superset of what `/bin/sh -c` accepts). Never throws. */
 export function parseShell(text: string): ShellScript {
-  parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+  parser ??= newParser();
   const offsets = new OffsetMap(text);
   let file: GoValue;
   try {
