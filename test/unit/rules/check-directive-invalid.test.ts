@@ -10,6 +10,7 @@ ruleSpec('check-directive-invalid', {
   clean: [
     "# check=skip=JSONArgsRecommended;error=true\nFROM debian:12\n",
     "# check=skip=all\nFROM debian:12\n",
+    "# check=skip=SomeFutureCheck\nFROM debian:12\n",
   ],
   fixes: [
     { before: "# check=skip=jsonargsrecommended\nFROM debian:12\n", after: "# check=skip=JSONArgsRecommended\nFROM debian:12\n" },
