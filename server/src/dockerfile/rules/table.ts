@@ -84,7 +84,7 @@ export const RULE_TABLE = [
     aliases: [],
     category: S,
     title: 'Invalid `# check=` directive.',
-    docs: 'The `check` directive takes `;`-separated options: `skip=<Check>[,…]|all`, `error=<bool>`, `experimental=<Check>[,…]|all`. BuildKit fails the build on an unknown option or a value that is not a boolean; check names are case-sensitive, and an unknown one is ignored (reported here as a warning in the message).',
+    docs: 'The `check` directive takes `;`-separated options: `skip=<Check>[,…]|all`, `error=<bool>`, `experimental=<Check>[,…]|all`. BuildKit fails the build on an unknown option or a value that is not a boolean. Check names are case-sensitive and BuildKit silently ignores a name it does not know, so a likely typo of a check name (`jsonargsrecommended`) is reported too.',
   }),
   rule({
     id: 'key-value-invalid',
