@@ -19,8 +19,11 @@ describe('ShellCheck on RUN', () => {
   });
 
   if (!installed) {
-    it('maps findings (NOT RUN HERE: shellcheck is not installed; apt-get install shellcheck)', () => {
-      process.stdout.write('\n    ShellCheck is not installed: the mapping tests did not run.\n');
+    it('maps findings (needs shellcheck: apt-get install shellcheck)', function () {
+      // In CI nothing skips: .ci/run installs Debian's shellcheck.
+      if (process.env.CI === 'true') throw new Error('ShellCheck must be installed in CI (apt-get install shellcheck).');
+      process.stdout.write('\n    SKIPPED: ShellCheck is not installed, so the mapping tests did not run.\n');
+      this.skip();
     });
     return;
   }
