@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BuildEvent, BuildFailedError, BuildOptions, buildImage } from '../engine/operations/build';
-import { splitStages } from '../engine/operations/dockerfileSteps';
+import { estimatedBuildkitSteps, readBuildDockerfile } from '../engine/operations/dockerfileSteps';
 import { formatSize, isCancellation, withCancellableProgress } from '../ui/progress';
 import { waitForWorkspaceTrust } from '../ui/trust';
 import { OperationContext, engineFor, refreshExplorer } from './operationContext';
@@ -98,7 +98,7 @@ function parseBuildArgs(text: string): Record<string, string> | string {
 /** Asks for every option, starting from the remembered ones; undefined when the user cancels. */
 async function promptOptions(dockerfile: vscode.Uri, remembered: BuildCommandOptions): Promise<BuildCommandOptions | undefined> {
   const text = await fs.promises.readFile(dockerfile.fsPath, 'utf8');
-  const stages = splitStages(text);
+  const { stages, buildArgs: declared } = readBuildDockerfile(text);
   const tagText = await vscode.window.showInputBox({
     title: 'Build: image name',
     prompt: 'repository:tag (several separated by spaces; empty for an untagged image)',
@@ -120,10 +120,9 @@ async function promptOptions(dockerfile: vscode.Uri, remembered: BuildCommandOpt
     if (!picked) return undefined;
     target = picked.value;
   }
-  const declared = [...text.matchAll(/^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)/gim)].map((match) => match[1]!);
   const argsText = await vscode.window.showInputBox({
     title: 'Build: build arguments',
-    prompt: declared.length > 0 ? `KEY=VALUE separated by spaces. The Dockerfile declares: ${[...new Set(declared)].join(', ')}` : 'KEY=VALUE separated by spaces (optional)',
+    prompt: declared.length > 0 ? `KEY=VALUE separated by spaces. The Dockerfile declares: ${declared.join(', ')}` : 'KEY=VALUE separated by spaces (optional)',
     value: Object.entries(remembered.buildArgs ?? {})
       .map(([key, value]) => `${key}=${value}`)
       .join(' '),
@@ -240,7 +239,7 @@ async function executeBuild(
   const engine = await engineFor(context);
   // A rough total for the bar: file-system steps and image bases of every stage.
   const text = await fs.promises.readFile(dockerfile.fsPath, 'utf8');
-  const estimatedSteps = Math.max(1, splitStages(text).reduce((sum, stage) => sum + 1 + stage.instructions.filter((instruction) => ['RUN', 'COPY', 'ADD', 'WORKDIR'].includes(instruction.keyword)).length, 0));
+  const estimatedSteps = estimatedBuildkitSteps(readBuildDockerfile(text));
   try {
     const result = await withCancellableProgress(`Building ${name}`, async (progress, signal) => {
       let done = 0;

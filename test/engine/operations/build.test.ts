@@ -98,6 +98,22 @@ describe('build (BuildKit through the Engine API)', function () {
     });
   }
 
+  // A comment that looks like a directive ends the directives, so the `# escape=` below it is a
+  // plain comment: the backquote does not continue the line. The steps are counted the way the
+  // builder parsed the file, whichever builder runs.
+  for (const builder of ['buildkit', 'classic'] as const) {
+    it(`maps a failing step of a file whose escape line is only a comment (${builder})`, async () => {
+      const text = ['# owner=platform-team', '# escape=`', `FROM ${base}`, 'RUN echo one # ends in a backquote `', 'RUN echo "the real failure" && exit 6'].join('\n');
+      const context = writeTree({ Dockerfile: `${text}\n` });
+      await assert.rejects(buildImage(engine, { contextDir: context, dockerfile: 'Dockerfile', builder }), (error: unknown) => {
+        assert.ok(error instanceof BuildFailedError, String(error));
+        assert.equal(error.instruction?.startLine, 4);
+        assert.ok(error.lastOutput.some((line) => line.includes('the real failure')), JSON.stringify(error.lastOutput));
+        return true;
+      });
+    });
+  }
+
   it('reports a COPY of a missing file at its line', async () => {
     const context = writeTree({ Dockerfile: `FROM ${base}\nWORKDIR /app\nCOPY missing.txt /app/\n` });
     await assert.rejects(buildImage(engine, { contextDir: context, dockerfile: 'Dockerfile' }), (error: unknown) => {

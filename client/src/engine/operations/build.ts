@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { createBuildContext } from './buildContext';
 import { BuildkitVertex, decodeBuildkitTrace } from './buildkitStatus';
-import { DockerfileInstruction, instructionForBuildkitVertex, instructionForClassicStep, splitInstructions, splitStages } from './dockerfileSteps';
+import { DockerfileInstruction, instructionAtLine, instructionForBuildkitVertex, instructionForClassicStep, readBuildDockerfile } from './dockerfileSteps';
 import { EngineAccess, cancelledError, jsonRequest, streamRequest } from './engineAccess';
 import { jsonMessages, messageError } from './jsonMessages';
 
@@ -151,7 +151,7 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
   };
   for (const key of Object.keys(query)) if (query[key] === undefined) delete query[key];
 
-  const stages = splitStages(dockerfileText);
+  const dockerfile = readBuildDockerfile(dockerfileText);
   const steps = new Map<string, StepState>();
   const order: StepState[] = [];
   let imageId: string | undefined;
@@ -168,7 +168,7 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
     let step = steps.get(id);
     if (!step) {
       step = { id, name, started: false, finished: false, output: [], partialLine: '' };
-      step.instruction = kind === 'buildkit' ? instructionForBuildkitVertex(stages, name) : instructionForClassicStep(dockerfileText, name);
+      step.instruction = kind === 'buildkit' ? instructionForBuildkitVertex(dockerfile, name) : instructionForClassicStep(dockerfile, name);
       steps.set(id, step);
       order.push(step);
     }
@@ -288,7 +288,7 @@ async function runBuild(engine: EngineAccess, options: BuildOptions, dockerfileP
     const parseLine = /(?:parse error|error parsing).*?line (\d+)/i.exec(failure);
     if (!instruction && parseLine) {
       const line = Number(parseLine[1]) - 1;
-      instruction = splitInstructions(dockerfileText).find((candidate) => candidate.startLine <= line && line <= candidate.endLine) ?? {
+      instruction = instructionAtLine(dockerfile, line) ?? {
         keyword: '',
         args: '',
         startLine: line,

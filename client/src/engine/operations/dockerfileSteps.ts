@@ -1,13 +1,17 @@
 // Maps a builder's step back to the Dockerfile line it came from. BuildKit names a vertex
 // "[<stage> <k>/<n>] RUN …" and the classic builder prints "Step <k>/<n> : RUN …"; both count
-// instructions, so we split the file into instructions and stages the same way the builders do
-// (escape directive, line continuations, comment lines inside continuations).
+// instructions, so the file is read by the Dockerfile core (BuildKit's own grammar: escape
+// directive, continuations, comments inside them, here-documents) and the steps are counted
+// over its instructions and stages.
+import { analyzeText, type Instruction } from '../../../../server/src/dockerfile';
 
+/** A located instruction, as build events and errors carry it (plain data). */
 export interface DockerfileInstruction {
   /** Upper-case keyword, e.g. `RUN`. */
   readonly keyword: string;
+  /** The logical line after the keyword, as BuildKit joins it (here-document bodies excluded). */
   readonly args: string;
-  /** 0-based lines, inclusive. */
+  /** 0-based lines, inclusive; a here-document's body and terminator belong to its instruction. */
   readonly startLine: number;
   readonly endLine: number;
 }
@@ -23,64 +27,46 @@ export interface DockerfileStage {
   readonly instructions: readonly DockerfileInstruction[];
 }
 
-export function splitInstructions(text: string): DockerfileInstruction[] {
-  const lines = text.split(/\r\n|\n|\r/);
-  let escape = '\\';
-  let lineIndex = 0;
-  // Parser directives: `# key=value` lines at the very top.
-  for (; lineIndex < lines.length; lineIndex++) {
-    const directive = /^\s*#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(\S+)\s*$/.exec(lines[lineIndex]!);
-    if (!directive) break;
-    if (directive[1]!.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) escape = directive[2];
-  }
-  const instructions: DockerfileInstruction[] = [];
-  for (; lineIndex < lines.length; lineIndex++) {
-    const first = lines[lineIndex]!;
-    if (/^\s*(#|$)/.test(first)) continue;
-    const startLine = lineIndex;
-    let logical = '';
-    let line = first;
-    for (;;) {
-      const trimmed = line.replace(/\s+$/, '');
-      if (trimmed.endsWith(escape) && lineIndex + 1 < lines.length) {
-        logical += trimmed.slice(0, -1);
-        lineIndex++;
-        // Comment lines and empty lines inside a continuation are dropped by the builder.
-        while (lineIndex < lines.length && /^\s*(#|$)/.test(lines[lineIndex]!)) lineIndex++;
-        if (lineIndex >= lines.length) break;
-        line = lines[lineIndex]!;
-        continue;
-      }
-      logical += trimmed.endsWith(escape) ? trimmed.slice(0, -1) : trimmed;
-      break;
-    }
-    const match = /^\s*(\S+)\s*(.*)$/s.exec(logical);
-    if (!match) continue;
-    instructions.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim(), startLine, endLine: Math.min(lineIndex, lines.length - 1) });
-  }
-  return instructions;
+/** What a build needs to know of its Dockerfile: its instructions, stages and declared build args. */
+export interface BuildDockerfile {
+  /** Every instruction in document order (ONBUILD triggers stay inside their ONBUILD). */
+  readonly instructions: readonly DockerfileInstruction[];
+  readonly stages: readonly DockerfileStage[];
+  /** Names declared by ARG, in order, once each. */
+  readonly buildArgs: readonly string[];
 }
 
-export function splitStages(text: string): DockerfileStage[] {
-  const stages: DockerfileStage[] = [];
-  let current: { from: DockerfileInstruction; instructions: DockerfileInstruction[] } | undefined;
-  const flush = () => {
-    if (!current) return;
-    const words = current.from.args.split(/\s+/).filter((word) => !word.startsWith('--'));
-    const asIndex = words.findIndex((word) => word.toLowerCase() === 'as');
-    const name = asIndex >= 0 ? words[asIndex + 1]?.toLowerCase() : undefined;
-    stages.push({ index: stages.length, name, from: current.from, base: words[0] ?? '', instructions: current.instructions });
+function located(instruction: Instruction): DockerfileInstruction {
+  return {
+    keyword: instruction.name,
+    args: instruction.logicalText.slice(instruction.keyword.text.length).trim(),
+    startLine: instruction.range.start.line,
+    endLine: instruction.range.end.line,
   };
-  for (const instruction of splitInstructions(text)) {
-    if (instruction.keyword === 'FROM') {
-      flush();
-      current = { from: instruction, instructions: [] };
-    } else if (current) {
-      current.instructions.push(instruction);
-    }
-  }
-  flush();
-  return stages;
+}
+
+export function readBuildDockerfile(text: string): BuildDockerfile {
+  const { ast, model } = analyzeText(text);
+  const byInstruction = new Map<Instruction, DockerfileInstruction>();
+  const instructions = ast.instructions.map((instruction) => {
+    const value = located(instruction);
+    byInstruction.set(instruction, value);
+    return value;
+  });
+  const stages = model.stages.map((stage) => ({
+    index: stage.index,
+    ...(stage.name !== undefined ? { name: stage.name } : {}),
+    from: byInstruction.get(stage.from) ?? located(stage.from),
+    base: stage.baseToken?.value ?? '',
+    instructions: stage.instructions.filter((instruction) => instruction !== stage.from).map((instruction) => byInstruction.get(instruction) ?? located(instruction)),
+  }));
+  const buildArgs = [...new Set(ast.instructions.filter((instruction) => instruction.name === 'ARG').flatMap((instruction) => instruction.keyValues.map((pair) => pair.key.value)))];
+  return { instructions, stages, buildArgs };
+}
+
+/** The instruction that spans the 0-based `line`, if any. */
+export function instructionAtLine(dockerfile: BuildDockerfile, line: number): DockerfileInstruction | undefined {
+  return dockerfile.instructions.find((instruction) => instruction.startLine <= line && line <= instruction.endLine);
 }
 
 const buildkitCountedKeywords = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
@@ -92,7 +78,8 @@ const buildkitStep = /^\[(?:(?:[a-z0-9]+\/[a-z0-9_/.-]+)\s+)?(?:(\S+)\s+)?(\d+)\
  * The instruction a BuildKit vertex ran, or undefined for internal vertexes
  * ("[internal] load build context", "copy /context /").
  */
-export function instructionForBuildkitVertex(stages: readonly DockerfileStage[], vertexName: string): DockerfileInstruction | undefined {
+export function instructionForBuildkitVertex(dockerfile: BuildDockerfile, vertexName: string): DockerfileInstruction | undefined {
+  const { stages } = dockerfile;
   const match = buildkitStep.exec(vertexName);
   if (!match) return undefined;
   const stageLabel = match[1];
@@ -118,9 +105,14 @@ export function instructionForBuildkitVertex(stages: readonly DockerfileStage[],
   return undefined;
 }
 
+/** Steps a BuildKit build of every stage reports at most: a rough total for a progress bar. */
+export function estimatedBuildkitSteps(dockerfile: BuildDockerfile): number {
+  return Math.max(1, dockerfile.stages.reduce((sum, stage) => sum + 1 + stage.instructions.filter((instruction) => buildkitCountedKeywords.has(instruction.keyword)).length, 0));
+}
+
 /** The instruction of a classic-builder "Step k/n : …" line (steps count every instruction, FROM included). */
-export function instructionForClassicStep(text: string, stepLine: string): DockerfileInstruction | undefined {
+export function instructionForClassicStep(dockerfile: BuildDockerfile, stepLine: string): DockerfileInstruction | undefined {
   const match = /^Step (\d+)\/(\d+) : /.exec(stepLine);
   if (!match) return undefined;
-  return splitInstructions(text)[Number(match[1]) - 1];
+  return dockerfile.instructions[Number(match[1]) - 1];
 }
