@@ -22,7 +22,7 @@ export type EngineErrorKind =
 
 export interface EngineErrorInit {
   readonly kind: EngineErrorKind;
-  /** The endpoint as the user knows it (context name or host), e.g. `unix:///var/run/docker.sock`. */
+  /** The endpoint as the user knows it (context name or host), e.g. `unix:///var/run/docker.sock`; empty when not known yet. */
   readonly endpoint: string;
   /** What the extension was doing, e.g. `list images`. */
   readonly operation: string;
@@ -44,12 +44,7 @@ export class EngineError extends Error {
   readonly statusCode: number | undefined;
 
   constructor(init: EngineErrorInit) {
-    const where = init.kind === 'engine' || init.kind === 'not-found-object' || init.kind === 'conflict'
-      ? `The engine at ${init.endpoint} could not ${init.operation}: ${init.reason}.`
-      : init.operation === 'connect'
-        ? `Cannot reach the engine at ${init.endpoint}: ${init.reason}.`
-        : `Cannot ${init.operation} on the engine at ${init.endpoint}: ${init.reason}.`;
-    super(init.fix ? `${where} ${init.fix}` : where, { cause: init.cause });
+    super(describeEngineError(init), { cause: init.cause });
     this.name = 'EngineError';
     this.kind = init.kind;
     this.endpoint = init.endpoint;
@@ -63,6 +58,87 @@ export class EngineError extends Error {
   get isConnectionFailure(): boolean {
     return !['not-found-object', 'conflict', 'engine', 'cancelled'].includes(this.kind);
   }
+}
+
+/**
+ * One sentence of what failed and where, then the fix: "Cannot tag nope:1 as x/y:1: the engine
+ * at unix:///var/run/docker.sock has no image nope:1. Check the name, or build or pull the image
+ * first." The reason is written mid-sentence (first letter lower-cased unless it starts an
+ * acronym) and never repeats the operation or the engine's own words.
+ */
+export function describeEngineError(init: Pick<EngineErrorInit, 'kind' | 'endpoint' | 'operation' | 'reason' | 'fix'>): string {
+  const engine = init.endpoint ? `the engine at ${init.endpoint}` : 'the engine';
+  const reason = midSentence(init.reason);
+  let what: string;
+  switch (init.kind) {
+    case 'cancelled':
+      what = `Cancelled: ${init.operation} on ${engine}${reason && reason !== 'cancelled' ? ` (${reason})` : ''}.`;
+      break;
+    case 'not-found-object': {
+      const missing = missingObject(init.reason);
+      what = missing ? `Cannot ${init.operation}: ${engine} has no ${missing}.` : `Cannot ${init.operation}: ${engine} answered "${reason}".`;
+      break;
+    }
+    case 'conflict':
+      what = `${capitalize(engine)} refused to ${init.operation}: ${reason}.`;
+      break;
+    case 'engine':
+      what = init.operation === 'connect' ? `Cannot use ${engine}: ${reason}.` : `${capitalize(engine)} could not ${init.operation}: ${reason}.`;
+      break;
+    case 'config':
+      what = `Cannot use the engine endpoint ${init.endpoint || '(empty)'}: ${reason}.`;
+      break;
+    default:
+      what = init.operation === 'connect' ? `Cannot reach ${engine}: ${reason}.` : `Cannot ${init.operation} on ${engine}: ${reason}.`;
+  }
+  const fix = init.fix.trim() || defaultFix(init.kind, init.reason);
+  return fix ? `${what} ${fix}` : what;
+}
+
+/** "No such image: nope:1" → "image nope:1"; undefined when the engine's text names no object. */
+function missingObject(reason: string): string | undefined {
+  // What /images/get answers when one of the images to save is missing.
+  if (/^reference does not exist$/i.test(reason.trim())) return 'such image';
+  const match = /^no such (image|container|volume|network|exec instance|object)\b[:\s]*(.*)$/i.exec(reason.trim());
+  if (!match) return undefined;
+  const name = match[2]!.trim();
+  return match[1]!.toLowerCase() === 'object' ? (name ? `object ${name}` : undefined) : `${match[1]!.toLowerCase()}${name ? ` ${name}` : ''}`;
+}
+
+function defaultFix(kind: EngineErrorKind, reason: string): string {
+  if (kind !== 'not-found-object') return '';
+  if (/\bcontainer\b/i.test(reason)) return 'Check the name or ID: the container may have been removed.';
+  if (/\bimage\b|reference does not exist/i.test(reason)) return 'Check the name, or build or pull the image first.';
+  return 'It may have been removed meanwhile.';
+}
+
+function midSentence(text: string): string {
+  const trimmed = text.trim().replace(/[.\s]+$/, '');
+  // "No such image" reads "no such image" inside a sentence; "TLS failed" keeps its acronym.
+  return /^[A-Z][a-z]/.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed;
+}
+
+function capitalize(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/**
+ * The engine's own text, once: dockerode's "(HTTP code 404) no such image - " prefix removed,
+ * and the engine's habit of wrapping an error in its own words ("no such image: x: No such
+ * image: x") undone.
+ */
+export function engineText(raw: string, statusText?: string): string {
+  let text = raw.trim().replace(/^\(HTTP code \d+\)\s*/, '');
+  if (statusText && text.toLowerCase().startsWith(`${statusText.toLowerCase()} - `)) text = text.slice(statusText.length + 3);
+  else text = text.replace(/^(?:unexpected|bad parameter|server error|no such [a-z ]+|conflict|unauthorized|forbidden|not modified|not running|already (?:started|stopped)|container (?:already started|not running|already stopped)|impossible to [a-z ]+) - /i, '');
+  text = text.trim();
+  // "<a>: <b>" where <b> repeats or extends <a>: keep <b>. Checked at every ": " boundary.
+  for (let index = text.indexOf(': '); index > 0; index = text.indexOf(': ', index + 2)) {
+    const head = text.slice(0, index).trim().toLowerCase();
+    const tail = text.slice(index + 2).trim();
+    if (tail.toLowerCase().startsWith(head)) return tail;
+  }
+  return text;
 }
 
 export function isEngineError(value: unknown): value is EngineError {
@@ -118,11 +194,13 @@ export function translateError(error: unknown, context: TranslateContext): Engin
   const statusCode = (error as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof statusCode === 'number') {
     const json = (error as { json?: unknown }).json;
-    const engineMessage =
+    const statusText = (error as { reason?: unknown }).reason;
+    const engineMessage = engineText(
       (typeof json === 'object' && json !== null && typeof (json as { message?: unknown }).message === 'string'
         ? (json as { message: string }).message
-        : Buffer.isBuffer(json) ? json.toString('utf8').trim() : typeof json === 'string' ? json.trim() : '') ||
-      message.replace(/^\(HTTP code \d+\)\s*/, '').trim();
+        : Buffer.isBuffer(json) ? json.toString('utf8').trim() : typeof json === 'string' ? json.trim() : '') || message,
+      typeof statusText === 'string' ? statusText : undefined,
+    );
     if (statusCode === 400 && /HTTP request to an HTTPS server/i.test(engineMessage)) {
       return new EngineError({
         ...base,
@@ -238,7 +316,7 @@ export function translateError(error: unknown, context: TranslateContext): Engin
         ...base,
         kind: 'tls',
         reason: 'the engine\'s certificate is not signed by the configured CA (ca.pem)',
-        fix: 'Use the ca.pem that signed the engine\'s certificate, in DOCKER_CERT_PATH, layerwise.engine.certPath or the context\'s TLS material.',
+        fix: 'Put the ca.pem that signed it in DOCKER_CERT_PATH, layerwise.engine.certPath or the context\'s TLS material.',
       });
     }
     if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {

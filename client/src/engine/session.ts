@@ -122,7 +122,7 @@ export class EngineSession {
       const engineError =
         error instanceof EngineError
           ? error
-          : new EngineError({ kind: 'engine', endpoint: endpoint?.label ?? 'the engine', operation: 'connect', reason: error instanceof Error ? error.message : String(error), fix: '', cause: error });
+          : new EngineError({ kind: 'engine', endpoint: endpoint?.label ?? '', operation: 'connect', reason: error instanceof Error ? error.message : String(error), fix: '', cause: error });
       if (generation === this.generation) this.setState({ status: 'error', endpoint, error: engineError, tried });
       throw engineError;
     }

@@ -238,7 +238,7 @@ export class ExplorerModel {
       const items = await this.withConnection((connection) => connection.listImages());
       this.imagesState = { items, error: undefined, updatedAt: Date.now() };
     } catch (error) {
-      this.imagesState = { items: undefined, error: asEngineError(error), updatedAt: this.imagesState.updatedAt };
+      this.imagesState = { items: undefined, error: this.asEngineError(error, 'list images'), updatedAt: this.imagesState.updatedAt };
     }
     this.emit({ images: true, containers: false });
   }
@@ -249,9 +249,17 @@ export class ExplorerModel {
       const items = await this.withConnection((connection) => connection.listContainers());
       this.containersState = { items, error: undefined, updatedAt: Date.now() };
     } catch (error) {
-      this.containersState = { items: undefined, error: asEngineError(error), updatedAt: this.containersState.updatedAt };
+      this.containersState = { items: undefined, error: this.asEngineError(error, 'list containers'), updatedAt: this.containersState.updatedAt };
     }
     this.emit({ images: false, containers: true });
+  }
+
+  /** A failure that is not the engine module's (a bug in shaping what it listed) still reads like one. */
+  private asEngineError(error: unknown, operation: string): EngineError {
+    if (error instanceof EngineError) return error;
+    const state = this.session.state;
+    const endpoint = state.status === 'idle' ? undefined : state.endpoint;
+    return new EngineError({ kind: 'engine', endpoint: endpoint?.label ?? '', operation, reason: error instanceof Error ? error.message : String(error), fix: '', cause: error });
   }
 
   private emit(scope: RefreshScope): void {
@@ -300,10 +308,4 @@ export class ExplorerModel {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = undefined;
   }
-}
-
-function asEngineError(error: unknown): EngineError {
-  return error instanceof EngineError
-    ? error
-    : new EngineError({ kind: 'engine', endpoint: 'the engine', operation: 'list', reason: error instanceof Error ? error.message : String(error), fix: '' });
 }

@@ -200,7 +200,7 @@ describe('layer analysis on real images', function () {
   });
 
   it('says which image is missing', async () => {
-    await assert.rejects(analyseEngineImage(engine, `${uniqueName('absent')}:1`), /could not inspect image layerwise-test-absent.*:1/);
+    await assert.rejects(analyseEngineImage(engine, `${uniqueName('absent')}:1`), /Cannot inspect image layerwise-test-absent.*:1: the engine at .* has no image layerwise-test-absent.*:1\. Check the name/);
   });
 
   it('caches by image ID: a second request is answered without reading the engine again', async () => {

@@ -40,6 +40,26 @@ describe('image operations: remove, prune, flatten, commit', function () {
     await removeImage(engine, id).catch(() => undefined);
   });
 
+  it('a missing image: every operation says once what it could not do, on which engine, and what to check', async () => {
+    const missing = `${uniqueName('missing')}:1`;
+    const attempts: Array<[string, () => Promise<unknown>]> = [
+      [`Cannot tag ${missing} as`, () => tagImage(engine, missing, `${uniqueName('missing-target')}:1`)],
+      [`Cannot remove image ${missing}`, () => removeImage(engine, missing)],
+      [`Cannot inspect ${missing}`, () => flattenImage(engine, { image: missing, target: `${uniqueName('missing-flat')}:1` })],
+      [`Cannot read the history of ${missing}`, () => engine.imageHistory(missing)],
+    ];
+    for (const [start, attempt] of attempts) {
+      await assert.rejects(attempt(), (error: unknown) => {
+        assert.ok(error instanceof Error, String(error));
+        assert.ok(error.message.startsWith(start), error.message);
+        assert.ok(error.message.includes(`the engine at ${engine.endpoint.label} has no image ${missing}.`), error.message);
+        assert.match(error.message, /Check the name/);
+        assert.equal(error.message.split(missing).length - 1, 2, `the image is named twice (the operation, the missing object), not more: ${error.message}`);
+        return true;
+      });
+    }
+  });
+
   it('removal of an image used by a running container says why force cannot help', async () => {
     const tag = `${uniqueName('rm-running')}:1`;
     const id = await build(`FROM ${base}\nRUN echo ${tag} > /marker\n`, tag);
