@@ -86,6 +86,14 @@ export function registerLayers(context: vscode.ExtensionContext, output: vscode.
   registerCommand(context, output, 'layerwise.layers.associateDockerfile', async (dockerfile: vscode.Uri | string, image: string, target?: string) => {
     // For the build command: the editor then shows this image's layers next to the instructions.
     await client.sendRequest(ServerMethods.associateDockerfileImage, { uri: dockerfile.toString(), image, ...(target ? { target } : {}) });
+    // The server now analyses the image for the editor's hints; the Images view shows the same
+    // analysis (the image's wasted bytes, the layers' files) under the background size limit.
+    const maxBytes = vscode.workspace.getConfiguration('layerwise.layers').get<number>('autoAnalyseMaxMegabytes', 2000) * 1_000_000;
+    void explorer.session
+      .connection()
+      .then((engine) => engine.inspectImage(image))
+      .then((info) => (Number(info.Size ?? 0) <= maxBytes ? layers.analyseQuietly(image) : undefined))
+      .catch((error: unknown) => output.info(`The Images view shows no analysis of ${image}: ${error instanceof Error ? error.message : String(error)}`));
   });
 
   function offerNext(summary: LayersSummary): void {

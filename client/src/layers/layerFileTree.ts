@@ -35,7 +35,9 @@ export class LayerFileTree implements LayerChildrenProvider {
   }
 
   hasChildren(layer: LayerNode): boolean {
-    return !layer.empty;
+    // The history calls every 0-byte step empty; the analysis knows which of them hold a layer
+    // (a RUN rm is one: its whiteouts delete files), and those expand to what they changed.
+    return !layer.empty || this.layerOf(layer) !== undefined;
   }
 
   describe(node: ImageNode | LayerNode): string | undefined {

@@ -56,6 +56,16 @@ export class LayersClient {
     });
   }
 
+  /**
+   * The summary of an image the server analyses in the background anyway (the one a build just
+   * made): no notification, the server's run for the editor is shared and its result cached.
+   */
+  async analyseQuietly(image: string): Promise<LayersSummary> {
+    const summary = await this.client.sendRequest<LayersSummary>(ServerMethods.analyseLayers, { image } satisfies AnalyseLayersParams);
+    this.remember(summary);
+    return summary;
+  }
+
   /** One folder of a layer's file tree; re-analyses once when the server no longer has the image cached. */
   async layerFiles(imageRef: string, params: LayerFilesParams, token: vscode.CancellationToken): Promise<LayerFileEntry[]> {
     try {

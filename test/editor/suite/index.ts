@@ -4,7 +4,7 @@
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false, forbidOnly: true, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false, forbidOnly: true, reporter: 'spec', grep: process.env.LAYERWISE_EDITOR_GREP });
   mocha.suite.emit('pre-require', globalThis, 'layerwise-editor-suite', mocha);
   // One line per test file.
   require('./activation.test');
@@ -14,6 +14,7 @@ export function run(): Promise<void> {
   require('./completion.test');
   require('./editing.test');
   require('./diagnostics.test');
+  require('./journeys/1-layers-lesson.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });
