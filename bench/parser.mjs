@@ -13,24 +13,18 @@
 // parse() plus asking for what our parse + model returns (every instruction's arguments,
 // flags, properties and variables, FROM's image parts, and each variable's value where it is
 // used) — what its language server does on every validation.
-import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { generateDockerfile, generateLongRunDockerfile, generateLspBenchDockerfile, loadCorpus, loadDockerfileAst, loadOurs } from './dockerfiles.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 25;
 
-const require = createRequire(import.meta.url);
-const { DockerfileParser } = require('dockerfile-ast');
+const { DockerfileParser } = loadDockerfileAst();
 const ours = await loadOurs();
 
 const corpus = loadCorpus();
 const generated = generateDockerfile(10_000);
 const generatedLong = generateLongRunDockerfile(10_000);
+const generatedLsp = generateLspBenchDockerfile(10_000);
 
 console.log(`node ${process.version}, ${runs} runs per figure (median), after warm-up\n`);
 
@@ -43,6 +37,7 @@ if (corpus.length > 0) {
 }
 rows.push(compare(`generated, dense: ${generated.split('\n').length - 1} lines (${(generated.length / 1024).toFixed(0)} KiB), one instruction per ~2 lines`, [generated], 50));
 rows.push(compare(`generated, long RUN scripts: ${generatedLong.split('\n').length - 1} lines (${(generatedLong.length / 1024).toFixed(0)} KiB), like the corpus (~6 lines per instruction)`, [generatedLong], 50));
+rows.push(compare(`the LSP harness's file: ${generatedLsp.split('\n').length - 1} lines (${(generatedLsp.length / 1024).toFixed(0)} KiB), 20 stages, an ENV every 3rd line`, [generatedLsp], 50));
 
 console.log('\nadversarial inputs (ours: parse + model; dockerfile-ast not run: it is not linear on all of them)');
 const adversarial = [
@@ -126,118 +121,4 @@ function median(fn, count) {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
-}
-
-async function loadOurs() {
-  const dir = mkdtempSync(join(tmpdir(), 'layerwise-bench-'));
-  const outfile = join(dir, 'core.cjs');
-  try {
-    await build({
-      entryPoints: [join(root, 'server/src/dockerfile/index.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      outfile,
-      logLevel: 'error',
-    });
-    return require(outfile);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function loadCorpus() {
-  const dir = process.env.LAYERWISE_CORPUS ? join(process.env.LAYERWISE_CORPUS, 'real') : resolve(root, '../shared/corpus/real');
-  if (!existsSync(dir)) return [];
-  const texts = [];
-  for (const repository of readdirSync(dir).sort()) {
-    for (const file of readdirSync(join(dir, repository)).sort()) texts.push(readFileSync(join(dir, repository, file), 'utf8'));
-  }
-  return texts;
-}
-
-/** A Dockerfile shaped like the official images: few instructions, long RUN scripts with continuations. */
-function generateLongRunDockerfile(lines) {
-  const script = [
-    'RUN set -eux; \\',
-    '\tsavedAptMark="$(apt-mark showmanual)"; \\',
-    '\tapt-get update; \\',
-    '\tapt-get install -y --no-install-recommends \\',
-    '\t\tdpkg-dev gcc gnupg libbz2-dev libc6-dev libffi-dev libgdbm-dev liblzma-dev \\',
-    '\t\tlibncursesw5-dev libreadline-dev libsqlite3-dev libssl-dev make tk-dev uuid-dev \\',
-    '\t\twget xz-utils zlib1g-dev \\',
-    '\t; \\',
-    '\t\\',
-    '\twget -O app.tar.xz "https://example.org/ftp/app/${VERSION%%[a-z]*}/app-$VERSION.tar.xz"; \\',
-    '\twget -O app.tar.xz.asc "https://example.org/ftp/app/${VERSION%%[a-z]*}/app-$VERSION.tar.xz.asc"; \\',
-    '\tGNUPGHOME="$(mktemp -d)"; export GNUPGHOME; \\',
-    '\tgpg --batch --keyserver hkps://keys.openpgp.org --recv-keys "$GPG_KEY"; \\',
-    '\tgpg --batch --verify app.tar.xz.asc app.tar.xz; \\',
-    '\tgpgconf --kill all; \\',
-    '\trm -rf "$GNUPGHOME" app.tar.xz.asc; \\',
-    '\tmkdir -p /usr/src/app; \\',
-    '\ttar --extract --directory /usr/src/app --strip-components=1 --file app.tar.xz; \\',
-    '\trm app.tar.xz; \\',
-    '\t\\',
-    '\tcd /usr/src/app; \\',
-    '\tgnuArch="$(dpkg-architecture --query DEB_BUILD_GNU_TYPE)"; \\',
-    '\t./configure --build="$gnuArch" --enable-loadable-sqlite-extensions --enable-optimizations \\',
-    '\t\t--enable-option-checking=fatal --enable-shared --with-lto --with-system-expat; \\',
-    '\tnproc="$(nproc)"; \\',
-    '\tmake -j "$nproc" LDFLAGS="-Wl,--strip-all"; \\',
-    '\tmake install; \\',
-    '\t\\',
-    '\tcd /; \\',
-    '\trm -rf /usr/src/app; \\',
-    "\tapt-mark auto '.*' > /dev/null; \\",
-    '\t[ -z "$savedAptMark" ] || apt-mark manual $savedAptMark; \\',
-    '\tapt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\',
-    '\trm -rf /var/lib/apt/lists/*',
-  ];
-  const out = ['ARG DEBIAN=bookworm', 'ARG VERSION=3.12.7', ''];
-  let stage = 0;
-  while (out.length < lines) {
-    out.push(`# part ${stage}: build from source, then keep only what runs`);
-    out.push(stage === 0 ? 'FROM debian:${DEBIAN}-slim AS build0' : `FROM build${stage - 1} AS build${stage}`);
-    out.push('ARG VERSION', `ENV LANG=C.UTF-8 PREFIX=/usr/local/app${stage} GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D`);
-    out.push(...script);
-    out.push('COPY --link docker-entrypoint.sh /usr/local/bin/', 'WORKDIR $PREFIX', `EXPOSE ${8000 + (stage % 1000)}`);
-    out.push(`CMD ["app${stage}"]`, '');
-    stage++;
-  }
-  return out.slice(0, lines).join('\n') + '\n';
-}
-
-/** A realistic multi-stage Dockerfile of about `lines` lines: every kind of instruction, continuations, comments. */
-function generateDockerfile(lines) {
-  const out = ['# syntax=docker/dockerfile:1', 'ARG BASE_IMAGE=debian:bookworm-slim', 'ARG VERSION=1.2.3', ''];
-  let stage = 0;
-  while (out.length < lines) {
-    const name = `stage${stage}`;
-    out.push(`# Stage ${stage}: builds part ${stage} of the application`);
-    out.push(stage === 0 ? `FROM \${BASE_IMAGE} AS ${name}` : `FROM stage${stage - 1} AS ${name}`);
-    out.push(`ARG VERSION`, `ENV APP_HOME=/opt/app${stage} PATH=/opt/app${stage}/bin:$PATH LANG=C.UTF-8`);
-    out.push(`LABEL org.opencontainers.image.version="\${VERSION}" org.opencontainers.image.title="part ${stage}"`);
-    out.push(`WORKDIR $APP_HOME`);
-    out.push(
-      'RUN set -eux; \\',
-      '    apt-get update; \\',
-      '    apt-get install -y --no-install-recommends \\',
-      '        ca-certificates curl git gnupg \\',
-      '        build-essential pkg-config; \\',
-      '    # keep the image small',
-      '    rm -rf /var/lib/apt/lists/*',
-    );
-    out.push(`COPY --chown=app:app --chmod=0755 ["src/part${stage}", "./src/"]`);
-    out.push(`COPY --from=stage0 /opt/app0/bin/tool /usr/local/bin/tool${stage}`);
-    out.push(`RUN --mount=type=cache,target=/root/.cache,id=cache${stage} --mount=type=bind,source=go.mod,target=go.mod \\`);
-    out.push(`    make -C src build VERSION="\${VERSION}" OUT=/opt/app${stage}/bin`);
-    out.push('RUN <<EOF', 'set -e', `echo "built part ${stage}" > /opt/app${stage}/BUILT`, 'EOF');
-    out.push(`EXPOSE ${8000 + (stage % 1000)}/tcp`);
-    out.push(`HEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost:${8000 + (stage % 1000)}/health || exit 1`);
-    out.push(`USER app:app`, `ENTRYPOINT ["/opt/app${stage}/bin/app"]`, `CMD ["--port", "${8000 + (stage % 1000)}"]`, '');
-    stage++;
-  }
-  return out.slice(0, lines).join('\n') + '\n';
 }

@@ -9,6 +9,7 @@ import { SpanNode } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
 import { fileEffects } from './fileEffects';
+import { Scope, type Binding } from './scope';
 import { normalizeWorkdir } from './paths';
 import { parseImageReference } from './imageReference';
 import { StageNode, StageReferenceNode, VariableReferenceNode } from './nodes';
@@ -28,31 +29,6 @@ import type {
   VariableDefinition,
   VariableReference,
 } from './types';
-
-interface Binding {
-  readonly state: VariableState;
-  readonly definition: VariableDefinition | undefined;
-}
-
-/** Variables visible at a point, plus what an undefined name means there. */
-class Scope {
-  /** `lookup` bound once, for the lexer. */
-  readonly lookup: (name: string) => VariableState;
-  private readonly unknown: VariableState;
-
-  constructor(
-    readonly bindings: Map<string, Binding>,
-    /** Set when the base image may define variables we cannot see. */
-    readonly unknownReason: string | undefined,
-  ) {
-    this.unknown = unknownReason ? { kind: 'unknown', reason: unknownReason } : UNSET;
-    this.lookup = (name) => this.bindings.get(name)?.state ?? this.unknown;
-  }
-
-  clone(): Scope {
-    return new Scope(new Map(this.bindings), this.unknownReason);
-  }
-}
 
 interface StageState {
   readonly build: Scope;
@@ -191,7 +167,7 @@ class Analyzer {
       }
       const definition = this.define({ name, kind: 'arg', stageIndex: undefined, instruction, nameToken: pair.key, valueToken: pair.value, value, source });
       this.globalVariables.push(definition);
-      if (value.kind !== 'unset' || !global.bindings.has(name)) global.bindings.set(name, { state: value, definition });
+      if (value.kind !== 'unset' || !global.has(name)) global.set(name, { state: value, definition });
       pairs.push({ key: literal(name), value: expanded });
     }
     this.facts.push({ instruction, stageIndex: undefined, effect: 'build', expandedArgs: undefined, expandedPairs: pairs, files: NO_FILES });
@@ -272,7 +248,7 @@ class Analyzer {
       stageIndex: index,
       effect: 'build',
       expandedArgs: baseName ? [baseName] : undefined,
-      expandedPairs: [],
+      expandedPairs: NO_PAIRS,
       files: NO_FILES,
     });
     const triggers = this.replayTriggers(base, index, state, global);
@@ -328,9 +304,42 @@ class Analyzer {
   // ---- instructions inside a stage
 
   private instruction(instruction: Instruction, stageIndex: number, state: StageState, global: Scope): InstructionFacts {
+    const text = instruction.logicalText;
+    // Most instructions hold nothing BuildKit substitutes: their facts are read from the tree
+    // when asked, and splitting them into tokens waits until someone reads those.
+    switch (instruction.name) {
+      case 'LABEL':
+      case 'EXPOSE':
+      case 'USER':
+      case 'VOLUME':
+      case 'STOPSIGNAL':
+        if (isLiteralText(text, this.escapeCode)) return new LiteralFacts(instruction, stageIndex);
+        break;
+      case 'ADD':
+      case 'COPY':
+        if (isLiteralText(text, this.escapeCode) && !text.includes('--from')) {
+          this.heredocReferences(instruction, state.build, stageIndex, 'build', true);
+          return new LiteralFacts(instruction, stageIndex);
+        }
+        break;
+      case 'RUN':
+        if (!text.includes('$') && !hasFromKey(text)) {
+          this.heredocReferences(instruction, state.build, stageIndex, 'run', false);
+          return new RunFacts(instruction, stageIndex, undefined, NO_PAIRS, state.build, state.build.mark(), state.workdir);
+        }
+        break;
+      case 'CMD':
+      case 'ENTRYPOINT':
+      case 'HEALTHCHECK':
+        if (!text.includes('$')) return this.plainFacts(instruction, stageIndex);
+        break;
+      default:
+        break;
+    }
     const build = state.build;
     let expandedArgs: ExpandedWord[] | undefined;
-    const pairs: InstructionFacts['expandedPairs'][number][] = [];
+    let pairs: InstructionFacts['expandedPairs'][number][] = NO_PAIRS as InstructionFacts['expandedPairs'][number][];
+    if (instruction.name === 'ARG' || instruction.name === 'ENV' || instruction.name === 'LABEL') pairs = [];
     switch (instruction.name) {
       case 'ARG':
         for (const pair of instruction.keyValues) pairs.push(this.stageArg(instruction, pair.key, pair.value, stageIndex, build, global));
@@ -357,8 +366,8 @@ class Analyzer {
             source: undefined,
           });
           const binding = { state: definition.value, definition };
-          build.bindings.set(key.value, binding);
-          state.image.bindings.set(key.value, binding);
+          build.set(key.value, binding);
+          state.image.set(key.value, binding);
         }
         break;
       }
@@ -416,10 +425,8 @@ class Analyzer {
         break;
     }
     if (instruction.name === 'RUN') {
-      // Reading the script is left until someone asks: the variables are snapshotted now.
-      const values = new Map<string, string>();
-      for (const [variable, binding] of build.bindings) if (binding.state.kind === 'set') values.set(variable, binding.state.value);
-      return new RunFacts(instruction, stageIndex, expandedArgs, pairs, values, state.workdir);
+      // Reading the script is left until someone asks: the scope is marked now.
+      return new RunFacts(instruction, stageIndex, expandedArgs, pairs, build, build.mark(), state.workdir);
     }
     return {
       instruction,
@@ -444,7 +451,7 @@ class Analyzer {
       value = stateOf(expanded);
       source = 'default';
     } else {
-      const inherited = global.bindings.get(name);
+      const inherited = global.get(name);
       if (inherited && inherited.state.kind !== 'unset') {
         value = inherited.state;
         source = 'global';
@@ -452,8 +459,8 @@ class Analyzer {
     }
     const definition = this.define({ name, kind: 'arg', stageIndex, instruction, nameToken: key, valueToken, value, source });
     // An ARG without any value leaves the environment as it was.
-    if (source !== 'none') build.bindings.set(name, { state: value, definition });
-    else if (!build.bindings.has(name)) build.bindings.set(name, { state: build.lookup(name), definition });
+    if (source !== 'none') build.set(name, { state: value, definition });
+    else if (!build.has(name)) build.set(name, { state: build.lookup(name), definition });
     return { key: literal(name), value: expanded };
   }
 
@@ -617,7 +624,7 @@ class Analyzer {
         context,
         instruction,
         stageIndex,
-        scope.bindings.get(name)?.definition,
+        scope.get(name)?.definition,
         value,
       ),
     );
@@ -631,7 +638,7 @@ class Analyzer {
   }
 
   private plainFacts(instruction: Instruction, stageIndex: number | undefined): InstructionFacts {
-    return { instruction, stageIndex, effect: effectOf(instruction, undefined), expandedArgs: undefined, expandedPairs: [], files: NO_FILES };
+    return { instruction, stageIndex, effect: effectOf(instruction, undefined), expandedArgs: undefined, expandedPairs: NO_PAIRS, files: NO_FILES };
   }
 
   private problem(span: Span, code: ProblemCode, message: string): void {
@@ -645,7 +652,60 @@ class Analyzer {
   }
 }
 
-const NO_FILES = { created: [], deleted: [] };
+const NO_FILES: FileEffects = Object.freeze({ created: Object.freeze([]), deleted: Object.freeze([]) });
+const NO_PAIRS: InstructionFacts['expandedPairs'] = Object.freeze([]);
+
+/**
+ * Facts of an instruction with nothing to substitute (no `$`, quote or escape character): its
+ * expanded words are its words, read from the tree when first asked.
+ */
+class LiteralFacts implements InstructionFacts {
+  declare readonly instruction: Instruction;
+  declare readonly stageIndex: number;
+  private declare cachedArgs: readonly ExpandedWord[] | undefined;
+  private declare cachedPairs: InstructionFacts['expandedPairs'] | undefined;
+
+  constructor(instruction: Instruction, stageIndex: number) {
+    this.instruction = instruction;
+    this.stageIndex = stageIndex;
+    this.cachedArgs = undefined;
+    this.cachedPairs = undefined;
+  }
+
+  get effect(): InstructionEffect {
+    return effectOf(this.instruction, undefined);
+  }
+
+  get files(): FileEffects {
+    return NO_FILES;
+  }
+
+  get expandedArgs(): readonly ExpandedWord[] | undefined {
+    if (this.instruction.name === 'LABEL') return undefined;
+    this.cachedArgs ??= this.instruction.args.map((arg) => literal(arg.value));
+    return this.cachedArgs;
+  }
+
+  get expandedPairs(): InstructionFacts['expandedPairs'] {
+    if (this.instruction.name !== 'LABEL') return NO_PAIRS;
+    this.cachedPairs ??= this.instruction.keyValues.map((pair) => ({ key: literal(pair.key.value), value: pair.value ? literal(pair.value.value) : undefined }));
+    return this.cachedPairs;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { instruction: this.instruction, stageIndex: this.stageIndex, effect: this.effect, expandedArgs: this.expandedArgs, expandedPairs: this.expandedPairs, files: this.files };
+  }
+}
+
+/** Whether BuildKit's lexer leaves every word of `text` as it is: no `$`, quotes or escape character. */
+function isLiteralText(text: string, escape: number): boolean {
+  return isLiteralWord(text, escape);
+}
+
+/** A `from` key (`--mount=…,from=…`) may name a stage: such RUNs are read now. */
+function hasFromKey(text: string): boolean {
+  return /from/i.test(text);
+}
 
 function notBuiltYet(stage: string, itself: boolean): string {
   return itself ? `A stage cannot copy from itself (${stage}).` : `Stage ${stage} is defined after this instruction: copy only from a stage defined before.`;
@@ -694,7 +754,8 @@ class RunFacts implements InstructionFacts {
   declare readonly effect: 'layer';
   declare readonly expandedArgs: readonly ExpandedWord[] | undefined;
   declare readonly expandedPairs: InstructionFacts['expandedPairs'];
-  private declare readonly values: ReadonlyMap<string, string>;
+  private declare readonly scope: Scope;
+  private declare readonly mark: number;
   private declare readonly workdir: string | undefined;
   private declare cachedFiles: FileEffects | undefined;
 
@@ -703,7 +764,8 @@ class RunFacts implements InstructionFacts {
     stageIndex: number,
     expandedArgs: readonly ExpandedWord[] | undefined,
     expandedPairs: InstructionFacts['expandedPairs'],
-    values: ReadonlyMap<string, string>,
+    scope: Scope,
+    mark: number,
     workdir: string | undefined,
   ) {
     this.instruction = instruction;
@@ -711,13 +773,14 @@ class RunFacts implements InstructionFacts {
     this.effect = 'layer';
     this.expandedArgs = expandedArgs;
     this.expandedPairs = expandedPairs;
-    this.values = values;
+    this.scope = scope;
+    this.mark = mark;
     this.workdir = workdir;
     this.cachedFiles = undefined;
   }
 
   get files(): FileEffects {
-    this.cachedFiles ??= fileEffects(this.instruction, (name) => this.values.get(name), this.workdir);
+    this.cachedFiles ??= fileEffects(this.instruction, (name) => this.scope.valueAt(name, this.mark), this.workdir);
     return this.cachedFiles;
   }
 

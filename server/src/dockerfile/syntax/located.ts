@@ -10,6 +10,8 @@ import type { Range, Span, Token } from './types';
 export interface SourceText {
   readonly text: string;
   readonly lines: LineIndex;
+  /** The escape character's code (`\\` or `` ` ``), for splitting instructions on demand. */
+  readonly escape: number;
 }
 
 // Fields are declared, not initialised by class-field syntax, and assigned once in the

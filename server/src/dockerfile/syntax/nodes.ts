@@ -4,10 +4,8 @@ import { SpanNode, type SourceText } from './located';
 import type {
   Comment,
   Directive,
-  ExecForm,
   Flag,
   Heredoc,
-  Instruction,
   JsonFallback,
   KeyValue,
   Problem,
@@ -162,56 +160,3 @@ export class ProblemNode extends SpanNode implements Problem {
 
 /** Most lists are empty; they all share this one frozen array. */
 export const EMPTY: readonly never[] = Object.freeze([]);
-
-/** An instruction; the parser fills its fields, then hands it out as the readonly Instruction. */
-export class InstructionNode extends SpanNode implements Instruction {
-  declare keyword: Token;
-  declare name: string;
-  declare known: boolean;
-  declare flags: readonly Flag[];
-  declare argumentsText: Token | undefined;
-  declare args: readonly Token[];
-  declare form: 'exec' | 'shell' | undefined;
-  declare exec: ExecForm | undefined;
-  declare jsonFallback: JsonFallback | undefined;
-  declare keyValues: readonly KeyValue[];
-  declare legacyKeyValue: boolean;
-  declare heredocs: readonly Heredoc[];
-  declare trigger: Instruction | undefined;
-  declare comments: readonly Comment[];
-  declare precedingComments: readonly Comment[];
-  declare emptyContinuationLines: readonly number[];
-  declare continuations: readonly Span[];
-  declare logicalText: string;
-  declare logicalMap: readonly number[];
-
-  constructor(start: number, end: number, source: SourceText, keyword: Token, name: string, known: boolean, logicalText: string, logicalMap: readonly number[]) {
-    super(start, end, source);
-    // Every field is assigned here, in one order, so all instructions share one shape.
-    this.keyword = keyword;
-    this.name = name;
-    this.known = known;
-    this.flags = EMPTY;
-    this.argumentsText = undefined;
-    this.args = EMPTY;
-    this.form = undefined;
-    this.exec = undefined;
-    this.jsonFallback = undefined;
-    this.keyValues = EMPTY;
-    this.legacyKeyValue = false;
-    this.heredocs = EMPTY;
-    this.trigger = undefined;
-    this.comments = EMPTY;
-    this.precedingComments = EMPTY;
-    this.emptyContinuationLines = EMPTY;
-    this.continuations = EMPTY;
-    this.logicalText = logicalText;
-    this.logicalMap = logicalMap;
-  }
-
-  /** Moves the instruction to its final span (continuations and here-documents included). */
-  relocate(start: number, end: number): void {
-    (this as { start: number }).start = start;
-    (this as { end: number }).end = end;
-  }
-}

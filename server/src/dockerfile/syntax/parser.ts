@@ -2,30 +2,13 @@
 // ranges, and fault tolerant — where BuildKit stops at the first error, this records a
 // problem and goes on, so the editor always has a whole tree. One pass over the text, no
 // regular expressions on user text: time is linear in the size of the input.
-import { isAsciiLetter, isBlank, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
-import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
-import { parseJsonArray } from './jsonArray';
+import { isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
+import { InstructionNode, InstructionSplitter, mustSplitEagerly, readKeyword, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { LineIndex } from './lineIndex';
 import { SpanNode, TokenNode, type SourceText } from './located';
-import { CommentNode, DirectiveNode, EMPTY, FlagNode, HeredocNode, InstructionNode, JsonFallbackNode, KeyValueNode, ProblemNode } from './nodes';
-import { logicalEndToSource, logicalToSource, shiftLogicalMap } from './logicalLine';
+import { CommentNode, DirectiveNode, EMPTY, HeredocNode, ProblemNode } from './nodes';
 import { lexShellWord } from './shellLexer';
-import { extractFlags, splitBlank, splitWords, type Piece } from './splitting';
-import type {
-  Comment,
-  Directive,
-  DockerfileAst,
-  ExecForm,
-  Flag,
-  Heredoc,
-  Instruction,
-  JsonFallback,
-  KeyValue,
-  Problem,
-  ProblemCode,
-  Span,
-  Token,
-} from './types';
+import type { Comment, Directive, DockerfileAst, Heredoc, Instruction, Problem, ProblemCode, Span, Token } from './types';
 
 /** A parsed Dockerfile plus the line index its ranges were computed with. */
 export interface ParsedDockerfile extends DockerfileAst {
@@ -36,8 +19,6 @@ export interface ParsedDockerfile extends DockerfileAst {
 
 // bufio.Scanner's limit: BuildKit rejects a physical line longer than this many UTF-8 bytes.
 const MAX_LINE_BYTES = 65535;
-// Nested ONBUILD triggers are invalid anyway; past this depth we stop descending.
-const MAX_TRIGGER_DEPTH = 16;
 
 const HEREDOC_INSTRUCTIONS = new Set(['ADD', 'COPY', 'RUN']);
 
@@ -47,14 +28,10 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   return new Parser(text).parse();
 }
 
-interface LogicalLine {
-  readonly text: string;
-  readonly map: readonly number[];
-}
-
 class Parser {
   private readonly lines: LineIndex;
-  private readonly source: SourceText;
+  private readonly source: { text: string; lines: LineIndex; escape: number };
+  private splitter: InstructionSplitter;
   private readonly problems: Problem[] = [];
   private readonly comments: Comment[] = [];
   private readonly directives: Directive[] = [];
@@ -65,7 +42,8 @@ class Parser {
 
   constructor(private readonly text: string) {
     this.lines = new LineIndex(text);
-    this.source = { text, lines: this.lines };
+    this.source = { text, lines: this.lines, escape: 0x5c };
+    this.splitter = new InstructionSplitter(this.source, 0x5c, this.problems);
   }
 
   parse(): ParsedDockerfile {
@@ -201,6 +179,8 @@ class Parser {
     if (value === '\\' || value === '`') {
       this.escapeChar = value;
       this.escape = value.charCodeAt(0);
+      this.source.escape = this.escape;
+      this.splitter = new InstructionSplitter(this.source, this.escape, this.problems);
       return;
     }
     this.problem('invalid-escape-directive', directive.valueToken.start, directive.valueToken.end, `Invalid escape character '${value}': use \` or \\.`);
@@ -291,17 +271,22 @@ class Parser {
   }
 
   private finishInstruction(gathered: Gathered, preceding: readonly Comment[], next: number): { node: Instruction; next: number; heredocLines: number } {
-    const node = this.instructionParts(gathered.line, 0, 0);
-    if (node.name === '') {
+    const line = gathered.line;
+    const keyword = readKeyword(line.text, 0);
+    const node = new InstructionNode(gathered.start, gathered.end, this.source, this.splitter.token(line, keyword.start, keyword.end, keyword.name), keyword.name, keyword.known, line.text, line.map);
+    if (keyword.name === '') {
       const stray = gathered.continuations[0] ?? this.span(gathered.start, gathered.end);
       this.problem('unknown-instruction', stray.start, stray.end, 'A line continuation with no instruction: remove the stray escape character.');
+    } else if (!keyword.known) {
+      this.splitter.logicalProblem(line, 'unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
     }
+    if (keyword.known && mustSplitEagerly(keyword.name, line.text)) node.setParts(this.splitter.split(line, keyword, 0));
     let end = gathered.end;
     let heredocLines = 0;
     let pos = next;
     const target = node.name === 'ONBUILD' && node.trigger instanceof InstructionNode ? node.trigger : node;
-    if (HEREDOC_INSTRUCTIONS.has(target.name) && target.form !== 'exec' && gathered.line.text.includes('<<')) {
-      const read = this.readHeredocs(gathered.line, pos);
+    if (HEREDOC_INSTRUCTIONS.has(target.name) && line.text.includes('<<') && target.form !== 'exec') {
+      const read = this.readHeredocs(line, pos);
       pos = read.next;
       heredocLines = read.lines;
       if (read.heredocs.length > 0) {
@@ -315,208 +300,6 @@ class Parser {
     node.emptyContinuationLines = gathered.emptyLines;
     node.continuations = gathered.continuations;
     return { node, next: pos, heredocLines };
-  }
-
-  /** Splits a logical line into keyword, flags and arguments (BuildKit's splitCommand + dispatch). */
-  private instructionParts(line: LogicalLine, from: number, depth: number): InstructionNode {
-    const s = line.text;
-    const a = skipSpace(s, from, s.length);
-    const b = trimSpaceEnd(s, a, s.length);
-    let k = a;
-    while (k < b && !isBlank(s.charCodeAt(k))) k++;
-    const keywordText = s.slice(a, k);
-    const known = instructionName(keywordText);
-    const name = known ?? keywordText.toUpperCase();
-    const keyword = this.token(line, a, k, name);
-    let m = k;
-    while (m < b && isBlank(s.charCodeAt(m))) m++;
-    let flags: readonly Flag[] = EMPTY;
-    let rest = b;
-    if (m < b) {
-      const extracted = extractFlags(s, m, b);
-      if (extracted.flags.length > 0) flags = extracted.flags.map((flag) => this.flag(line, flag));
-      rest = extracted.rest;
-    }
-    const ra = skipSpace(s, rest, b);
-    const rb = trimSpaceEnd(s, ra, b);
-    const argumentsText = ra < rb ? this.token(line, ra, rb, s.slice(ra, rb)) : undefined;
-
-    let args: readonly Token[] = EMPTY;
-    let form: 'exec' | 'shell' | undefined;
-    let exec: ExecForm | undefined;
-    let jsonFallback: JsonFallback | undefined;
-    let keyValues: readonly KeyValue[] = EMPTY;
-    let legacyKeyValue = false;
-    let trigger: Instruction | undefined;
-
-    const maybeJson = (start: number, toList: boolean): void => {
-      if (start >= rb) return;
-      if (s.charCodeAt(start) === 0x5b /* [ */) {
-        const json = parseJsonArray(s, start, rb);
-        if (json.kind !== 'invalid') {
-          form = 'exec';
-          args = json.elements.length === 0 ? EMPTY : json.elements.map((element) => this.token(line, element.start, element.end, element.value));
-          exec = { open: this.logicalSpan(line, start, start + 1), close: this.logicalSpan(line, json.close, json.close + 1), elements: args };
-          if (json.kind === 'non-strings') {
-            this.logicalProblem(line, 'json-array-not-strings', json.at, rb, 'In the JSON (exec) form every element must be a string: quote it, e.g. ["sleep", "10"].');
-          }
-          return;
-        }
-        const at = this.logicalSpan(line, start, rb);
-        jsonFallback = new JsonFallbackNode(at.start, at.end, this.source, json.reason);
-      }
-      form = 'shell';
-      if (toList) args = this.blankSeparated(line, start, rb);
-      else args = start === ra && argumentsText ? [argumentsText] : [this.token(line, start, rb, s.slice(start, rb))];
-    };
-
-    switch (known) {
-      case 'RUN':
-      case 'CMD':
-      case 'ENTRYPOINT':
-      case 'SHELL':
-        maybeJson(ra, false);
-        break;
-      case 'ADD':
-      case 'COPY':
-      case 'VOLUME':
-        maybeJson(ra, true);
-        break;
-      case 'FROM':
-      case 'EXPOSE':
-        if (ra < rb) args = this.blankSeparated(line, ra, rb);
-        break;
-      case 'MAINTAINER':
-      case 'STOPSIGNAL':
-      case 'USER':
-      case 'WORKDIR':
-        if (argumentsText) args = [argumentsText];
-        break;
-      case 'ARG': {
-        const words = splitWords(s, ra, rb, this.escape);
-        if (words.length > 0) keyValues = words.map((word) => this.keyValue(line, word, true, name));
-        break;
-      }
-      case 'ENV':
-      case 'LABEL': {
-        const words = splitWords(s, ra, rb, this.escape);
-        if (words.length === 0) break;
-        if (!words[0].value.includes('=')) {
-          legacyKeyValue = true;
-          const parts = splitBlank(s, ra, rb, 2);
-          const key = this.pieceToken(line, parts[0]);
-          const value = parts.length > 1 ? this.pieceToken(line, parts[1]) : undefined;
-          if (!value) {
-            this.logicalProblem(line, 'key-value-missing-value', ra, rb, `${name} ${key.value} has no value: write ${name} ${key.value}=value.`);
-          }
-          const at = argumentsText ?? this.logicalSpan(line, ra, rb);
-          keyValues = [new KeyValueNode(at.start, at.end, this.source, key, undefined, value)];
-        } else {
-          keyValues = words.map((word) => this.keyValue(line, word, false, name));
-        }
-        break;
-      }
-      case 'HEALTHCHECK': {
-        if (ra >= rb) break;
-        let sep = ra;
-        while (sep < rb && !isSpace(s.charCodeAt(sep))) sep++;
-        const type = this.token(line, ra, sep, s.slice(ra, sep));
-        maybeJson(skipSpace(s, sep, rb), false);
-        args = [type, ...args];
-        break;
-      }
-      case 'ONBUILD':
-        if (ra < rb) {
-          if (depth >= MAX_TRIGGER_DEPTH) {
-            this.logicalProblem(line, 'unknown-instruction', ra, rb, 'ONBUILD cannot trigger ONBUILD: remove the nested ONBUILD.');
-          } else {
-            trigger = this.instructionParts({ text: s.slice(ra), map: shiftLogicalMap(line.map, ra) }, 0, depth + 1);
-          }
-        }
-        break;
-      default:
-        // An empty keyword comes from a lone continuation line; finishInstruction reports it there.
-        if (keywordText !== '') this.logicalProblem(line, 'unknown-instruction', a, k, unknownInstructionMessage(keywordText));
-    }
-
-    // A top-level instruction gets its real span (continuations, heredocs) from finishInstruction.
-    const at = depth > 0 ? this.logicalSpan(line, a, b) : keyword;
-    const node = new InstructionNode(
-      at.start,
-      at.end,
-      this.source,
-      keyword,
-      name,
-      known !== undefined,
-      from === 0 ? line.text : line.text.slice(from),
-      from === 0 ? line.map : shiftLogicalMap(line.map, from),
-    );
-    node.flags = flags;
-    node.argumentsText = argumentsText;
-    node.args = args;
-    node.form = form;
-    node.exec = exec;
-    node.jsonFallback = jsonFallback;
-    node.keyValues = keyValues;
-    node.legacyKeyValue = legacyKeyValue;
-    node.trigger = trigger;
-    return node;
-  }
-
-  /** Words separated by blanks, as tokens (BuildKit's parseStringsWhitespaceDelimited). */
-  private blankSeparated(line: LogicalLine, start: number, end: number): Token[] {
-    const s = line.text;
-    // Counted first so the array is allocated at its final size (a growing array over-allocates).
-    let count = 0;
-    for (let pos = start; pos < end; ) {
-      count++;
-      while (pos < end && !isBlank(s.charCodeAt(pos))) pos++;
-      while (pos < end && isBlank(s.charCodeAt(pos))) pos++;
-    }
-    const tokens = new Array<Token>(count);
-    let pos = start;
-    for (let i = 0; i < count; i++) {
-      const wordStart = pos;
-      while (pos < end && !isBlank(s.charCodeAt(pos))) pos++;
-      tokens[i] = this.token(line, wordStart, pos, s.slice(wordStart, pos));
-      while (pos < end && isBlank(s.charCodeAt(pos))) pos++;
-    }
-    return tokens;
-  }
-
-  private keyValue(line: LogicalLine, word: Piece, isArg: boolean, name: string): KeyValue {
-    const equalsIndex = word.value.indexOf('=');
-    const valueEnd = word.start + word.value.length;
-    const at = this.logicalSpan(line, word.start, word.end);
-    if (equalsIndex < 0) {
-      if (!isArg) {
-        this.logicalProblem(line, 'key-value-missing-equals', word.start, word.end, `${name} ${word.value} has no "=": write ${name} ${word.value}=value.`);
-      }
-      return new KeyValueNode(at.start, at.end, this.source, this.token(line, word.start, valueEnd, word.value), undefined, undefined);
-    }
-    const equalsAt = word.start + equalsIndex;
-    return new KeyValueNode(
-      at.start,
-      at.end,
-      this.source,
-      this.token(line, word.start, equalsAt, word.value.slice(0, equalsIndex)),
-      this.logicalSpan(line, equalsAt, equalsAt + 1),
-      this.token(line, equalsAt + 1, valueEnd, word.value.slice(equalsIndex + 1)),
-    );
-  }
-
-  private flag(line: LogicalLine, flag: { start: number; end: number; raw: string; equalsAt: number; equalsIndex: number }): Flag {
-    const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
-    const nameValue = flag.raw.slice(2, flag.equalsIndex >= 0 ? flag.equalsIndex : undefined);
-    const at = this.logicalSpan(line, flag.start, flag.end);
-    return new FlagNode(
-      at.start,
-      at.end,
-      this.source,
-      this.token(line, Math.min(flag.start + 2, nameEnd), nameEnd, nameValue),
-      flag.equalsAt >= 0 ? this.token(line, flag.equalsAt + 1, flag.end, flag.raw.slice(flag.equalsIndex + 1)) : undefined,
-      flag.raw,
-    );
   }
 
   // ---- here-documents
@@ -599,10 +382,10 @@ class Parser {
     const rest = value.slice(i);
     if (rest === '' || rest.includes('<')) return undefined;
     const fileDescriptor = digits === '' ? undefined : Number(digits);
-    if (isPlainWord(rest)) return { token: this.token(line, word.start, word.end, value), name: rest, fileDescriptor, expand: true, stripTabs };
+    if (isPlainWord(rest)) return { token: this.splitter.token(line, word.start, word.end, value), name: rest, fileDescriptor, expand: true, stripTabs };
     const unquoted = lexShellWord(rest, undefined, { skipUnsetEnv: true }, true);
     if (unquoted.error) {
-      this.logicalProblem(line, 'heredoc-word-invalid', word.start, word.end, `Invalid here-document delimiter ${value}: ${unquoted.error.message}.`);
+      this.splitter.logicalProblem(line, 'heredoc-word-invalid', word.start, word.end, `Invalid here-document delimiter ${value}: ${unquoted.error.message}.`);
       return undefined;
     }
     if (unquoted.words.length !== 1) return undefined;
@@ -610,7 +393,7 @@ class Parser {
     const name = unquoted.words[0].value;
     // Quoting any part of the delimiter turns expansion off.
     const expand = countQuotes(name) === countQuotes(raw.words[0]?.value ?? name);
-    return { token: this.token(line, word.start, word.end, value), name, fileDescriptor, expand, stripTabs };
+    return { token: this.splitter.token(line, word.start, word.end, value), name, fileDescriptor, expand, stripTabs };
   }
 
   // ---- locations
@@ -623,26 +406,13 @@ class Parser {
     return new TokenNode(start, end, this.source, value);
   }
 
-  private logicalSpan(line: LogicalLine, start: number, end: number): Span {
-    return new SpanNode(logicalToSource(line.map, start), logicalEndToSource(line.map, start, end), this.source);
-  }
 
-  private token(line: LogicalLine, start: number, end: number, value: string): Token {
-    return new TokenNode(logicalToSource(line.map, start), logicalEndToSource(line.map, start, end), this.source, value);
-  }
 
-  private pieceToken(line: LogicalLine, piece: Piece): Token {
-    return this.token(line, piece.start, piece.start + piece.value.length, piece.value);
-  }
 
   private problem(code: ProblemCode, start: number, end: number, message: string, severity: 'error' | 'warning' = 'error'): void {
     this.problems.push(new ProblemNode(start, end, this.source, code, severity, message));
   }
 
-  private logicalProblem(line: LogicalLine, code: ProblemCode, start: number, end: number, message: string): void {
-    const sourceStart = logicalToSource(line.map, start);
-    this.problems.push(new ProblemNode(sourceStart, logicalEndToSource(line.map, start, end), this.source, code, 'error', message));
-  }
 }
 
 interface Gathered {
@@ -704,38 +474,4 @@ function utf8Length(text: string, start: number, end: number): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-function unknownInstructionMessage(keyword: string): string {
-  const suggestion = closestInstruction(keyword);
-  return suggestion
-    ? `Unknown instruction ${keyword}: did you mean ${suggestion}?`
-    : `Unknown instruction ${keyword}: use one of ${INSTRUCTION_NAMES.join(', ')}.`;
-}
-
-function closestInstruction(keyword: string): string | undefined {
-  const upper = keyword.toUpperCase();
-  if (upper.length > 16) return undefined;
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(upper.length / 3)) + 1;
-  for (const candidate of INSTRUCTION_NAMES) {
-    const distance = editDistance(upper, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

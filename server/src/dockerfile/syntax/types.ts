@@ -133,9 +133,16 @@ export type ProblemCode =
   | 'empty-instruction'
   | 'key-value-missing-value'
   | 'key-value-missing-equals'
+  /** `ENV =x`, `LABEL =x`: BuildKit fails the instruction ("names can not be blank"). */
+  | 'key-value-blank-name'
   | 'json-array-not-strings'
   | 'unterminated-heredoc'
   | 'heredoc-word-invalid'
+  /**
+   * `<<'EOF` (a quote left open): BuildKit ignores the line's here-documents, reads the body lines
+   * as instructions, and the shell or those lines fail the build.
+   */
+  | 'heredoc-quote-unterminated'
   // Found by the semantic model: BuildKit fails the build on them.
   | 'instruction-before-from'
   | 'from-arguments'

@@ -1,0 +1,97 @@
+// The variables visible at a point of a stage, and cheap snapshots of them. Every RUN keeps the
+// values it runs with (its file effects are read from the script later, on demand): copying the
+// whole scope per RUN made a 10,000-line file with hundreds of ENVs cost tens of megabytes and
+// tens of milliseconds. Instead each scope logs its assignments; a snapshot is the scope and its
+// clock, and a value at a snapshot is found by binary search in that name's log.
+import type { VariableState } from '../syntax/shellLexer';
+import type { VariableDefinition } from './types';
+
+export interface Binding {
+  readonly state: VariableState;
+  readonly definition: VariableDefinition | undefined;
+}
+
+const UNSET: VariableState = { kind: 'unset' };
+
+/** One name's assignments in a scope: the clock of each and the value it set (undefined: not a known value). */
+interface History {
+  readonly clocks: number[];
+  readonly values: (string | undefined)[];
+}
+
+/** Variables visible at a point, plus what an undefined name means there. */
+export class Scope {
+  /** `lookup` bound once, for the lexer. */
+  readonly lookup: (name: string) => VariableState;
+  private readonly unknown: VariableState;
+  private readonly current: Map<string, Binding>;
+  private history: Map<string, History> | undefined;
+  private clock = 0;
+
+  constructor(
+    bindings: Map<string, Binding>,
+    /** Set when the base image may define variables we cannot see. */
+    readonly unknownReason: string | undefined,
+  ) {
+    this.current = bindings;
+    this.unknown = unknownReason ? { kind: 'unknown', reason: unknownReason } : UNSET;
+    this.lookup = (name) => this.current.get(name)?.state ?? this.unknown;
+  }
+
+  get(name: string): Binding | undefined {
+    return this.current.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.current.has(name);
+  }
+
+  set(name: string, binding: Binding): void {
+    this.current.set(name, binding);
+    if (!this.history) return;
+    this.clock++;
+    const value = binding.state.kind === 'set' ? binding.state.value : undefined;
+    const entry = this.history.get(name);
+    if (entry) {
+      entry.clocks.push(this.clock);
+      entry.values.push(value);
+    } else {
+      this.history.set(name, { clocks: [this.clock], values: [value] });
+    }
+  }
+
+  clone(): Scope {
+    return new Scope(new Map(this.current), this.unknownReason);
+  }
+
+  /** A point in this scope's history, to ask `valueAt` later; assignments after it do not count. */
+  mark(): number {
+    if (!this.history) {
+      // The first mark starts the log with what is bound so far, all at clock 0.
+      const history = new Map<string, History>();
+      for (const [name, binding] of this.current) {
+        history.set(name, { clocks: [0], values: [binding.state.kind === 'set' ? binding.state.value : undefined] });
+      }
+      this.history = history;
+    }
+    return this.clock;
+  }
+
+  /** The known value of `name` at a mark (undefined when unset or not known). */
+  valueAt(name: string, mark: number): string | undefined {
+    const entry = this.history?.get(name);
+    if (!entry) return undefined;
+    const clocks = entry.clocks;
+    let high = clocks.length - 1;
+    if (clocks[high] <= mark) return entry.values[high];
+    if (clocks[0] > mark) return undefined;
+    // The last assignment at or before the mark.
+    let low = 0;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (clocks[mid] <= mark) low = mid;
+      else high = mid - 1;
+    }
+    return entry.values[low];
+  }
+}

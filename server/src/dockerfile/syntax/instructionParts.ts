@@ -1,0 +1,436 @@
+// An instruction's logical line split into flags and arguments the way BuildKit does
+// (splitCommand + the per-instruction line parsers). The parser splits only the instructions
+// that can have a syntax problem there (ENV, LABEL, ONBUILD, text holding `[`, here-documents);
+// every other instruction is split the first time one of its parts is read. Most of a big
+// file's tokens are then never created, and those that are do not all live through the parse.
+import { isBlank, isSpace, skipSpace, trimSpaceEnd } from './chars';
+import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
+import { parseJsonArray } from './jsonArray';
+import { SpanNode, TokenNode, type SourceText } from './located';
+import { EMPTY, FlagNode, JsonFallbackNode, KeyValueNode, ProblemNode } from './nodes';
+import { logicalEndToSource, logicalToSource, shiftLogicalMap } from './logicalLine';
+import { extractFlags, splitBlank, splitWords, type Piece, type RawFlag } from './splitting';
+import type { Comment, ExecForm, Flag, Heredoc, Instruction, JsonFallback, KeyValue, Problem, ProblemCode, Span, Token } from './types';
+
+// Nested ONBUILD triggers are invalid anyway; past this depth we stop descending.
+const MAX_TRIGGER_DEPTH = 16;
+
+export interface LogicalLine {
+  readonly text: string;
+  readonly map: readonly number[];
+}
+
+/** What splitting an instruction yields (the lazily computed fields of an Instruction). */
+export interface InstructionParts {
+  readonly flags: readonly Flag[];
+  readonly argumentsText: Token | undefined;
+  readonly args: readonly Token[];
+  readonly form: 'exec' | 'shell' | undefined;
+  readonly exec: ExecForm | undefined;
+  readonly jsonFallback: JsonFallback | undefined;
+  readonly keyValues: readonly KeyValue[];
+  readonly legacyKeyValue: boolean;
+  readonly trigger: Instruction | undefined;
+}
+
+/** The keyword of a logical line: where it is and which instruction it names. */
+export interface Keyword {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Upper-cased name; the canonical name when known. */
+  readonly name: string;
+  readonly known: boolean;
+}
+
+export function readKeyword(s: string, from: number): Keyword {
+  const a = skipSpace(s, from, s.length);
+  const b = trimSpaceEnd(s, a, s.length);
+  let k = a;
+  while (k < b && !isBlank(s.charCodeAt(k))) k++;
+  const text = s.slice(a, k);
+  const known = instructionName(text);
+  return { start: a, end: k, text, name: known ?? text.toUpperCase(), known: known !== undefined };
+}
+
+/**
+ * Whether splitting this instruction can report a problem, so the parser must split it now:
+ * ENV/LABEL pairs, ONBUILD's trigger, JSON that may hold non-strings, here-document markers.
+ */
+export function mustSplitEagerly(name: string, logicalText: string): boolean {
+  switch (name) {
+    case 'ENV':
+    case 'LABEL':
+    case 'ONBUILD':
+      return true;
+    case 'RUN':
+    case 'COPY':
+    case 'ADD':
+      return logicalText.includes('[') || logicalText.includes('<<');
+    case 'CMD':
+    case 'ENTRYPOINT':
+    case 'SHELL':
+    case 'VOLUME':
+    case 'HEALTHCHECK':
+      return logicalText.includes('[');
+    default:
+      return false;
+  }
+}
+
+/** Splits instructions of one parse; problems go to `problems` when given (eager splitting only). */
+export class InstructionSplitter {
+  constructor(
+    private readonly source: SourceText,
+    private readonly escape: number,
+    private readonly problems: Problem[] | undefined,
+  ) {}
+
+  /** Splits the logical line after the keyword (BuildKit's splitCommand + dispatch). */
+  split(line: LogicalLine, keyword: Keyword, depth: number): InstructionParts {
+    const s = line.text;
+    const b = trimSpaceEnd(s, keyword.start, s.length);
+    const k = keyword.end;
+    const name = keyword.name;
+    let m = k;
+    while (m < b && isBlank(s.charCodeAt(m))) m++;
+    let flags: readonly Flag[] = EMPTY;
+    let rest = b;
+    if (m < b) {
+      const extracted = extractFlags(s, m, b);
+      if (extracted.flags.length > 0) flags = extracted.flags.map((flag) => this.flag(line, flag));
+      rest = extracted.rest;
+    }
+    const ra = skipSpace(s, rest, b);
+    const rb = trimSpaceEnd(s, ra, b);
+    const argumentsText = ra < rb ? this.token(line, ra, rb, s.slice(ra, rb)) : undefined;
+
+    let args: readonly Token[] = EMPTY;
+    let form: 'exec' | 'shell' | undefined;
+    let exec: ExecForm | undefined;
+    let jsonFallback: JsonFallback | undefined;
+    let keyValues: readonly KeyValue[] = EMPTY;
+    let legacyKeyValue = false;
+    let trigger: Instruction | undefined;
+
+    const maybeJson = (start: number, toList: boolean): void => {
+      if (start >= rb) return;
+      if (s.charCodeAt(start) === 0x5b /* [ */) {
+        const json = parseJsonArray(s, start, rb);
+        if (json.kind !== 'invalid') {
+          form = 'exec';
+          args = json.elements.length === 0 ? EMPTY : json.elements.map((element) => this.token(line, element.start, element.end, element.value));
+          exec = { open: this.logicalSpan(line, start, start + 1), close: this.logicalSpan(line, json.close, json.close + 1), elements: args };
+          if (json.kind === 'non-strings') {
+            this.logicalProblem(line, 'json-array-not-strings', json.at, rb, 'In the JSON (exec) form every element must be a string: quote it, e.g. ["sleep", "10"].');
+          }
+          return;
+        }
+        const at = this.logicalSpan(line, start, rb);
+        jsonFallback = new JsonFallbackNode(at.start, at.end, this.source, json.reason);
+      }
+      form = 'shell';
+      if (toList) args = this.blankSeparated(line, start, rb);
+      else args = start === ra && argumentsText ? [argumentsText] : [this.token(line, start, rb, s.slice(start, rb))];
+    };
+
+    switch (keyword.known ? name : '') {
+      case 'RUN':
+      case 'CMD':
+      case 'ENTRYPOINT':
+      case 'SHELL':
+        maybeJson(ra, false);
+        break;
+      case 'ADD':
+      case 'COPY':
+      case 'VOLUME':
+        maybeJson(ra, true);
+        break;
+      case 'FROM':
+      case 'EXPOSE':
+        if (ra < rb) args = this.blankSeparated(line, ra, rb);
+        break;
+      case 'MAINTAINER':
+      case 'STOPSIGNAL':
+      case 'USER':
+      case 'WORKDIR':
+        if (argumentsText) args = [argumentsText];
+        break;
+      case 'ARG': {
+        const words = splitWords(s, ra, rb, this.escape);
+        if (words.length > 0) keyValues = words.map((word) => this.keyValue(line, word, true, name));
+        break;
+      }
+      case 'ENV':
+      case 'LABEL': {
+        const words = splitWords(s, ra, rb, this.escape);
+        if (words.length === 0) break;
+        if (!words[0].value.includes('=')) {
+          legacyKeyValue = true;
+          const parts = splitBlank(s, ra, rb, 2);
+          const key = this.pieceToken(line, parts[0]);
+          const value = parts.length > 1 ? this.pieceToken(line, parts[1]) : undefined;
+          if (!value) {
+            this.logicalProblem(line, 'key-value-missing-value', ra, rb, `${name} ${key.value} has no value: write ${name} ${key.value}=value.`);
+          }
+          const at = argumentsText ?? this.logicalSpan(line, ra, rb);
+          keyValues = [new KeyValueNode(at.start, at.end, this.source, key, undefined, value)];
+        } else {
+          keyValues = words.map((word) => this.keyValue(line, word, false, name));
+        }
+        break;
+      }
+      case 'HEALTHCHECK': {
+        if (ra >= rb) break;
+        let sep = ra;
+        while (sep < rb && !isSpace(s.charCodeAt(sep))) sep++;
+        const type = this.token(line, ra, sep, s.slice(ra, sep));
+        maybeJson(skipSpace(s, sep, rb), false);
+        args = [type, ...args];
+        break;
+      }
+      case 'ONBUILD':
+        if (ra < rb) {
+          if (depth >= MAX_TRIGGER_DEPTH) {
+            this.logicalProblem(line, 'unknown-instruction', ra, rb, 'ONBUILD cannot trigger ONBUILD: remove the nested ONBUILD.');
+          } else {
+            trigger = this.instruction({ text: s.slice(ra), map: shiftLogicalMap(line.map, ra) }, depth + 1);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    return { flags, argumentsText, args, form, exec, jsonFallback, keyValues, legacyKeyValue, trigger };
+  }
+
+  /** A whole instruction from a logical line that starts with its keyword (ONBUILD's trigger). */
+  instruction(line: LogicalLine, depth: number): Instruction {
+    const keyword = readKeyword(line.text, 0);
+    const token = this.token(line, keyword.start, keyword.end, keyword.name);
+    if (!keyword.known && keyword.text !== '') {
+      this.logicalProblem(line, 'unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
+    }
+    const at = this.logicalSpan(line, keyword.start, trimSpaceEnd(line.text, keyword.start, line.text.length));
+    const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, keyword.known, line.text, line.map);
+    node.setParts(this.split(line, keyword, depth));
+    return node;
+  }
+
+  /** Words separated by blanks, as tokens (BuildKit's parseStringsWhitespaceDelimited). */
+  private blankSeparated(line: LogicalLine, start: number, end: number): Token[] {
+    const s = line.text;
+    // Counted first so the array is allocated at its final size (a growing array over-allocates).
+    let count = 0;
+    for (let pos = start; pos < end; ) {
+      count++;
+      while (pos < end && !isBlank(s.charCodeAt(pos))) pos++;
+      while (pos < end && isBlank(s.charCodeAt(pos))) pos++;
+    }
+    const tokens = new Array<Token>(count);
+    let pos = start;
+    for (let i = 0; i < count; i++) {
+      const wordStart = pos;
+      while (pos < end && !isBlank(s.charCodeAt(pos))) pos++;
+      tokens[i] = this.token(line, wordStart, pos, s.slice(wordStart, pos));
+      while (pos < end && isBlank(s.charCodeAt(pos))) pos++;
+    }
+    return tokens;
+  }
+
+  private keyValue(line: LogicalLine, word: Piece, isArg: boolean, name: string): KeyValue {
+    const equalsIndex = word.value.indexOf('=');
+    const valueEnd = word.start + word.value.length;
+    const at = this.logicalSpan(line, word.start, word.end);
+    if (equalsIndex < 0) {
+      if (!isArg) {
+        this.logicalProblem(line, 'key-value-missing-equals', word.start, word.end, `${name} ${word.value} has no "=": write ${name} ${word.value}=value.`);
+      }
+      return new KeyValueNode(at.start, at.end, this.source, this.token(line, word.start, valueEnd, word.value), undefined, undefined);
+    }
+    const equalsAt = word.start + equalsIndex;
+    if (equalsIndex === 0 && !isArg) {
+      // BuildKit's parseNameVal: "ENV names can not be blank" / "LABEL names can not be blank".
+      this.logicalProblem(line, 'key-value-blank-name', word.start, word.end, `${name} names can not be blank: write a name before the "=" (${name} name${word.value}).`);
+    }
+    return new KeyValueNode(
+      at.start,
+      at.end,
+      this.source,
+      this.token(line, word.start, equalsAt, word.value.slice(0, equalsIndex)),
+      this.logicalSpan(line, equalsAt, equalsAt + 1),
+      this.token(line, equalsAt + 1, valueEnd, word.value.slice(equalsIndex + 1)),
+    );
+  }
+
+  private flag(line: LogicalLine, flag: RawFlag): Flag {
+    const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
+    const nameValue = flag.raw.slice(2, flag.equalsIndex >= 0 ? flag.equalsIndex : undefined);
+    const at = this.logicalSpan(line, flag.start, flag.end);
+    return new FlagNode(
+      at.start,
+      at.end,
+      this.source,
+      this.token(line, Math.min(flag.start + 2, nameEnd), nameEnd, nameValue),
+      flag.equalsAt >= 0 ? this.token(line, flag.equalsAt + 1, flag.end, flag.raw.slice(flag.equalsIndex + 1)) : undefined,
+      flag.raw,
+    );
+  }
+
+  // ---- locations
+
+  logicalSpan(line: LogicalLine, start: number, end: number): Span {
+    return new SpanNode(logicalToSource(line.map, start), logicalEndToSource(line.map, start, end), this.source);
+  }
+
+  token(line: LogicalLine, start: number, end: number, value: string): Token {
+    return new TokenNode(logicalToSource(line.map, start), logicalEndToSource(line.map, start, end), this.source, value);
+  }
+
+  private pieceToken(line: LogicalLine, piece: Piece): Token {
+    return this.token(line, piece.start, piece.start + piece.value.length, piece.value);
+  }
+
+  logicalProblem(line: LogicalLine, code: ProblemCode, start: number, end: number, message: string): void {
+    if (!this.problems) return;
+    const sourceStart = logicalToSource(line.map, start);
+    this.problems.push(new ProblemNode(sourceStart, logicalEndToSource(line.map, start, end), this.source, code, 'error', message));
+  }
+}
+
+export function unknownInstructionMessage(keyword: string): string {
+  const suggestion = closestInstruction(keyword);
+  return suggestion
+    ? `Unknown instruction ${keyword}: did you mean ${suggestion}?`
+    : `Unknown instruction ${keyword}: use one of ${INSTRUCTION_NAMES.join(', ')}.`;
+}
+
+function closestInstruction(keyword: string): string | undefined {
+  const upper = keyword.toUpperCase();
+  if (upper.length > 16) return undefined;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(upper.length / 3)) + 1;
+  for (const candidate of INSTRUCTION_NAMES) {
+    const distance = editDistance(upper, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * An instruction. The parser sets its eager fields; the split ones (flags, arguments, pairs,
+ * exec form, trigger) are computed on first read unless the parser had to split it.
+ */
+export class InstructionNode extends SpanNode implements Instruction {
+  declare keyword: Token;
+  declare name: string;
+  declare known: boolean;
+  declare heredocs: readonly Heredoc[];
+  declare comments: readonly Comment[];
+  declare precedingComments: readonly Comment[];
+  declare emptyContinuationLines: readonly number[];
+  declare continuations: readonly Span[];
+  declare logicalText: string;
+  declare logicalMap: readonly number[];
+  private declare parts: InstructionParts | undefined;
+
+  constructor(start: number, end: number, source: SourceText, keyword: Token, name: string, known: boolean, logicalText: string, logicalMap: readonly number[]) {
+    super(start, end, source);
+    // Every field is assigned here, in one order, so all instructions share one shape.
+    this.keyword = keyword;
+    this.name = name;
+    this.known = known;
+    this.heredocs = EMPTY;
+    this.comments = EMPTY;
+    this.precedingComments = EMPTY;
+    this.emptyContinuationLines = EMPTY;
+    this.continuations = EMPTY;
+    this.logicalText = logicalText;
+    this.logicalMap = logicalMap;
+    this.parts = undefined;
+  }
+
+  get flags(): readonly Flag[] {
+    return this.split().flags;
+  }
+
+  get argumentsText(): Token | undefined {
+    return this.split().argumentsText;
+  }
+
+  get args(): readonly Token[] {
+    return this.split().args;
+  }
+
+  get form(): 'exec' | 'shell' | undefined {
+    return this.split().form;
+  }
+
+  get exec(): ExecForm | undefined {
+    return this.split().exec;
+  }
+
+  get jsonFallback(): JsonFallback | undefined {
+    return this.split().jsonFallback;
+  }
+
+  get keyValues(): readonly KeyValue[] {
+    return this.split().keyValues;
+  }
+
+  get legacyKeyValue(): boolean {
+    return this.split().legacyKeyValue;
+  }
+
+  get trigger(): Instruction | undefined {
+    return this.split().trigger;
+  }
+
+  /** Whether the parts are split already (the parser split it, or a part was read). */
+  get isSplit(): boolean {
+    return this.parts !== undefined;
+  }
+
+  setParts(parts: InstructionParts): void {
+    this.parts = parts;
+  }
+
+  /** Moves the instruction to its final span (continuations and here-documents included). */
+  relocate(start: number, end: number): void {
+    (this as { start: number }).start = start;
+    (this as { end: number }).end = end;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const json = super.toJSON();
+    delete json.parts;
+    const parts = this.split();
+    for (const key of PART_KEYS) json[key] = parts[key];
+    return json;
+  }
+
+  private split(): InstructionParts {
+    if (this.parts) return this.parts;
+    // Nothing in a lazily split instruction can be a problem (mustSplitEagerly), so none is kept.
+    const line: LogicalLine = { text: this.logicalText, map: this.logicalMap };
+    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeyword(line.text, 0), 0);
+    return this.parts;
+  }
+}
+
+const PART_KEYS = ['flags', 'argumentsText', 'args', 'form', 'exec', 'jsonFallback', 'keyValues', 'legacyKeyValue', 'trigger'] as const;
