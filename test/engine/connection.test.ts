@@ -28,6 +28,21 @@ async function expectEngineError(work: () => Promise<unknown>, kind: EngineError
   assert.fail(`expected a ${kind} error`);
 }
 
+/** Runs `work` with HOME pointing at a fresh folder whose ~/.ssh holds `files`; HOME comes back after. */
+async function withSshHome(files: Record<string, string>, work: () => Promise<void>): Promise<void> {
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'layerwise-sshhome-'));
+  const savedHome = process.env.HOME;
+  try {
+    await fs.mkdir(path.join(home, '.ssh'));
+    for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(home, '.ssh', name), content);
+    process.env.HOME = home;
+    await work();
+  } finally {
+    process.env.HOME = savedHome;
+    await fs.rm(home, { recursive: true, force: true });
+  }
+}
+
 describe('engine connection', () => {
   it('lists the images of the local dockerd over its unix socket and negotiates the API version', async () => {
     const { info, tags } = await connectAndList(testEndpoint('main'));
@@ -81,19 +96,11 @@ describe('engine connection', () => {
 
   it('reaches the engine over ssh://alias resolved through ~/.ssh/config (HostName, Port, User, IdentityFile)', async () => {
     const state = testState();
-    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'layerwise-sshhome-'));
-    const savedHome = process.env.HOME;
-    try {
-      const target = new URL(state.ssh.host);
-      await fs.mkdir(path.join(home, '.ssh'));
-      await fs.writeFile(path.join(home, '.ssh', 'config'), `Host layerwise-engine\n  HostName ${target.hostname}\n  Port ${target.port}\n  User ${target.username}\n  IdentityFile ${state.ssh.identityFile}\n`);
-      process.env.HOME = home;
+    const target = new URL(state.ssh.host);
+    await withSshHome({ config: `Host layerwise-engine\n  HostName ${target.hostname}\n  Port ${target.port}\n  User ${target.username}\n  IdentityFile ${state.ssh.identityFile}\n` }, async () => {
       const { tags } = await connectAndList(parseHost('ssh://layerwise-engine', { source: 'setting', ssh: { identityFiles: [] } }));
       assert.ok(tags.includes(state.baseImage));
-    } finally {
-      process.env.HOME = savedHome;
-      await fs.rm(home, { recursive: true, force: true });
-    }
+    });
   });
 
   it('lists images through Podman\'s Docker-compatible API', async () => {
@@ -135,21 +142,13 @@ describe('engine connection failures, worded for the user', () => {
 
   it('a changed SSH host key (known_hosts lists another key): refused, naming known_hosts', async () => {
     const state = testState();
-    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'layerwise-knownhosts-'));
-    const savedHome = process.env.HOME;
-    try {
-      const target = new URL(state.ssh.host);
-      // Another ed25519 key recorded for this host: what a man-in-the-middle (or a reinstall) looks like.
-      const otherKey = (await fs.readFile(`${state.ssh.wrongIdentityFile}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ');
-      await fs.mkdir(path.join(home, '.ssh'));
-      await fs.writeFile(path.join(home, '.ssh', 'known_hosts'), `[${target.hostname}]:${target.port} ${otherKey}\n`);
-      process.env.HOME = home;
+    const target = new URL(state.ssh.host);
+    // Another ed25519 key recorded for this host: what a man-in-the-middle (or a reinstall) looks like.
+    const otherKey = (await fs.readFile(`${state.ssh.wrongIdentityFile}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ');
+    await withSshHome({ known_hosts: `[${target.hostname}]:${target.port} ${otherKey}\n` }, async () => {
       const endpoint = parseHost(state.ssh.host, { source: 'setting', ssh: { identityFiles: [state.ssh.identityFile] } });
       await expectEngineError(() => EngineConnection.open(endpoint), 'ssh', /does not match ~\/\.ssh\/known_hosts/, /known_hosts/);
-    } finally {
-      process.env.HOME = savedHome;
-      await fs.rm(home, { recursive: true, force: true });
-    }
+    });
   });
 
   it('missing TLS files: config, naming the file', async () => {

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BuildEvent, BuildFailedError, BuildOptions, buildImage } from '../engine/operations/build';
 import { estimatedBuildkitSteps, readBuildDockerfile } from '../engine/operations/dockerfileSteps';
-import { formatSize, isCancellation, withCancellableProgress } from '../ui/progress';
+import { formatBytes } from '../explorer/shape/format';
+import { isCancellation, withCancellableProgress } from '../ui/progress';
 import { waitForWorkspaceTrust } from '../ui/trust';
 import { OperationContext, engineFor, refreshExplorer } from './operationContext';
 import { registerCommand } from './registerCommand';
@@ -249,7 +250,7 @@ async function executeBuild(
             output.appendLine(event.reason ? `${event.reason}.` : `Builder: ${event.builder === 'buildkit' ? 'BuildKit' : 'classic'}`);
             break;
           case 'context':
-            progress.report(`Sending the build context: ${formatSize(event.sentBytes)}`);
+            progress.report(`Sending the build context: ${formatBytes(event.sentBytes)}`);
             break;
           case 'step':
             if (event.state === 'started') {

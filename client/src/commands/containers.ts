@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { commitContainer, validateChange } from '../engine/operations/commit';
 import { ContainerRunningError, LifecycleAction, containerAction, containerLogs, execShell, exportContainer, healthLog, removeContainer } from '../engine/operations/containers';
 import { openContainerTerminal } from '../ui/containerTerminal';
-import { formatSize, isCancellation, withCancellableProgress } from '../ui/progress';
+import { formatBytes } from '../explorer/shape/format';
+import { isCancellation, withCancellableProgress } from '../ui/progress';
 import { OperationContext, confirmDestructive, containerIdsFromArgs, engineWork, pickContainers, refreshExplorer } from './operationContext';
 import { registerCommand } from './registerCommand';
 
@@ -91,9 +92,9 @@ export function registerContainerCommands(context: OperationContext): void {
     try {
       // The save dialog already asked about replacing an existing file.
       const bytes = await withCancellableProgress(`Exporting ${container.name}`, (progress, signal) =>
-        engineWork(context, (engine) => exportContainer(engine, container.id, { target: target.fsPath, overwrite: true, signal, onProgress: (written) => progress.report(formatSize(written)) })),
+        engineWork(context, (engine) => exportContainer(engine, container.id, { target: target.fsPath, overwrite: true, signal, onProgress: (written) => progress.report(formatBytes(written)) })),
       );
-      void vscode.window.showInformationMessage(`Exported ${container.name} to ${path.basename(target.fsPath)} (${formatSize(bytes)}).`);
+      void vscode.window.showInformationMessage(`Exported ${container.name} to ${path.basename(target.fsPath)} (${formatBytes(bytes)}).`);
     } catch (error) {
       if (isCancellation(error)) return;
       throw error;

@@ -8,7 +8,8 @@ import { flattenImage } from '../engine/operations/flatten';
 import { ImageInUseError, pruneBuildCache, pruneContainers, pruneImages, removeImage } from '../engine/operations/images';
 import { tagImage } from '../engine/operations/registry';
 import { ImageArchiveError, loadImages, saveImages } from '../engine/operations/saveLoad';
-import { formatSize, isCancellation, withCancellableProgress } from '../ui/progress';
+import { formatBytes } from '../explorer/shape/format';
+import { isCancellation, withCancellableProgress } from '../ui/progress';
 import { OperationContext, confirmDestructive, engineWork, imageRefsFromArgs, pickImages, refreshExplorer } from './operationContext';
 import { registerCommand } from './registerCommand';
 
@@ -50,7 +51,7 @@ export function registerImageCommands(context: OperationContext): void {
     const rows = history.map((entry) => {
       const created = new Date(entry.created * 1000).toISOString().replace('T', ' ').slice(0, 19);
       const createdBy = entry.createdBy.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'");
-      return `| ${created} | ${formatSize(entry.sizeBytes)} | \`${createdBy}\` |`;
+      return `| ${created} | ${formatBytes(entry.sizeBytes)} | \`${createdBy}\` |`;
     });
     const text = [`# History of ${image}`, '', 'Newest first; each line made one layer (0 B: metadata only).', '', '| Created | Size | Created by |', '| --- | ---: | --- |', ...rows, ''].join('\n');
     await context.documents.show(`history-${shortRef(image)}.md`, text, 'markdown');
@@ -92,9 +93,9 @@ export function registerImageCommands(context: OperationContext): void {
     try {
       // The save dialog asked before replacing an existing file.
       const result = await withCancellableProgress(`Saving ${images.length === 1 ? shortRef(images[0]!) : `${images.length} images`}`, (progress, signal) =>
-        engineWork(context, (engine) => saveImages(engine, { images, target: target.fsPath, overwrite: true, signal, onProgress: (bytes) => progress.report(`${formatSize(bytes)} written`) })),
+        engineWork(context, (engine) => saveImages(engine, { images, target: target.fsPath, overwrite: true, signal, onProgress: (bytes) => progress.report(`${formatBytes(bytes)} written`) })),
       );
-      void vscode.window.showInformationMessage(`Saved ${images.map(shortRef).join(', ')} to ${path.basename(result.target)} (${formatSize(result.bytes)}).`);
+      void vscode.window.showInformationMessage(`Saved ${images.map(shortRef).join(', ')} to ${path.basename(result.target)} (${formatBytes(result.bytes)}).`);
     } catch (error) {
       if (isCancellation(error)) {
         void vscode.window.showInformationMessage('Save cancelled; no file was written.');
@@ -109,7 +110,7 @@ export function registerImageCommands(context: OperationContext): void {
     if (!file) return;
     try {
       const result = await withCancellableProgress(`Loading ${path.basename(file.fsPath)}`, (progress, signal) =>
-        engineWork(context, (engine) => loadImages(engine, { source: file.fsPath, signal, onProgress: (sent, total) => progress.report(`${formatSize(sent)} of ${formatSize(total)}`, total > 0 ? sent / total : undefined) })),
+        engineWork(context, (engine) => loadImages(engine, { source: file.fsPath, signal, onProgress: (sent, total) => progress.report(`${formatBytes(sent)} of ${formatBytes(total)}`, total > 0 ? sent / total : undefined) })),
       );
       context.operationsOutput.appendLine(`Loaded from ${file.fsPath}: ${result.images.join(', ')}`);
       refreshExplorer(context);
@@ -134,10 +135,10 @@ export function registerImageCommands(context: OperationContext): void {
     if (!target) return;
     try {
       const result = await withCancellableProgress(`Flattening ${shortRef(image)}`, (progress, signal) =>
-        engineWork(context, (engine) => flattenImage(engine, { image, target, signal, onProgress: (bytes) => progress.report(`${formatSize(bytes)} exported`) })),
+        engineWork(context, (engine) => flattenImage(engine, { image, target, signal, onProgress: (bytes) => progress.report(`${formatBytes(bytes)} exported`) })),
       );
       refreshExplorer(context);
-      const summary = `Flattened ${shortRef(image)} into ${target}: ${result.before.layers} layers, ${formatSize(result.before.sizeBytes)} → 1 layer, ${formatSize(result.after.sizeBytes)}.`;
+      const summary = `Flattened ${shortRef(image)} into ${target}: ${result.before.layers} layers, ${formatBytes(result.before.sizeBytes)} → 1 layer, ${formatBytes(result.after.sizeBytes)}.`;
       context.operationsOutput.appendLine(summary);
       void vscode.window.showInformationMessage(summary);
     } catch (error) {
@@ -164,21 +165,21 @@ export function registerImageCommands(context: OperationContext): void {
       if (chosen.includes('containers')) {
         const result = await pruneContainers(engine);
         total += result.spaceReclaimedBytes;
-        lines.push(`${result.removed.length} container(s), ${formatSize(result.spaceReclaimedBytes)}`);
+        lines.push(`${result.removed.length} container(s), ${formatBytes(result.spaceReclaimedBytes)}`);
       }
       if (chosen.includes('dangling') || chosen.includes('unused')) {
         const result = await pruneImages(engine, { all: chosen.includes('unused') });
         total += result.spaceReclaimedBytes;
-        lines.push(`${result.removed.length} image(s), ${formatSize(result.spaceReclaimedBytes)}`);
+        lines.push(`${result.removed.length} image(s), ${formatBytes(result.spaceReclaimedBytes)}`);
       }
       if (chosen.includes('buildCache')) {
         const result = await pruneBuildCache(engine);
         total += result.spaceReclaimedBytes;
-        lines.push(`${result.removed.length} build cache record(s), ${formatSize(result.spaceReclaimedBytes)}`);
+        lines.push(`${result.removed.length} build cache record(s), ${formatBytes(result.spaceReclaimedBytes)}`);
       }
     });
     refreshExplorer(context);
-    context.operationsOutput.appendLine(`Pruned: ${lines.join('; ')}. Reclaimed ${formatSize(total)}.`);
-    void vscode.window.showInformationMessage(`Reclaimed ${formatSize(total)} (${lines.join('; ')}).`);
+    context.operationsOutput.appendLine(`Pruned: ${lines.join('; ')}. Reclaimed ${formatBytes(total)}.`);
+    void vscode.window.showInformationMessage(`Reclaimed ${formatBytes(total)} (${lines.join('; ')}).`);
   });
 }

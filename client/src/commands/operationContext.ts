@@ -27,16 +27,8 @@ export async function engineFor(context: OperationContext): Promise<EngineConnec
 }
 
 /** Runs engine work, reporting connection failures to the session (the views show them). */
-export async function engineWork<T>(context: OperationContext, work: (engine: EngineConnection) => Promise<T>): Promise<T> {
-  const engine = await engineFor(context);
-  try {
-    const result = await work(engine);
-    context.session.reportSuccess();
-    return result;
-  } catch (error) {
-    context.session.reportFailure(error);
-    throw error;
-  }
+export function engineWork<T>(context: OperationContext, work: (engine: EngineConnection) => Promise<T>): Promise<T> {
+  return context.session.use(work);
 }
 
 export function refreshExplorer(context: OperationContext): void {

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { RegistryCredentials, findCredentials, normalizeRegistry, registryOfReference } from '../engine/operations/credentials';
 import { RegistryAuthError, pushImage, splitReference, tagImage, verifyLogin } from '../engine/operations/registry';
 import { searchDockerHub, searchRegistry } from '../engine/operations/search';
-import { formatSize, isCancellation, withCancellableProgress } from '../ui/progress';
+import { formatBytes } from '../explorer/shape/format';
+import { isCancellation, withCancellableProgress } from '../ui/progress';
 import { OperationContext, engineWork, imageRefsFromArgs, pickImages, refreshExplorer } from './operationContext';
 import { registerCommand } from './registerCommand';
 
@@ -164,7 +165,7 @@ export function registerRegistryCommands(context: OperationContext): RegistryLog
           credentials,
           signal,
           onProgress: (update) => {
-            const bytes = update.bytesTotal > 0 ? ` · ${formatSize(update.bytesPushed)} of ${formatSize(update.bytesTotal)}` : '';
+            const bytes = update.bytesTotal > 0 ? ` · ${formatBytes(update.bytesPushed)} of ${formatBytes(update.bytesTotal)}` : '';
             progress.report(`${update.layersDone}/${update.layers} layers${bytes}`, update.fraction);
           },
         }),

@@ -2,23 +2,14 @@
 // interactive (a terminal attached to the container's TTY, resized with the panel). Waits for
 // workspace trust: the image usually comes from this workspace's Dockerfile.
 import * as vscode from 'vscode';
-import { PortMapping, parsePortMapping, runContainer } from '../engine/operations/run';
+import { PortMapping, RunOptions, parsePortMapping, runContainer } from '../engine/operations/run';
 import { openContainerTerminal } from '../ui/containerTerminal';
 import { waitForWorkspaceTrust } from '../ui/trust';
 import { OperationContext, engineWork, imageRefsFromArgs, pickImages, refreshExplorer } from './operationContext';
 import { registerCommand } from './registerCommand';
 
-/** What a caller (or a test) may pass to skip the prompts. */
-export interface RunCommandOptions {
-  readonly name?: string;
-  readonly ports?: readonly string[];
-  readonly env?: Readonly<Record<string, string>>;
-  readonly envFiles?: readonly string[];
-  readonly volumes?: readonly string[];
-  readonly autoRemove?: boolean;
-  readonly interactive?: boolean;
-  readonly command?: readonly string[];
-}
+/** What a caller (or a test) may pass to skip the prompts: the run options, ports as `docker run -p` writes them. */
+export type RunCommandOptions = Omit<RunOptions, 'image' | 'ports' | 'labels' | 'columns' | 'rows'> & { readonly ports?: readonly string[] };
 
 export function registerRunCommand(context: OperationContext): void {
   registerCommand(context.extension, context.log, 'layerwise.image.run', async (...args: unknown[]) => {

@@ -27,7 +27,8 @@ function contextDirName(name: string): string {
   return createHash('sha256').update(name).digest('hex');
 }
 
-async function exists(file: string): Promise<boolean> {
+/** Whether `file` exists and this process may see it. */
+export async function fileExists(file: string): Promise<boolean> {
   try {
     await fs.access(file);
     return true;
@@ -62,7 +63,7 @@ export async function readContext(name: string, env: NodeJS.ProcessEnv, homeDir:
   if (!meta) return undefined;
   const docker = meta.Endpoints?.docker;
   const tlsDir = path.join(configDir, 'contexts', 'tls', id, 'docker');
-  const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => exists(path.join(tlsDir, file))));
+  const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => fileExists(path.join(tlsDir, file))));
   const hasTls = ca || cert || key;
   const tls: TlsMaterial | undefined =
     hasTls || docker?.SkipTLSVerify

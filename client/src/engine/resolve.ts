@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { currentContextName, DEFAULT_CONTEXT, readContext } from './contexts';
+import { currentContextName, DEFAULT_CONTEXT, fileExists, readContext } from './contexts';
 import { parseHost, type EngineEndpoint, type SshOptions, type TlsMaterial } from './endpoint';
 import { EngineError } from './errors';
 
@@ -45,15 +45,6 @@ async function isSocket(file: string): Promise<boolean> {
     // A socket we may not stat (EACCES on a parent) still exists: choosing it gives the better
     // error ("permission denied") than skipping it.
     return (error as NodeJS.ErrnoException).code === 'EACCES';
-  }
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -61,6 +61,22 @@ export class EngineSession {
     return this.pending;
   }
 
+  /**
+   * Runs work on the shared connection and reports how the engine answered (a connection
+   * failure puts the views in their error state; a success after one clears it).
+   */
+  async use<T>(work: (connection: EngineConnection) => Promise<T>): Promise<T> {
+    const connection = await this.connection();
+    try {
+      const result = await work(connection);
+      this.reportSuccess();
+      return result;
+    } catch (error) {
+      this.reportFailure(error);
+      throw error;
+    }
+  }
+
   /** Drops the connection and connects again (settings changed, or the user pressed Retry). */
   reconnect(): Promise<EngineConnection> {
     this.generation += 1;

@@ -155,7 +155,7 @@ export class ExplorerModel {
   history(imageId: string): Promise<HistoryEntry[]> {
     let cached = this.histories.get(imageId);
     if (!cached) {
-      cached = this.withConnection((connection) => connection.imageHistory(imageId));
+      cached = this.session.use((connection) => connection.imageHistory(imageId));
       cached.catch(() => this.histories.delete(imageId));
       this.histories.set(imageId, cached);
       if (this.histories.size > MAX_CACHED_HISTORIES) this.histories.delete(this.histories.keys().next().value as string);
@@ -165,7 +165,7 @@ export class ExplorerModel {
 
   /** One inspect, for a tooltip the user asked for by hovering. */
   containerDetails(containerId: string, signal?: AbortSignal): Promise<ContainerDetails> {
-    return this.withConnection((connection) => connection.containerDetails(containerId, { signal }));
+    return this.session.use((connection) => connection.containerDetails(containerId, { signal }));
   }
 
   /** Feeds an event as if it came from the stream (the watcher's callback; also for tests). */
@@ -202,18 +202,6 @@ export class ExplorerModel {
     void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
   }
 
-  private async withConnection<T>(run: (connection: EngineConnection) => Promise<T>): Promise<T> {
-    const connection = await this.session.connection();
-    try {
-      const result = await run(connection);
-      this.session.reportSuccess();
-      return result;
-    } catch (error) {
-      this.session.reportFailure(error);
-      throw error;
-    }
-  }
-
   private list(view: ViewName): Promise<void> {
     const current = this.listing.get(view);
     if (current) {
@@ -233,25 +221,23 @@ export class ExplorerModel {
   }
 
   private async listImages(): Promise<void> {
-    this.dirty.delete('images');
-    try {
-      const items = await this.withConnection((connection) => connection.listImages());
-      this.imagesState = { items, error: undefined, updatedAt: Date.now() };
-    } catch (error) {
-      this.imagesState = { items: undefined, error: this.asEngineError(error, 'list images'), updatedAt: this.imagesState.updatedAt };
-    }
+    this.imagesState = await this.listed('images', (connection) => connection.listImages(), this.imagesState);
     this.emit({ images: true, containers: false });
   }
 
   private async listContainers(): Promise<void> {
-    this.dirty.delete('containers');
-    try {
-      const items = await this.withConnection((connection) => connection.listContainers());
-      this.containersState = { items, error: undefined, updatedAt: Date.now() };
-    } catch (error) {
-      this.containersState = { items: undefined, error: this.asEngineError(error, 'list containers'), updatedAt: this.containersState.updatedAt };
-    }
+    this.containersState = await this.listed('containers', (connection) => connection.listContainers(), this.containersState);
     this.emit({ images: false, containers: true });
+  }
+
+  /** The view's next state: what the engine listed, or the error (keeping when it last succeeded). */
+  private async listed<T>(view: ViewName, list: (connection: EngineConnection) => Promise<readonly T[]>, previous: ListState<T>): Promise<ListState<T>> {
+    this.dirty.delete(view);
+    try {
+      return { items: await this.session.use(list), error: undefined, updatedAt: Date.now() };
+    } catch (error) {
+      return { items: undefined, error: this.asEngineError(error, `list ${view}`), updatedAt: previous.updatedAt };
+    }
   }
 
   /** A failure that is not the engine module's (a bug in shaping what it listed) still reads like one. */

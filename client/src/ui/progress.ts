@@ -38,18 +38,6 @@ export function withCancellableProgress<T>(title: string, work: (progress: Progr
   );
 }
 
-/** "12.3 MB" (decimal units, as docker prints sizes). */
-export function formatSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${units[unit]}`;
-}
-
 /** True for the engine module's "cancelled" errors (the user pressed Cancel). */
 export function isCancellation(error: unknown): boolean {
   return (error as { kind?: string } | undefined)?.kind === 'cancelled' || (error as { name?: string } | undefined)?.name === 'AbortError';

@@ -52,19 +52,25 @@ describe('layer analysis in the Dockerfile (language server, real engine)', func
 
   const labels = (found: InlayHint[]): string[] => found.map((hint) => `${hint.position.line + 1}: ${typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')}`);
 
+  /** A server told by the build command that `text` made its image: once `hintCount` hints show. */
+  async function buildAndAssociate(name: string, text: string, hintCount: number): Promise<{ uri: string; found: InlayHint[] }> {
+    await start('off');
+    const tag = await build(text);
+    const uri = `file:///tmp/${uniqueName(name)}/Dockerfile`;
+    await client.open(uri, text);
+    await client.connection.sendRequest(ServerMethods.associateDockerfileImage, { uri, image: tag });
+    const found = await waitFor(`${hintCount} layer hint(s) in ${name}`, async () => {
+      const current = await hints(uri);
+      return current.length === hintCount ? current : undefined;
+    });
+    return { uri, found };
+  }
+
   afterEach(async () => client?.stop());
 
   it('built by our build command: sizes and later removals next to each RUN, and a fix that merges the RUNs', async () => {
-    await start('off');
     const text = lesson(uniqueName('built'));
-    const tag = await build(text);
-    const uri = `file:///tmp/${uniqueName('built')}/Dockerfile`;
-    await client.open(uri, text);
-    await client.connection.sendRequest(ServerMethods.associateDockerfileImage, { uri, image: tag });
-    const found = await waitFor('layer hints', async () => {
-      const current = await hints(uri);
-      return current.length === 4 ? current : undefined;
-    });
+    const { uri, found } = await buildAndAssociate('built', text, 4);
     assert.deepEqual(labels(found), ['2: 3.15 MB · 3.15 MB removed later (line 4)', '3: 2.10 MB · 2.10 MB removed later (line 5)', '4: 0 B · removes 3.15 MB', '5: 0 B · removes 2.10 MB']);
     assert.deepEqual(found[0].position, { line: 1, character: text.split('\n')[1].length });
 
@@ -86,16 +92,8 @@ describe('layer analysis in the Dockerfile (language server, real engine)', func
   });
 
   it('the merged Dockerfile, rebuilt, wastes nothing', async () => {
-    await start('off');
     const merged = [`FROM ${base}`, 'RUN dd if=/dev/zero of=/big1 bs=1024 count=3072 \\', ' && dd if=/dev/zero of=/big2 bs=1024 count=2048 \\', ' && rm -f /big1 && rm -f /big2', ''].join('\n');
-    const tag = await build(merged);
-    const uri = `file:///tmp/${uniqueName('merged')}/Dockerfile`;
-    await client.open(uri, merged);
-    await client.connection.sendRequest(ServerMethods.associateDockerfileImage, { uri, image: tag });
-    const found = await waitFor('the hint of the merged RUN', async () => {
-      const current = await hints(uri);
-      return current.length === 1 ? current : undefined;
-    });
+    const { found } = await buildAndAssociate('merged', merged, 1);
     // The hint sits where the instruction ends: after its last continuation line.
     assert.deepEqual(labels(found), ['4: 0 B']);
   });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { InvalidChangeError, validateChange } from '../../../client/src/engine/operations/commit';
 import { normalizeRegistry, redactSecrets, registryAuthHeader, registryOfReference, serverAddressFor } from '../../../client/src/engine/operations/credentials';
 import { configChanges } from '../../../client/src/engine/operations/flatten';
-import { formatBytes } from '../../../client/src/engine/operations/images';
+import { formatBytes } from '../../../client/src/explorer/shape/format';
 import { jsonMessages } from '../../../client/src/engine/operations/jsonMessages';
 import { splitReference } from '../../../client/src/engine/operations/registry';
 import { Readable } from 'node:stream';
@@ -87,7 +87,7 @@ describe('engine JSON message streams', () => {
 
   it('formats sizes as docker does', () => {
     assert.equal(formatBytes(999), '999 B');
-    assert.equal(formatBytes(1_500_000), '1.50 MB');
+    assert.equal(formatBytes(1_500_000), '1.5 MB');
     assert.equal(formatBytes(2_340_000_000), '2.34 GB');
   });
 });

@@ -107,15 +107,3 @@ export async function pruneBuildCache(engine: EngineAccess, options: { all?: boo
   );
   return { removed: answer?.CachesDeleted ?? [], spaceReclaimedBytes: answer?.SpaceReclaimed ?? 0 };
 }
-
-/** "1.2 GB" the way docker prints sizes (decimal units). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${units[unit]}`;
-}
