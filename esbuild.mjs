@@ -14,6 +14,28 @@ const watch = process.argv.includes('--watch');
 // on a clean machine the require fails, is caught, and ssh2 uses its JavaScript crypto.
 const optionalNative = ['cpu-features', '*.node'];
 
+// Modules the server and the CLI load only when first needed (`require()` at the point of use):
+// the shell parser (3 MB of GopherJS, needed at the first RUN script) and the engine module
+// (dockerode with ssh2 and gRPC, needed at the first layer analysis). In one bundle their code
+// would still be read and compiled at every start; as separate files next to the bundle, a
+// start that does not need them never reads them.
+const lazyChunks = [
+  { name: 'mvdan-sh', entry: 'mvdan-sh', matches: (path) => path === 'mvdan-sh' },
+  { name: 'engine', entry: 'client/src/engine/index.ts', matches: (path) => /(^|\/)client\/src\/engine$/.test(path) },
+];
+
+/** Resolves the lazy `require()`s of `lazyChunks` to the chunk files beside the bundle. */
+const lazyChunkRequires = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^(mvdan-sh|(\.\.\/)+client\/src\/engine)$/ }, (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      const chunk = lazyChunks.find((candidate) => candidate.matches(args.path));
+      return chunk ? { path: `./chunks/${chunk.name}.js`, external: true } : undefined;
+    });
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -41,12 +63,20 @@ const bundles = [
     // `vscode` is deliberately NOT external: the server must never import it, and a stray
     // import fails this build instead of failing at run time.
     external: [...optionalNative],
+    plugins: [lazyChunkRequires],
   },
   {
     ...common,
     entryPoints: { cli: 'server/src/cli/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+    external: [...optionalNative],
+    plugins: [lazyChunkRequires],
+  },
+  {
+    ...common,
+    entryPoints: Object.fromEntries(lazyChunks.map((chunk) => [chunk.name, chunk.entry])),
+    outdir: 'dist/chunks',
     external: [...optionalNative],
   },
 ];

@@ -37,10 +37,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const dockerfiles = new DocumentCache((text) => analyzeText(text));
   const settings = new SettingsStore(connection);
-  documents.onDidClose((event) => {
-    dockerfiles.delete(event.document.uri);
-    settings.forget(event.document.uri);
-  });
+  documents.onDidClose((event) => dockerfiles.delete(event.document.uri));
   const log: Logger = {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
@@ -48,6 +45,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     settings.enablePull(params.capabilities.workspace?.configuration === true);
+    settings.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
+    const folderChanges = params.capabilities.workspace?.workspaceFolders === true;
     const context: ServerContext = {
       connection,
       documents,
@@ -59,6 +58,13 @@ export function startServer(connection: Connection): void {
       contributions: new Contributions(),
     };
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+    if (folderChanges) {
+      // Settings are per folder: follow the folders.
+      capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
+      connection.onInitialized(() => {
+        connection.workspace.onDidChangeWorkspaceFolders((change) => settings.changeFolders(change.added, change.removed));
+      });
+    }
     for (const feature of features) {
       Object.assign(capabilities, feature.capabilities(params.capabilities));
       feature.register(context);

@@ -1,7 +1,7 @@
 // Linting for the language server: settings and .hadolint.yaml per document, one lint per
 // document version (kept for the code actions of that version), ShellCheck results when enabled.
 // One service per server, shared by the diagnostics and code-action features.
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileDocument } from '../../dockerfile';
@@ -12,6 +12,7 @@ import { ConfigError, findHadolintConfig, readHadolintConfig, type HadolintConfi
 import { lintSettingsFrom, resolveLintConfig, type LintSettings, type ResolvedLintConfig } from '../../lint/lintConfig';
 import { ShellcheckRunner, ShellcheckUnavailableError, type ShellcheckFinding } from '../../lint/shellcheck';
 import type { ServerContext } from '../feature';
+import { DirectoryListings } from './directoryListings';
 
 export interface DocumentLint {
   readonly version: number;
@@ -25,12 +26,17 @@ export interface DocumentLint {
   readonly generation: number;
 }
 
-interface ConfigEntry {
+interface HadolintEntry {
   readonly hadolint: HadolintConfig | undefined;
   readonly error: string | undefined;
+}
+
+interface ConfigEntry extends HadolintEntry {
   /** The build context's .dockerignore (CopyIgnoredFile). */
   readonly contextIgnores: ((path: string) => boolean) | undefined;
 }
+
+type ContextIgnores = ConfigEntry['contextIgnores'];
 
 const services = new WeakMap<ServerContext, LintService>();
 
@@ -44,7 +50,13 @@ export class LintService {
   readonly shells = new ShellCache();
   private readonly lints = new Map<string, DocumentLint>();
   private readonly settingsByUri = new Map<string, LintSettings>();
+  /** Per document path: its .hadolint.yaml and .dockerignore, both shared with its directory. */
   private readonly configs = new Map<string, Promise<ConfigEntry>>();
+  /** Per directory (and configFile setting): the .hadolint.yaml that applies there. */
+  private readonly hadolintConfigs = new Map<string, Promise<HadolintEntry>>();
+  /** Per .dockerignore file: its matcher. */
+  private readonly dockerignores = new Map<string, Promise<ContextIgnores>>();
+  private readonly listings = new DirectoryListings();
   private readonly shellcheckRunners = new Map<string, ShellcheckRunner>();
   private readonly shellcheckResults = new Map<string, { version: number; findings: readonly ShellcheckFinding[] }>();
   private shellcheckMissingReported = false;
@@ -121,6 +133,9 @@ export class LintService {
     this.generation++;
     this.settingsByUri.clear();
     this.configs.clear();
+    this.hadolintConfigs.clear();
+    this.dockerignores.clear();
+    this.listings.clear();
     this.shellcheckResults.clear();
     this.shellcheckMissingReported = false;
   }
@@ -135,19 +150,52 @@ export class LintService {
     const key = `${settings.configFile}\u0000${path ?? ''}`;
     let entry = this.configs.get(key);
     if (!entry) {
-      entry = (async (): Promise<ConfigEntry> => {
-        const contextIgnores = path ? await contextIgnoresFor(path) : undefined;
-        try {
-          if (settings.configFile) return { hadolint: await readHadolintConfig(settings.configFile), error: undefined, contextIgnores };
-          return { hadolint: path ? await findHadolintConfig(dirname(path), undefined) : undefined, error: undefined, contextIgnores };
-        } catch (error) {
-          const message = error instanceof ConfigError ? error.message : `Cannot read the lint configuration: ${(error as Error).message}`;
-          this.context.log.error(message);
-          return { hadolint: undefined, error: message, contextIgnores };
-        }
-      })();
+      const hadolint = this.hadolintConfigFor(path ? dirname(path) : undefined, settings);
+      const contextIgnores = path ? this.contextIgnoresOf(path) : Promise.resolve(undefined);
+      entry = Promise.all([hadolint, contextIgnores]).then(([found, ignores]) => ({ ...found, contextIgnores: ignores }));
       this.configs.set(key, entry);
     }
     return entry;
+  }
+
+  /** The .hadolint.yaml for Dockerfiles in `directory`: looked for once per directory. */
+  private hadolintConfigFor(directory: string | undefined, settings: LintSettings): Promise<HadolintEntry> {
+    const key = `${settings.configFile}\u0000${directory ?? ''}`;
+    let entry = this.hadolintConfigs.get(key);
+    if (!entry) {
+      entry = (async (): Promise<HadolintEntry> => {
+        try {
+          if (settings.configFile) return { hadolint: await readHadolintConfig(settings.configFile), error: undefined };
+          return { hadolint: directory ? await findHadolintConfig(directory, undefined) : undefined, error: undefined };
+        } catch (error) {
+          const message = error instanceof ConfigError ? error.message : `Cannot read the lint configuration: ${(error as Error).message}`;
+          this.context.log.error(message);
+          return { hadolint: undefined, error: message };
+        }
+      })();
+      this.hadolintConfigs.set(key, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * The build context's .dockerignore for the Dockerfile at `path` (`<name>.dockerignore` first):
+   * the directory is listed once, and a .dockerignore shared by its Dockerfiles is read once.
+   */
+  private async contextIgnoresOf(path: string): Promise<ContextIgnores> {
+    const directory = dirname(path);
+    const own = `${basename(path)}.dockerignore`;
+    const hasOwn = await this.listings.has(directory, own);
+    if (hasOwn === undefined) return contextIgnoresFor(path);
+    const file = hasOwn ? own : (await this.listings.has(directory, '.dockerignore')) ? '.dockerignore' : undefined;
+    if (!file) return undefined;
+    const key = join(directory, file);
+    let ignores = this.dockerignores.get(key);
+    if (!ignores) {
+      // Without its own file, this Dockerfile's answer is the shared .dockerignore's.
+      ignores = contextIgnoresFor(path);
+      this.dockerignores.set(key, ignores);
+    }
+    return ignores;
   }
 }

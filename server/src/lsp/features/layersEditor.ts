@@ -1,8 +1,13 @@
-// Layer analysis in the Dockerfile itself. For an open Dockerfile, find the image built from it
-// — told by our build command, or labelled io.layerwise.dockerfile=<uri>, or (setting) the
-// newest recent image whose history is this file's final stage — analyse it in the background,
-// and show next to each instruction its layer's size and the bytes later removed; on a RUN
-// that removes bytes written earlier, an informational diagnostic with a merge fix.
+// Layer analysis in the Dockerfile itself. For a Dockerfile shown in an editor, find the image
+// built from it — told by our build command, or labelled io.layerwise.dockerfile=<uri>, or
+// (setting) the newest recent image whose history is this file's final stage — analyse it in the
+// background, and show next to each instruction its layer's size and the bytes later removed; on
+// a RUN that removes bytes written earlier, an informational diagnostic with a merge fix.
+//
+// The search starts when the editor first asks for the document's code lenses or inlay hints
+// (it does for the files it shows), not when a document is opened: editors and other extensions
+// open many documents nobody looks at, and each search asks the engine for its images and their
+// histories. Those answers are shared by the searches of a burst (a folder of Dockerfiles).
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -30,6 +35,10 @@ export const wasteDiagnosticCode = 'layer-waste';
 /** How many of the newest images are compared with a Dockerfile's history. */
 const recentImagesCompared = 15;
 const refreshDelayMs = 300;
+/** The engine's image list is reused by the searches that start within this time. */
+const imageListReuseMs = 2_000;
+/** Histories of image IDs kept (an ID's history never changes). */
+const maxHistories = 256;
 
 interface Association {
   readonly image: string;
@@ -48,15 +57,18 @@ interface DocumentState {
   minimumWastedBytes: number;
 }
 
+type EngineImages = Awaited<ReturnType<Awaited<ReturnType<LayersService['engine']>>['listImages']>>;
+
 export class LayersEditor {
   private readonly states = new Map<string, DocumentState>();
+  private imageList: { readonly engine: object; readonly at: number; readonly images: Promise<EngineImages> } | undefined;
+  private readonly histories = new Map<string, Promise<HistoryStep[]>>();
 
   constructor(
     private readonly context: ServerContext,
     private readonly service: LayersService,
   ) {
     const { documents } = context;
-    documents.onDidOpen((event) => this.schedule(event.document.uri));
     documents.onDidSave((event) => this.schedule(event.document.uri));
     documents.onDidClose((event) => {
       const state = this.states.get(event.document.uri);
@@ -64,7 +76,7 @@ export class LayersEditor {
       this.states.delete(event.document.uri);
     });
     context.settings.onDidChange(() => {
-      for (const document of documents.all()) this.schedule(document.uri);
+      for (const uri of this.states.keys()) this.schedule(uri);
     });
   }
 
@@ -81,9 +93,16 @@ export class LayersEditor {
     return this.states.get(uri)?.analysis;
   }
 
+  /** The editor shows the document: look for its image the first time. */
+  private shown(uri: string): DocumentState | undefined {
+    const state = this.states.get(uri);
+    if (!state && this.context.documents.get(uri)) this.schedule(uri);
+    return state;
+  }
+
   codeLenses = ({ dockerfile, document }: ContributorInput): CodeLens[] => {
     const lenses: CodeLens[] = [];
-    const state = this.states.get(document.uri);
+    const state = this.shown(document.uri);
     const finalStage = dockerfile.model.stages[dockerfile.model.stages.length - 1];
     for (const stage of dockerfile.model.stages) {
       const range = stage.from.keyword.range;
@@ -107,6 +126,7 @@ export class LayersEditor {
   };
 
   inlayHints = ({ document, dockerfile, range }: ContributorInput & { readonly range: { start: { line: number }; end: { line: number } } }): InlayHint[] => {
+    this.shown(document.uri);
     const findings = this.findingsFor(document.uri, document.version, dockerfile);
     if (!findings) return [];
     return findings.hints
@@ -227,21 +247,43 @@ export class LayersEditor {
   private async discover(uri: string, dockerfile: DockerfileDocument, mode: string): Promise<Association | undefined> {
     if (mode === 'off' || dockerfile.model.stages.length === 0) return undefined;
     const engine = await this.service.engine(uri);
-    const images = [...(await engine.listImages())].sort((a, b) => b.created - a.created);
+    const images = [...(await this.listImages(engine))].sort((a, b) => b.created - a.created);
     const labelled = images.find((image) => image.labels[dockerfileLabel] === uri);
     if (labelled) return { image: labelled.id, source: 'label' };
     if (mode !== 'labelAndHistory') return undefined;
     const chain = stageChain(dockerfile.model);
     if (!chain.some((instruction) => ['RUN', 'COPY', 'ADD'].includes(instruction.name))) return undefined;
     for (const image of images.slice(0, recentImagesCompared)) {
-      const history = await engine.imageHistory(image.id);
-      const steps: HistoryStep[] = [...history].reverse().map((entry) => ({
-        command: cleanCommand(entry.createdBy, entry.comment),
-        createdBy: entry.createdBy,
-        emptyLayer: entry.sizeBytes === 0,
-      }));
+      const steps = await this.historyOf(engine, image.id);
       if (historyMatches(mapInstructions(chain, steps))) return { image: image.id, source: 'history' };
     }
     return undefined;
+  }
+
+  private listImages(engine: Awaited<ReturnType<LayersService['engine']>>): Promise<EngineImages> {
+    const now = Date.now();
+    if (this.imageList?.engine !== engine || now - this.imageList.at > imageListReuseMs) {
+      const images = engine.listImages();
+      images.catch(() => (this.imageList = undefined));
+      this.imageList = { engine, at: now, images };
+    }
+    return this.imageList.images;
+  }
+
+  private historyOf(engine: Awaited<ReturnType<LayersService['engine']>>, imageId: string): Promise<HistoryStep[]> {
+    let steps = this.histories.get(imageId);
+    if (!steps) {
+      steps = engine.imageHistory(imageId).then((history) =>
+        [...history].reverse().map((entry) => ({
+          command: cleanCommand(entry.createdBy, entry.comment),
+          createdBy: entry.createdBy,
+          emptyLayer: entry.sizeBytes === 0,
+        })),
+      );
+      steps.catch(() => this.histories.delete(imageId));
+      if (this.histories.size >= maxHistories) this.histories.delete(this.histories.keys().next().value!);
+      this.histories.set(imageId, steps);
+    }
+    return steps;
   }
 }
