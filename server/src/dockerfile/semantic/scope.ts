@@ -13,11 +13,8 @@ export interface Binding {
 
 const UNSET: VariableState = { kind: 'unset' };
 
-/** One name's assignments in a scope: the clock of each and the value it set (undefined: not a known value). */
-interface History {
-  readonly clocks: number[];
-  readonly values: (string | undefined)[];
-}
+/** One name's assignments in a scope, flat: [clock, value, clock, value, …] (value undefined: not a known value). */
+type History = (number | string | undefined)[];
 
 /** Variables visible at a point, plus what an undefined name means there. */
 export class Scope {
@@ -52,12 +49,8 @@ export class Scope {
     this.clock++;
     const value = binding.state.kind === 'set' ? binding.state.value : undefined;
     const entry = this.history.get(name);
-    if (entry) {
-      entry.clocks.push(this.clock);
-      entry.values.push(value);
-    } else {
-      this.history.set(name, { clocks: [this.clock], values: [value] });
-    }
+    if (entry) entry.push(this.clock, value);
+    else this.history.set(name, [this.clock, value]);
   }
 
   clone(): Scope {
@@ -70,7 +63,7 @@ export class Scope {
       // The first mark starts the log with what is bound so far, all at clock 0.
       const history = new Map<string, History>();
       for (const [name, binding] of this.current) {
-        history.set(name, { clocks: [0], values: [binding.state.kind === 'set' ? binding.state.value : undefined] });
+        history.set(name, [0, binding.state.kind === 'set' ? binding.state.value : undefined]);
       }
       this.history = history;
     }
@@ -81,17 +74,16 @@ export class Scope {
   valueAt(name: string, mark: number): string | undefined {
     const entry = this.history?.get(name);
     if (!entry) return undefined;
-    const clocks = entry.clocks;
-    let high = clocks.length - 1;
-    if (clocks[high] <= mark) return entry.values[high];
-    if (clocks[0] > mark) return undefined;
     // The last assignment at or before the mark.
+    let high = (entry.length >> 1) - 1;
+    if ((entry[high * 2] as number) <= mark) return entry[high * 2 + 1] as string | undefined;
+    if ((entry[0] as number) > mark) return undefined;
     let low = 0;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (clocks[mid] <= mark) low = mid;
+      if ((entry[mid * 2] as number) <= mark) low = mid;
       else high = mid - 1;
     }
-    return entry.values[low];
+    return entry[low * 2 + 1] as string | undefined;
   }
 }

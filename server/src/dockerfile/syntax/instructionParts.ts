@@ -214,6 +214,7 @@ export class InstructionSplitter {
     const at = this.logicalSpan(line, keyword.start, trimSpaceEnd(line.text, keyword.start, line.text.length));
     const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, keyword.known, line.text, line.map);
     node.setParts(this.split(line, keyword, depth));
+    node.continuations = EMPTY;
     return node;
   }
 
@@ -344,10 +345,10 @@ export class InstructionNode extends SpanNode implements Instruction {
   declare comments: readonly Comment[];
   declare precedingComments: readonly Comment[];
   declare emptyContinuationLines: readonly number[];
-  declare continuations: readonly Span[];
   declare logicalText: string;
   declare logicalMap: readonly number[];
   private declare parts: InstructionParts | undefined;
+  private declare lazyContinuations: readonly Span[] | undefined;
 
   constructor(start: number, end: number, source: SourceText, keyword: Token, name: string, known: boolean, logicalText: string, logicalMap: readonly number[]) {
     super(start, end, source);
@@ -359,10 +360,20 @@ export class InstructionNode extends SpanNode implements Instruction {
     this.comments = EMPTY;
     this.precedingComments = EMPTY;
     this.emptyContinuationLines = EMPTY;
-    this.continuations = EMPTY;
+    this.lazyContinuations = undefined;
     this.logicalText = logicalText;
     this.logicalMap = logicalMap;
     this.parts = undefined;
+  }
+
+  /** The escape characters that continue the instruction, found again in the source when first read. */
+  get continuations(): readonly Span[] {
+    this.lazyContinuations ??= continuationsFrom(this.source, this.start);
+    return this.lazyContinuations;
+  }
+
+  set continuations(spans: readonly Span[]) {
+    this.lazyContinuations = spans;
   }
 
   get flags(): readonly Flag[] {
@@ -419,6 +430,8 @@ export class InstructionNode extends SpanNode implements Instruction {
   override toJSON(): Record<string, unknown> {
     const json = super.toJSON();
     delete json.parts;
+    delete json.lazyContinuations;
+    json.continuations = this.continuations;
     const parts = this.split();
     for (const key of PART_KEYS) json[key] = parts[key];
     return json;
@@ -431,6 +444,50 @@ export class InstructionNode extends SpanNode implements Instruction {
     this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeyword(line.text, 0), 0);
     return this.parts;
   }
+}
+
+/**
+ * Offset of the escape character that continues `text[start, end)` onto the next line, or -1.
+ * BuildKit: the escape character as the last non-blank character, not itself escaped
+ * (`([^\\])\\[ \t]*$|^\\[ \t]*$`).
+ */
+export function continuationAt(text: string, start: number, end: number, escape: number): number {
+  let j = end;
+  while (j > start) {
+    const c = text.charCodeAt(j - 1);
+    if (c !== 0x20 && c !== 0x09) break;
+    j--;
+  }
+  if (j <= start || text.charCodeAt(j - 1) !== escape) return -1;
+  if (j - 1 === start || text.charCodeAt(j - 2) !== escape) return j - 1;
+  return -1;
+}
+
+/** The continuation characters of the instruction starting at `start`, read the way the parser gathers lines. */
+function continuationsFrom(source: SourceText, start: number): readonly Span[] {
+  const text = source.text;
+  const length = text.length;
+  let spans: Span[] | undefined;
+  let pos = start;
+  let first = true;
+  while (pos < length) {
+    const lineStart = pos;
+    const newline = text.indexOf('\n', pos);
+    const lineEnd = newline < 0 ? length : newline;
+    pos = newline < 0 ? length : newline + 1;
+    let end = lineEnd;
+    while (end > lineStart && text.charCodeAt(end - 1) === 0x0d) end--;
+    if (!first) {
+      const content = skipSpace(text, lineStart, end);
+      // Comment lines and empty lines inside a continuation do not end it.
+      if (content === end || text.charCodeAt(content) === 0x23) continue;
+    }
+    first = false;
+    const at = continuationAt(text, lineStart, end, source.escape);
+    if (at < 0) break;
+    (spans ??= []).push(new SpanNode(at, at + 1, source));
+  }
+  return spans ?? EMPTY;
 }
 
 const PART_KEYS = ['flags', 'argumentsText', 'args', 'form', 'exec', 'jsonFallback', 'keyValues', 'legacyKeyValue', 'trigger'] as const;

@@ -3,7 +3,7 @@
 // problem and goes on, so the editor always has a whole tree. One pass over the text, no
 // regular expressions on user text: time is linear in the size of the input.
 import { isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
-import { InstructionNode, InstructionSplitter, mustSplitEagerly, readKeyword, unknownInstructionMessage, type LogicalLine } from './instructionParts';
+import { continuationAt, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeyword, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { LineIndex } from './lineIndex';
 import { SpanNode, TokenNode, type SourceText } from './located';
 import { CommentNode, DirectiveNode, EMPTY, HeredocNode, ProblemNode } from './nodes';
@@ -191,7 +191,7 @@ class Parser {
   private gatherInstruction(start: number, contentEnd: number, next: number, lineNumber: number): Gathered {
     const text = this.text;
     const length = text.length;
-    let continuations: Span[] | undefined;
+    let firstContinuation = -1;
     let comments: Comment[] | undefined;
     let emptyLines: number[] | undefined;
     let continued = this.continuationAt(start, contentEnd);
@@ -201,7 +201,7 @@ class Parser {
     let pieces: string[] | undefined;
     let logicalLength = firstPiece.length;
     const map = [0, start];
-    if (continued >= 0) continuations = [this.span(continued, continued + 1)];
+    if (continued >= 0) firstContinuation = continued;
     let lastContentEnd = contentEnd;
     let pos = next;
     lineNumber++;
@@ -236,7 +236,6 @@ class Parser {
         (pieces ??= [firstPiece]).push(text.slice(lineStart, pieceEnd));
         logicalLength += pieceEnd - lineStart;
       }
-      if (continued >= 0) (continuations ??= []).push(this.span(continued, continued + 1));
       lastContentEnd = end;
       lineNumber++;
     }
@@ -246,28 +245,14 @@ class Parser {
       next: pos,
       lineNumber,
       line: { text: pieces ? pieces.join('') : firstPiece, map },
-      continuations: continuations ?? EMPTY,
+      firstContinuation,
       comments: comments ?? EMPTY,
       emptyLines: emptyLines ?? EMPTY,
     };
   }
 
-  /**
-   * Offset of the escape character that continues `text[start, end)` onto the next line, or -1.
-   * BuildKit: the escape character as the last non-blank character, not itself escaped
-   * (`([^\\])\\[ \t]*$|^\\[ \t]*$`).
-   */
   private continuationAt(start: number, end: number): number {
-    const text = this.text;
-    let j = end;
-    while (j > start) {
-      const c = text.charCodeAt(j - 1);
-      if (c !== 0x20 && c !== 0x09) break;
-      j--;
-    }
-    if (j <= start || text.charCodeAt(j - 1) !== this.escape) return -1;
-    if (j - 1 === start || text.charCodeAt(j - 2) !== this.escape) return j - 1;
-    return -1;
+    return continuationAt(this.text, start, end, this.escape);
   }
 
   private finishInstruction(gathered: Gathered, preceding: readonly Comment[], next: number): { node: Instruction; next: number; heredocLines: number } {
@@ -275,7 +260,7 @@ class Parser {
     const keyword = readKeyword(line.text, 0);
     const node = new InstructionNode(gathered.start, gathered.end, this.source, this.splitter.token(line, keyword.start, keyword.end, keyword.name), keyword.name, keyword.known, line.text, line.map);
     if (keyword.name === '') {
-      const stray = gathered.continuations[0] ?? this.span(gathered.start, gathered.end);
+      const stray = gathered.firstContinuation >= 0 ? this.span(gathered.firstContinuation, gathered.firstContinuation + 1) : this.span(gathered.start, gathered.end);
       this.problem('unknown-instruction', stray.start, stray.end, 'A line continuation with no instruction: remove the stray escape character.');
     } else if (!keyword.known) {
       this.splitter.logicalProblem(line, 'unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
@@ -298,7 +283,7 @@ class Parser {
     node.comments = gathered.comments;
     if (preceding.length > 0) node.precedingComments = preceding;
     node.emptyContinuationLines = gathered.emptyLines;
-    node.continuations = gathered.continuations;
+    if (gathered.firstContinuation < 0) node.continuations = EMPTY;
     return { node, next: pos, heredocLines };
   }
 
@@ -421,7 +406,8 @@ interface Gathered {
   readonly next: number;
   readonly lineNumber: number;
   readonly line: LogicalLine;
-  readonly continuations: readonly Span[];
+  /** Offset of the first continuation character, or -1 (the others are found when asked). */
+  readonly firstContinuation: number;
   readonly comments: readonly Comment[];
   readonly emptyLines: readonly number[];
 }
