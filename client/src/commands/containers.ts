@@ -9,7 +9,7 @@ import { ContainerRunningError, LifecycleAction, containerAction, containerLogs,
 import { openContainerTerminal } from '../ui/containerTerminal';
 import { formatBytes } from '../explorer/shape/format';
 import { isCancellation, withCancellableProgress } from '../ui/progress';
-import { OperationContext, confirmDestructive, containerIdsFromArgs, engineWork, pickContainers, refreshExplorer } from './operationContext';
+import { OperationContext, confirmDestructive, confirmOptionsFromArgs, containerIdsFromArgs, engineWork, pickContainers, refreshExplorer } from './operationContext';
 import { registerCommand } from './registerCommand';
 
 type ContainerRef = { id: string; name: string; state?: string };
@@ -37,7 +37,7 @@ export function registerContainerCommands(context: OperationContext): void {
     const containers = await containersFor(context, args, 'Containers to remove');
     if (containers.length === 0) return;
     const names = containers.map((container) => container.name).join(', ');
-    if (!(await confirmDestructive(`Remove ${containers.length === 1 ? `container ${names}` : `${containers.length} containers (${names})`}?`, 'Remove', 'Their writable layers are deleted; anonymous volumes are removed with them.'))) return;
+    if (!confirmOptionsFromArgs(args).confirmed && !(await confirmDestructive(`Remove ${containers.length === 1 ? `container ${names}` : `${containers.length} containers (${names})`}?`, 'Remove', 'Their writable layers are deleted; anonymous volumes are removed with them.'))) return;
     const running: ContainerRef[] = [];
     for (const container of containers) {
       try {

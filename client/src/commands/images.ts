@@ -10,7 +10,7 @@ import { tagImage } from '../engine/operations/registry';
 import { ImageArchiveError, loadImages, saveImages } from '../engine/operations/saveLoad';
 import { formatBytes } from '../explorer/shape/format';
 import { isCancellation, withCancellableProgress } from '../ui/progress';
-import { OperationContext, confirmDestructive, engineWork, imageRefsFromArgs, pickImages, refreshExplorer } from './operationContext';
+import { ConfirmOptions, OperationContext, confirmDestructive, confirmOptionsFromArgs, engineWork, imageRefsFromArgs, pickImages, refreshExplorer } from './operationContext';
 import { registerCommand } from './registerCommand';
 
 async function imagesFor(context: OperationContext, args: unknown[], placeHolder: string, many: boolean): Promise<string[]> {
@@ -61,7 +61,7 @@ export function registerImageCommands(context: OperationContext): void {
     const images = await imagesFor(context, args, 'Images to remove', true);
     if (images.length === 0) return;
     const names = images.map(shortRef);
-    if (!(await confirmDestructive(`Remove ${images.length === 1 ? names[0] : `${images.length} images`}?`, 'Remove', images.length > 1 ? names.join('\n') : 'Layers no other image uses are deleted.'))) return;
+    if (!confirmOptionsFromArgs(args).confirmed && !(await confirmDestructive(`Remove ${images.length === 1 ? names[0] : `${images.length} images`}?`, 'Remove', images.length > 1 ? names.join('\n') : 'Layers no other image uses are deleted.'))) return;
     const refused: ImageInUseError[] = [];
     for (const image of images) {
       try {
@@ -147,7 +147,7 @@ export function registerImageCommands(context: OperationContext): void {
     }
   });
 
-  registerCommand(context.extension, context.log, 'layerwise.engine.prune', async (kinds?: unknown) => {
+  registerCommand(context.extension, context.log, 'layerwise.engine.prune', async (kinds?: unknown, options?: ConfirmOptions) => {
     type Kind = 'dangling' | 'unused' | 'containers' | 'buildCache';
     const items: Array<vscode.QuickPickItem & { what: Kind }> = [
       { label: 'Dangling images', description: 'untagged images no container uses', picked: true, what: 'dangling' },
@@ -158,7 +158,7 @@ export function registerImageCommands(context: OperationContext): void {
     const chosen: Kind[] = Array.isArray(kinds) ? (kinds as Kind[]) : ((await vscode.window.showQuickPick(items, { title: 'Prune: reclaim space', canPickMany: true, placeHolder: 'What to remove' })) ?? []).map((item) => item.what);
     if (chosen.length === 0) return;
     const labels = items.filter((item) => chosen.includes(item.what)).map((item) => item.label.toLowerCase());
-    if (!(await confirmDestructive(`Remove ${labels.join(', ')}?`, 'Prune', 'This cannot be undone.'))) return;
+    if (!options?.confirmed && !(await confirmDestructive(`Remove ${labels.join(', ')}?`, 'Prune', 'This cannot be undone.'))) return;
     const lines: string[] = [];
     let total = 0;
     await engineWork(context, async (engine) => {

@@ -108,6 +108,18 @@ export async function pickContainers(context: OperationContext, placeHolder: str
   return (picked ?? []).map((item) => ({ id: item.id, name: item.label, state: item.state }));
 }
 
+/** What a caller (another extension, a script, a test) passes to a destructive command it already confirmed. */
+export interface ConfirmOptions {
+  /** Skip the "Remove …?" question: the caller asked the user (or needs no one to). */
+  readonly confirmed?: boolean;
+}
+
+/** The options object among a command's arguments (tree nodes have a `kind`, selections are arrays). */
+export function confirmOptionsFromArgs(args: readonly unknown[]): ConfirmOptions {
+  const found = args.find((arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg) && !('kind' in arg) && !(arg instanceof vscode.Uri));
+  return (found as ConfirmOptions | undefined) ?? {};
+}
+
 /** A modal yes/no for destructive actions; true only when the user chose `confirm`. */
 export async function confirmDestructive(message: string, confirm: string, detail?: string): Promise<boolean> {
   const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirm);

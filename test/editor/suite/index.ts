@@ -15,6 +15,10 @@ export function run(): Promise<void> {
   require('./editing.test');
   require('./diagnostics.test');
   require('./journeys/1-layers-lesson.test');
+  require('./journeys/2-entrypoint-cmd.test');
+  require('./journeys/3-health.test');
+  require('./journeys/4-commit.test');
+  require('./journeys/5-save-load.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });

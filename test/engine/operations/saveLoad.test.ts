@@ -95,6 +95,44 @@ describe('save and load', function () {
     assert.deepEqual(strayFiles(dir), []);
   });
 
+  // The Cancel button aborts from outside the stream, at any moment: the request's socket may be
+  // what fails first (it is on Node 24, which code-server 4.139's extension host runs; run this
+  // file with that Node to see it), and that must still read as a cancellation, not a dropped
+  // connection.
+  it('cancelled from outside the stream (the Cancel button): a cancellation, no file left; the same for a load', async () => {
+    const dir = tempDir('cancel-button');
+    const target = path.join(dir, 'big.tar');
+    const controller = new AbortController();
+    let seen = 0;
+    const pressCancel = setInterval(() => {
+      if (seen > 20_000_000) controller.abort();
+    }, 1);
+    try {
+      await assert.rejects(
+        saveImages(engine, { images: [big], target, signal: controller.signal, onProgress: (bytes) => (seen = bytes) }),
+        (error: unknown) => (error as { kind?: string }).kind === 'cancelled',
+      );
+    } finally {
+      clearInterval(pressCancel);
+    }
+    assert.deepEqual(strayFiles(dir), []);
+
+    await saveImages(engine, { images: [big], target });
+    const loading = new AbortController();
+    let sent = 0;
+    const pressCancelLoad = setInterval(() => {
+      if (sent > 20_000_000) loading.abort();
+    }, 1);
+    try {
+      await assert.rejects(
+        loadImages(engine, { source: target, signal: loading.signal, onProgress: (bytes) => (sent = bytes) }),
+        (error: unknown) => (error as { kind?: string }).kind === 'cancelled',
+      );
+    } finally {
+      clearInterval(pressCancelLoad);
+    }
+  });
+
   it('a missing image fails before any file is created', async () => {
     const dir = tempDir('missing');
     await assert.rejects(saveImages(engine, { images: ['layerwise-test-no-such-image:1'], target: path.join(dir, 'x.tar') }), /no such image|not found|No such/i);

@@ -70,6 +70,8 @@ export async function streamToFile(source: IncomingMessage, options: FileTransfe
     source.destroy();
     await fs.promises.rm(temporary, { force: true });
     if (error instanceof TargetExistsError) throw error;
-    throw translate(error);
+    // Cancelling also aborts the request, and whichever stream fails first (often the socket,
+    // "connection dropped") carries the error: the user cancelled all the same.
+    throw translate(options.signal?.aborted ? Object.assign(new Error('cancelled'), { name: 'AbortError' }) : error);
   }
 }

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Transform } from 'node:stream';
-import { EngineAccess, streamRequest } from './engineAccess';
+import { EngineAccess, cancelledError, streamRequest } from './engineAccess';
 import { checkTarget, streamToFile } from './fileTransfer';
 import { jsonMessages, messageError } from './jsonMessages';
 
@@ -109,6 +109,7 @@ export async function loadImages(engine: EngineAccess, options: LoadOptions): Pr
       for (const match of text.matchAll(/^Loaded image(?: ID)?: (.+)$/gm)) images.push(match[1]!.trim());
     }
   } catch (error) {
+    if (options.signal?.aborted) throw cancelledError(engine, operation);
     const translated = engine.translate(error, operation);
     if (translated.kind === 'engine' && translated.statusCode !== undefined) {
       throw new ImageArchiveError(options.source, describeLoadFailure(options.source, translated.reason));
