@@ -112,6 +112,17 @@ describe('image config prediction', () => {
     assert.deepEqual(predictImageConfig(model, { target: 'test' }), { error: 'target stage "test" could not be found: the stages are build' });
   });
 
+  it('selects an unnamed stage by index, which wins over a name, and explains a missing one', () => {
+    const { model } = analyzeText('FROM scratch\nLABEL stage=first\nFROM scratch AS named\nLABEL stage=second\nFROM 0\nENV FROM_FIRST=1');
+    const first = predictImageConfig(model, { stageIndex: 0, target: 'named' });
+    assert.ok(!('error' in first));
+    assert.deepEqual([first.stageIndex, first.config.Labels], [0, { stage: 'first' }]);
+    const inheriting = predictImageConfig(model, { stageIndex: 2 });
+    assert.ok(!('error' in inheriting));
+    assert.deepEqual([inheriting.config.Labels, inheriting.complete], [null, false], 'FROM 0 names the image "0", not stage 0');
+    assert.deepEqual(predictImageConfig(model, { stageIndex: 3 }), { error: 'there is no stage 3: stages are numbered from 0 to 2' });
+  });
+
   it('adds docker build --label labels, keys sorted like the engine prints them', () => {
     const { config } = predict('FROM scratch\nLABEL b=2 a=1', { labels: { c: '3' } });
     assert.deepEqual(Object.keys(config.Labels ?? {}), ['a', 'b', 'c']);

@@ -13,6 +13,10 @@ const cases: { source: string; code: ProblemCode; message: RegExp }[] = [
   { source: '# escape=⟦x⟧\nFROM x', code: 'invalid-escape-directive', message: /use ` or \\/ },
   { source: '# only a comment\n⟦⟧', code: 'no-instructions', message: /no instructions/ },
   { source: 'FROM x\n⟦\\⟧\n', code: 'unknown-instruction', message: /stray escape/ },
+  { source: 'FROM x\nLABEL a=1 ⟦=x⟧', code: 'key-value-blank-name', message: /LABEL names can not be blank/ },
+  { source: 'FROM x\nENV ⟦="x y"⟧', code: 'key-value-blank-name', message: /ENV names can not be blank/ },
+  { source: "FROM x\nRUN cat ⟦<<'EOF⟧ > /a\nhi\nEOF", code: 'heredoc-quote-unterminated', message: /' quote left open: close it \(<<'EOF'\)/ },
+  { source: 'FROM x\nCOPY ⟦3<<-"EOF⟧ /a\nhi\nEOF', code: 'heredoc-quote-unterminated', message: /" quote left open/ },
 ];
 
 describe('parser: problems', () => {
@@ -35,6 +39,12 @@ describe('parser: problems', () => {
       ast.instructions.map((instruction) => instruction.name),
       ['FROM', 'ENV', 'RUNN', 'RUN'],
     );
+  });
+
+  it('ARG =x and a quote left open outside a here-document word are not those problems', () => {
+    const codes = (text: string) => parseDockerfile(text).problems.map((problem) => problem.code);
+    assert.deepEqual(codes('FROM x\nARG =x\nLABEL a==b'), []);
+    assert.deepEqual(codes("FROM x\nRUN echo 'open <<EOF"), []);
   });
 
   it('marks which problems make BuildKit reject the file', () => {

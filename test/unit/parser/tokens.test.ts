@@ -94,6 +94,10 @@ const cases: TokenCase[] = [
   { name: 'directive name and value', source: '# ⟦escape⟧=⟦`⟧\nFROM x', pick: (ast) => [ast.directives[0].nameToken, ast.directives[0].valueToken], values: ['escape', '`'] },
   { name: 'backtick escape continues lines', source: '# escape=`\nRUN ⟦dir `\n  c:\\⟧', pick: (ast) => ast.instructions[0].args, values: ['dir   c:\\'] },
   { name: 'comments', source: '⟦# one⟧\nFROM x\n  ⟦#two⟧', pick: (ast) => ast.comments },
+  { name: 'syntax directive: the frontend and its command line', source: '# syntax = ⟦docker/dockerfile:1 --x⟧\nFROM x', pick: (ast) => [ast.syntax?.value], values: ['docker/dockerfile:1 --x'] },
+  { name: 'syntax directive after a #! line (BuildKit skips it)', source: '#!/usr/bin/env buildctl\n#syntax=⟦a/b:1⟧\nFROM x', pick: (ast) => [ast.syntax?.value], values: ['a/b:1'] },
+  { name: 'syntax directive as a // comment', source: '// syntax=⟦example/yaml-frontend⟧\nimage: x', pick: (ast) => [ast.syntax?.value], values: ['example/yaml-frontend'] },
+  { name: 'syntax key of a JSON file', source: '{\n  "syntax": "⟦example/json⟧",\n  "image": "x"\n}', pick: (ast) => [ast.syntax?.value], values: ['example/json'] },
   {
     name: 'non-BMP characters count as two UTF-16 units',
     source: 'LABEL ⟦emoji⟧=⟦"😀 ok"⟧',
@@ -131,4 +135,28 @@ describe('parser: token ranges and values', () => {
       }
     });
   }
+});
+
+describe('parser: here-document content and the syntax directive', () => {
+  for (const [eolName, eol] of EOLS) {
+    it(`${eolName}: content is the body lines with LF breaks, as BuildKit reads them`, () => {
+      const ast = parseDockerfile(['RUN <<EOF', 'echo a', '', 'echo b', 'EOF', 'COPY <<-x /f', '\tkeep tabs', '\tx'].join(eol));
+      assert.deepEqual(
+        ast.instructions.map((instruction) => instruction.heredocs[0].content),
+        ['echo a\n\necho b\n', '\tkeep tabs\n'],
+      );
+    });
+  }
+
+  it('drops one CR per line, like BuildKit\'s line scanner', () => {
+    assert.equal(parseDockerfile('RUN <<EOF\r\na\r\r\nb\rc\r\nEOF\r\n').instructions[0].heredocs[0].content, 'a\r\nb\rc\n');
+  });
+
+  it('names the form the frontend was chosen in, and none when there is none', () => {
+    const form = (text: string) => parseDockerfile(text).syntax?.form;
+    assert.deepEqual(
+      [form('# syntax=a\nFROM x'), form('// syntax=a\n'), form('{"syntax": "a"}'), form('FROM x\n# syntax=a'), form('{"syntax": "a", "n": 1}'), form('# escape=`\n# syntax=b')],
+      ['#', '//', 'json', undefined, undefined, '#'],
+    );
+  });
 });

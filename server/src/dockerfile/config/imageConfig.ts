@@ -28,16 +28,29 @@ export function resolveTarget(model: DockerfileModel, target?: string): TargetRe
   return { error: `target stage "${target}" could not be found${names.length ? `: the stages are ${names.join(', ')}` : ': no stage has a name (FROM image AS name)'}` };
 }
 
+/** The stage at `index`, or why there is none. */
+export function stageByIndex(model: DockerfileModel, index: number): TargetResult {
+  const stage = Number.isInteger(index) ? model.stages[index] : undefined;
+  if (stage) return { stage };
+  if (model.stages.length === 0) return { error: 'the Dockerfile has no FROM instruction, so no stage to build' };
+  return { error: `there is no stage ${index}: stages are numbered from 0 to ${model.stages.length - 1}` };
+}
+
 export interface PredictOptions {
-  /** The stage to build (default: the last one). */
+  /** The stage to build, by name (default: the last one). */
   readonly target?: string;
+  /**
+   * The stage to build, by index (0-based, as `COPY --from=0` counts): how to predict an unnamed
+   * stage. Takes precedence over `target`.
+   */
+  readonly stageIndex?: number;
   /** `docker build --label`: added to the built image's labels. */
   readonly labels?: Readonly<Record<string, string>>;
 }
 
-/** Predicts `.Config` for the stage `target` names (default: the last stage). */
+/** Predicts `.Config` for the stage `stageIndex` or `target` selects (default: the last stage). */
 export function predictImageConfig(model: DockerfileModel, options: PredictOptions = {}): ConfigPrediction | { readonly error: string } {
-  const resolved = resolveTarget(model, options.target);
+  const resolved = options.stageIndex !== undefined ? stageByIndex(model, options.stageIndex) : resolveTarget(model, options.target);
   if ('error' in resolved) return resolved;
   const facts = new Map<Instruction, InstructionFacts>();
   for (const fact of model.instructions) facts.set(fact.instruction, fact);

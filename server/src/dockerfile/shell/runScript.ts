@@ -113,24 +113,35 @@ function lineSegment(instruction: Instruction, logicalStart: number, length: num
  */
 function heredocText(heredoc: Instruction['heredocs'][number], scriptStart: number): { text: string; segments: Segment[] } {
   const content = heredoc.content;
-  const exact = heredoc.body.end - heredoc.body.start === content.length;
+  const bodyLength = heredoc.body.end - heredoc.body.start;
+  // The parser's content has each CRLF line's CR dropped: in a CRLF file line k starts k characters later in the source.
+  const crlf = bodyLength !== content.length && bodyLength === content.length + countLineBreaks(content);
+  const exact = bodyLength === content.length || crlf;
   const segments: Segment[] = [];
   let text = '';
   let contentOffset = 0;
+  let lineIndex = 0;
   while (contentOffset < content.length) {
     let lineEnd = content.indexOf('\n', contentOffset);
     if (lineEnd < 0) lineEnd = content.length;
     const hasCr = lineEnd > contentOffset && content[lineEnd - 1] === '\r';
     const line = content.slice(contentOffset, hasCr ? lineEnd - 1 : lineEnd);
     const lineScriptStart = scriptStart + text.length;
-    const sourceStart = heredoc.body.start + contentOffset;
+    const sourceStart = heredoc.body.start + contentOffset + (crlf ? lineIndex : 0);
     // With `<<-` BuildKit strips leading tabs, so the body no longer matches the source
     // character for character: point at the body's start then.
     segments.push({ scriptStart: lineScriptStart, scriptEnd: lineScriptStart + line.length, toSource: (offset) => (exact ? sourceStart + (offset - lineScriptStart) : heredoc.body.start) });
     text += line + (lineEnd < content.length ? '\n' : '');
     contentOffset = lineEnd + 1;
+    lineIndex++;
   }
   return { text, segments };
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 function execScript(instruction: Instruction): RunScript {

@@ -8,6 +8,7 @@ import { LineIndex } from './lineIndex';
 import { SpanNode, TokenNode, type SourceText } from './located';
 import { CommentNode, DirectiveNode, EMPTY, HeredocNode, ProblemNode } from './nodes';
 import { lexShellWord } from './shellLexer';
+import { detectSyntax } from './syntaxDirective';
 import type { Comment, Directive, DockerfileAst, Heredoc, Instruction, Problem, ProblemCode, Span, Token } from './types';
 
 /** A parsed Dockerfile plus the line index its ranges were computed with. */
@@ -125,6 +126,7 @@ class Parser {
       problems: this.problems,
       escapeChar: this.escapeChar,
       hasBom,
+      syntax: detectSyntax(this.source),
     };
   }
 
@@ -297,7 +299,11 @@ class Parser {
   private readHeredocs(line: LogicalLine, next: number): { heredocs: Heredoc[]; next: number; lines: number } {
     const heredocs: Heredoc[] = [];
     const lexed = lexShellWord(line.text, undefined, { rawQuotes: true, rawEscapes: true, skipUnsetEnv: true }, true);
-    if (lexed.error) return { heredocs, next, lines: 0 };
+    if (lexed.error) {
+      // BuildKit ignores the lexer's error here and finds no here-document on the line.
+      this.unterminatedHeredocQuote(line, lexed.error.start);
+      return { heredocs, next, lines: 0 };
+    }
     const text = this.text;
     const length = text.length;
     let pos = next;
@@ -306,7 +312,6 @@ class Parser {
       const marker = this.heredocMarker(line, word);
       if (!marker) continue;
       const bodyStart = pos;
-      let content = '';
       let terminator: Span | undefined;
       while (pos < length) {
         const lineStart = pos;
@@ -322,9 +327,9 @@ class Parser {
           terminator = this.span(lineStart, end);
           break;
         }
-        content += text.slice(lineStart, pos);
       }
       const bodyEnd = terminator ? terminator.start : pos;
+      const content = heredocContent(text, bodyStart, bodyEnd);
       const end = terminator ? terminator.end : bodyEnd;
       heredocs.push(
         new HeredocNode(
@@ -352,6 +357,27 @@ class Parser {
       }
     }
     return { heredocs, next: pos, lines };
+  }
+
+  /** A quote left open in a `<<'EOF` word: the line has no here-document for BuildKit. */
+  private unterminatedHeredocQuote(line: LogicalLine, quoteAt: number): void {
+    const s = line.text;
+    let wordStart = quoteAt;
+    while (wordStart > 0 && !isSpace(s.charCodeAt(wordStart - 1))) wordStart--;
+    let i = wordStart;
+    while (i < quoteAt && isDigit(s.charCodeAt(i))) i++;
+    if (!s.startsWith('<<', i) || i + 2 > quoteAt) return;
+    let wordEnd = quoteAt;
+    while (wordEnd < s.length && !isSpace(s.charCodeAt(wordEnd))) wordEnd++;
+    const word = s.slice(wordStart, wordEnd);
+    const quote = s[quoteAt];
+    this.splitter.logicalProblem(
+      line,
+      'heredoc-quote-unterminated',
+      wordStart,
+      wordEnd,
+      `The here-document delimiter ${word} has a ${quote} quote left open: close it (${word}${quote}). Until then BuildKit reads no here-document here, and the lines below are read as instructions.`,
+    );
   }
 
   /** The here-document a shell word opens, if it is one: `[n]<<[-]word`. */
@@ -423,6 +449,24 @@ interface HeredocMarker {
 function trimCarriageReturns(text: string, start: number, end: number): number {
   while (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
   return end;
+}
+
+/**
+ * The body lines as BuildKit's line scanner hands them over: each line's trailing CR (of a
+ * CRLF line break) dropped.
+ */
+function heredocContent(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  if (!raw.includes('\r')) return raw;
+  let out = '';
+  let from = 0;
+  for (let i = raw.indexOf('\r'); i >= 0; i = raw.indexOf('\r', i + 1)) {
+    if (i + 1 === raw.length || raw.charCodeAt(i + 1) === 0x0a) {
+      out += raw.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return out + raw.slice(from);
 }
 
 /** Go's `\s` in regular expressions. */

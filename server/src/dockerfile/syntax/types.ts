@@ -4,6 +4,7 @@
 // "Logical" text is what BuildKit sees: the instruction's physical lines joined with the
 // escape-newline continuations, comment lines and empty lines inside the continuation removed.
 // Values (`value`) are in logical text; `text` is always the exact source slice.
+import type { SyntaxDirective } from './syntaxDirective';
 
 /** An LSP position: zero-based line, UTF-16 character offset in that line. */
 export interface Position {
@@ -218,4 +219,13 @@ export interface DockerfileAst {
   readonly escapeChar: '\\' | '`';
   /** True when the text starts with a UTF-8 byte order mark (U+FEFF), which BuildKit ignores. */
   readonly hasBom: boolean;
+  /**
+   * The frontend named the way BuildKit's DetectSyntax finds it (`# syntax=`, also after a `#!`
+   * line, `// syntax=`, or a JSON file's "syntax" key); undefined when none is (the builder's
+   * built-in Dockerfile frontend then parses the file). A `//` or JSON form means a frontend
+   * that does not read Dockerfile syntax.
+   */
+  readonly syntax: SyntaxDirective | undefined;
 }
+
+export type { SyntaxDirective } from './syntaxDirective';
