@@ -19,6 +19,8 @@ export function run(): Promise<void> {
   require('./journeys/3-health.test');
   require('./journeys/4-commit.test');
   require('./journeys/5-save-load.test');
+  require('./journeys/6-publish.test');
+  require('./journeys/7-clean-up.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });

@@ -36,6 +36,11 @@ describe('image operations: remove, prune, flatten, commit', function () {
     const forced = await removeImage(engine, tag, { force: true });
     assert.deepEqual(forced.untagged, [tag]);
     await assert.rejects(engine.docker.getImage(tag).inspect());
+    // What the message promises: the image itself is deleted, the container still starts.
+    assert.ok(forced.deleted.includes(id), `deleted: ${forced.deleted.join(', ')}`);
+    await assert.rejects(engine.docker.getImage(id).inspect());
+    await container.start();
+    assert.equal(((await container.wait()) as { StatusCode: number }).StatusCode, 0);
     await container.remove({ force: true });
     await removeImage(engine, id).catch(() => undefined);
   });

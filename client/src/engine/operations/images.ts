@@ -23,7 +23,7 @@ export class ImageInUseError extends Error {
     const container = containerId ? ` ${containerId.slice(0, 12)}` : '';
     switch (reason) {
       case 'stopped-container':
-        return `${image} is used by the stopped container${container}. Remove the container first, or force the removal (the image is then only untagged until the container is gone).`;
+        return `${image} is used by the stopped container${container}. Remove the container first, or force the removal: the image is deleted, and the container keeps its files (it still starts).`;
       case 'running-container':
         return `${image} is used by the running container${container}; it cannot be removed, even by force. Stop and remove the container first.`;
       case 'child-images':
