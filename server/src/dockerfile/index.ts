@@ -80,6 +80,7 @@ export {
   DEFAULT_LINUX_PATH,
   PROXY_ARGS,
   formatPlatform,
+  hostPlatform,
   parsePlatform,
   type Platform,
 } from './semantic/predefined';

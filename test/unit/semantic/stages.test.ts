@@ -60,6 +60,22 @@ describe('semantic model: stages', () => {
     );
   });
 
+  it('reports a stage copying or mounting from itself, by name or index', () => {
+    const { model } = analyzeText('FROM x AS build\nCOPY --from=Build /x /y\nRUN --mount=from=build,target=/m true\nCOPY --from=0 /x /y\nFROM x\nCOPY --from=build /x /y');
+    assert.deepEqual(
+      model.problems.map((problem) => [problem.code, problem.message]),
+      [
+        ['stage-not-built-yet', 'A stage cannot copy from itself (Build): name an earlier stage.'],
+        ['stage-not-built-yet', 'A stage cannot mount from itself (build): name an earlier stage.'],
+        ['stage-not-built-yet', 'A stage cannot copy from itself (0): name an earlier stage.'],
+      ],
+    );
+    assert.deepEqual(
+      model.stageReferences.filter((reference) => reference.kind !== 'from').map((reference) => reference.stageIndex),
+      [0, 0, 0, 0],
+    );
+  });
+
   it('reports FROM with a wrong shape and an invalid stage name', () => {
     const { model } = analyzeText('FROM a b\nFROM x AS 9lives');
     assert.deepEqual(

@@ -1,7 +1,7 @@
 // Variable scoping as BuildKit applies it: each case puts the cursor (‸) on a reference and
 // states the value it has there and which kind of definition it resolves to.
 import { strict as assert } from 'node:assert';
-import { analyzeText, referenceAt, type AnalyzeOptions, type VariableKind, type VariableState } from '../../../server/src/dockerfile';
+import { analyzeText, hostPlatform, referenceAt, type AnalyzeOptions, type VariableKind, type VariableState } from '../../../server/src/dockerfile';
 import { EOLS, marked } from '../parser/support/markers';
 
 const linuxAmd64 = { build: { os: 'linux', architecture: 'amd64' }, target: { os: 'linux', architecture: 'amd64' } };
@@ -27,6 +27,11 @@ const cases: {
   { name: 'scratch images get the default PATH', source: 'FROM scratch\nRUN echo $‸PATH', value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', definition: 'image' },
   { name: 'automatic platform ARGs with a known platform', source: 'FROM --platform=$‸BUILDPLATFORM x', options: { platform: linuxAmd64 }, value: 'linux/amd64', definition: 'automatic' },
   { name: 'automatic platform ARGs without a platform', source: 'FROM --platform=$‸BUILDPLATFORM x', value: 'unknown', definition: 'automatic' },
+  { name: 'a default platform gives the automatic ARGs values', source: 'FROM alpine\nARG TARGETARCH\nRUN echo $‸TARGETARCH', options: { defaultPlatform: { os: 'linux', architecture: 'arm64' } }, value: 'arm64', definition: 'arg' },
+  { name: 'an explicit platform wins over the default', source: 'FROM --platform=$‸TARGETPLATFORM x', options: { platform: linuxAmd64, defaultPlatform: { os: 'linux', architecture: 'arm64' } }, value: 'linux/amd64', definition: 'automatic' },
+  { name: 'ONBUILD trigger replayed in a later stage: that stage\'s values', source: 'FROM scratch AS base\nONBUILD RUN echo $‸A\nFROM base\nENV A=late\nFROM base', value: 'unset' },
+  { name: 'ONBUILD trigger sees the environment the child inherits', source: 'FROM scratch AS base\nENV A=1\nONBUILD ENV B=${‸A}2\nFROM base', value: '1', definition: 'env' },
+  { name: 'ONBUILD trigger no stage runs: unknown', source: 'FROM scratch\nARG A=1\nONBUILD RUN echo ${‸A}', value: 'unknown' },
   { name: 'a stage ARG default sees earlier ENV', source: 'FROM scratch\nENV A=x\nARG B=${A}y\nRUN echo $‸B', value: 'xy', definition: 'arg' },
   { name: 'ARG in a stage default is expanded', source: 'FROM scratch\nARG A=1\nARG B=${A:-2}\nLABEL l=$‸B', value: '1', definition: 'arg' },
   { name: 'proxy ARGs reach RUN when given', source: 'FROM scratch\nRUN curl $‸HTTP_PROXY', options: { buildArgs: { HTTP_PROXY: 'http://p' } }, value: 'http://p' },
@@ -86,6 +91,21 @@ describe('semantic model: variables', () => {
     function text(message: string): string {
       return message.includes('bad substitution') ? 'bad substitution' : message.slice(0, message.indexOf(' in '));
     }
+  });
+
+  it('records each ONBUILD trigger reference once, however many stages run it', () => {
+    const { model } = analyzeText('FROM scratch AS base\nONBUILD LABEL v=$V\nFROM base\nFROM base');
+    assert.deepEqual(
+      model.references.map((reference) => [reference.name, reference.instruction.name, reference.stageIndex]),
+      [['V', 'LABEL', 1]],
+    );
+  });
+
+  it('maps Node\'s platform names to BuildKit\'s', () => {
+    assert.deepEqual(
+      [hostPlatform('linux', 'x64'), hostPlatform('darwin', 'arm64'), hostPlatform('linux', 'arm'), hostPlatform('aix', 'ppc64'), hostPlatform('linux', 'sparc')],
+      [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }, { os: 'linux', architecture: 'arm', variant: 'v7' }, undefined, undefined],
+    );
   });
 
   it('links every reference to its definition', () => {

@@ -64,6 +64,10 @@ class Analyzer {
   private readonly stageCount: number;
   /** Off while replaying ONBUILD triggers: their references and problems belong to their own lines. */
   private recording = true;
+  /** On while a trigger of this file is replayed for the first time: its references are recorded then. */
+  private recordingTriggerReferences = false;
+  /** ONBUILD triggers of this file whose references are recorded. */
+  private readonly triggersRecorded = new Set<Instruction>();
 
   private readonly escapeCode: number;
   private readonly lexOptions: LexOptions;
@@ -108,6 +112,7 @@ class Analyzer {
       this.stage(instructions.slice(i, end), global);
       i = end;
     }
+    this.unreplayedTriggerReferences();
     this.references.sort((a, b) => a.start - b.start);
     this.problems.sort((a, b) => a.start - b.start);
     return {
@@ -127,7 +132,8 @@ class Analyzer {
 
   private globalScope(): Scope {
     const target = this.options.target ?? this.lastStageName();
-    const automatic = automaticDefinitions(this.options.platform, this.buildArgs, target);
+    const platform = this.options.platform ?? (this.options.defaultPlatform ? { build: this.options.defaultPlatform, target: this.options.defaultPlatform } : undefined);
+    const automatic = automaticDefinitions(platform, this.buildArgs, target);
     const bindings = new Map<string, Binding>();
     for (const definition of automatic) {
       this.variables.push(definition);
@@ -261,7 +267,9 @@ class Analyzer {
   /**
    * The ONBUILD triggers a stage inherits run first in it (BuildKit: those of an earlier stage it
    * is built FROM, or those recorded in a known base image). They change the scope like any
-   * instruction; their references stay with the ONBUILD lines, not repeated per child.
+   * instruction. A trigger's references are recorded (on its ONBUILD line) the first time it
+   * runs, with the values of that stage; those of a trigger no stage here runs are recorded
+   * at the end, unknown.
    */
   private replayTriggers(base: StageBase, stageIndex: number, state: StageState, global: Scope): InstructionFacts[] {
     let triggers: Instruction[] = [];
@@ -275,9 +283,38 @@ class Analyzer {
     const recording = this.recording;
     this.recording = false;
     try {
-      return triggers.map((trigger) => this.instruction(trigger, stageIndex, state, global));
+      return triggers.map((trigger) => this.replay(trigger, base.kind === 'stage', () => this.instruction(trigger, stageIndex, state, global)));
     } finally {
       this.recording = recording;
+    }
+  }
+
+  private replay<T>(trigger: Instruction, inFile: boolean, run: () => T): T {
+    const first = inFile && !this.triggersRecorded.has(trigger);
+    if (first) this.triggersRecorded.add(trigger);
+    this.recordingTriggerReferences = first;
+    try {
+      return run();
+    } finally {
+      this.recordingTriggerReferences = false;
+    }
+  }
+
+  /** The references of ONBUILD triggers no stage of this file runs: their values depend on the image built FROM this one. */
+  private unreplayedTriggerReferences(): void {
+    const reason = 'set where an image is built FROM this one (ONBUILD runs there)';
+    for (const stage of this.stages) {
+      for (const instruction of stage.instructions) {
+        const trigger = instruction.name === 'ONBUILD' ? instruction.trigger : undefined;
+        if (!trigger || this.triggersRecorded.has(trigger) || !trigger.logicalText.includes('$')) continue;
+        const state: StageState = { build: new Scope(new Map(), reason), image: new Scope(new Map(), reason), workdir: undefined };
+        this.recording = false;
+        try {
+          this.replay(trigger, true, () => this.instruction(trigger, stage.index, state, new Scope(new Map(), undefined)));
+        } finally {
+          this.recording = true;
+        }
+      }
     }
   }
 
@@ -483,14 +520,17 @@ class Analyzer {
         this.problem(token, 'stage-index-out-of-range', `There is no stage ${index}: stages are numbered from 0 to ${this.stageCount - 1}.`);
       } else {
         target = index;
-        if (index >= currentStage) this.problem(token, 'stage-not-built-yet', notBuiltYet(String(index), index === currentStage));
+        if (index >= currentStage) this.problem(token, 'stage-not-built-yet', notBuiltYet(String(index), index === currentStage, kind));
       }
     } else {
       const name = text.toLowerCase();
       target = this.stageIndexByName.get(name);
-      if (target === undefined && this.laterStageNames.has(name)) {
+      if (target === currentStage) {
+        // BuildKit: "circular dependency detected on stage".
+        this.problem(token, 'stage-not-built-yet', notBuiltYet(text, true, kind));
+      } else if (target === undefined && this.laterStageNames.has(name)) {
         target = this.laterStageNames.get(name);
-        this.problem(token, 'stage-not-built-yet', notBuiltYet(text, target === currentStage));
+        this.problem(token, 'stage-not-built-yet', notBuiltYet(text, target === currentStage, kind));
       }
     }
     this.stageReferences.push(new StageReferenceNode(token.start, token.end, this.ast.source, kind, text, instruction, target));
@@ -610,7 +650,7 @@ class Analyzer {
     operator: string | undefined,
     value: VariableState,
   ): void {
-    if (!this.recording) return;
+    if (!this.recording && !this.recordingTriggerReferences) return;
     const source = this.ast.source;
     this.references.push(
       new VariableReferenceNode(
@@ -707,8 +747,11 @@ function hasFromKey(text: string): boolean {
   return /from/i.test(text);
 }
 
-function notBuiltYet(stage: string, itself: boolean): string {
-  return itself ? `A stage cannot copy from itself (${stage}).` : `Stage ${stage} is defined after this instruction: copy only from a stage defined before.`;
+function notBuiltYet(stage: string, itself: boolean, kind: StageReference['kind']): string {
+  const verb = kind === 'mount-from' ? 'mount' : 'copy';
+  return itself
+    ? `A stage cannot ${verb} from itself (${stage}): name an earlier stage.`
+    : `Stage ${stage} is defined after this instruction: ${verb} only from a stage defined before.`;
 }
 
 /** Whether BuildKit's lexer would return `value` unchanged: no `$`, quotes or escape character. */

@@ -65,3 +65,30 @@ export function platformArgValues(build: Platform, target: Platform): Record<(ty
     TARGETVARIANT: target.variant ?? '',
   };
 }
+
+// Node's process.arch → the OCI architecture (and variant) BuildKit reports.
+const NODE_ARCHITECTURES: Readonly<Record<string, { readonly architecture: string; readonly variant?: string }>> = {
+  x64: { architecture: 'amd64' },
+  arm64: { architecture: 'arm64' },
+  arm: { architecture: 'arm', variant: 'v7' },
+  ia32: { architecture: '386' },
+  ppc64: { architecture: 'ppc64le' },
+  s390x: { architecture: 's390x' },
+  riscv64: { architecture: 'riscv64' },
+  loong64: { architecture: 'loong64' },
+  mips64el: { architecture: 'mips64le' },
+};
+
+/**
+ * The platform of a machine from Node's `process.platform` and `process.arch` (passed in: the
+ * core reads nothing itself), as BuildKit names it; undefined for one it cannot build for.
+ * Docker Desktop on macOS and Windows runs a Linux engine, so darwin/win32 hosts build linux
+ * images by default; ask the engine when there is one.
+ */
+export function hostPlatform(nodePlatform: string, nodeArch: string): Platform | undefined {
+  const arch = NODE_ARCHITECTURES[nodeArch];
+  if (!arch) return undefined;
+  const os = nodePlatform === 'linux' || nodePlatform === 'darwin' || nodePlatform === 'win32' ? 'linux' : nodePlatform === 'freebsd' ? 'freebsd' : undefined;
+  if (!os) return undefined;
+  return arch.variant ? { os, architecture: arch.architecture, variant: arch.variant } : { os, architecture: arch.architecture };
+}

@@ -15,8 +15,15 @@ export interface AnalyzeOptions {
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** The stage being built (sets TARGETSTAGE); default: the last stage. */
   readonly target?: string;
-  /** Platforms for the automatic ARGs; when absent, those ARGs have unknown values. */
+  /** Platforms for the automatic ARGs (`docker build --platform`); wins over `defaultPlatform`. */
   readonly platform?: { readonly build: Platform; readonly target: Platform };
+  /**
+   * The platform a build runs on and builds for when it does not say otherwise: the engine's
+   * (`docker version`: Os/Arch) or, without an engine, this machine's (`hostPlatform(process.platform,
+   * process.arch)`). With neither this nor `platform`, TARGETPLATFORM, BUILDPLATFORM and the
+   * other automatic platform ARGs are unknown.
+   */
+  readonly defaultPlatform?: Platform;
   /**
    * The configuration of a base image outside the file, when known (e.g. the engine has it
    * locally). Without it, what such a base sets (ENV, WORKDIR, CMD …) is unknown.
