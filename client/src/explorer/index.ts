@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { describeState, type EngineSession, type EngineState } from '../engine';
 import { registerCommand } from '../commands/registerCommand';
-import { chooseEngine } from '../status/chooseEngine';
+import { chooseEngine, type EngineChoice } from '../status/chooseEngine';
 import { ContainersTreeProvider } from './containersView';
 import { ExplorerModel, type ViewName } from './explorerModel';
 import { ImagesTreeProvider, type LayerChildrenProvider, type TreeItemDecorator } from './imagesView';
@@ -120,7 +120,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     await session.reconnect().catch(() => undefined);
     await model.refresh();
   });
-  registerCommand(context, output, 'layerwise.engine.choose', () => chooseEngine(session));
+  registerCommand(context, output, 'layerwise.engine.choose', (choice?: EngineChoice) => chooseEngine(session, choice));
   registerCommand(context, output, 'layerwise.engine.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'layerwise.engine'));
   registerCommand(context, output, 'layerwise.images.showDangling', () => updateExplorerSetting('images.showDangling', true));
   registerCommand(context, output, 'layerwise.images.hideDangling', () => updateExplorerSetting('images.showDangling', false));

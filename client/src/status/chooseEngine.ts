@@ -25,10 +25,31 @@ async function applyChoice(host: string | undefined, context: string | undefined
   await config.update('context', context ?? undefined, vscode.ConfigurationTarget.Global);
 }
 
-export async function chooseEngine(session: EngineSession): Promise<void> {
+/**
+ * A choice made without the quick pick (a caller, a test): `{}` is Automatic, `{ host }` an
+ * engine host (`unix://`, `tcp://`, `ssh://`, `npipe://`), `{ context }` a docker context.
+ */
+export interface EngineChoice {
+  readonly host?: string;
+  readonly context?: string;
+}
+
+export async function chooseEngine(session: EngineSession, given?: EngineChoice): Promise<void> {
   const config = vscode.workspace.getConfiguration('layerwise.engine');
   const currentHost = config.get<string>('host')?.trim() || undefined;
   const currentContext = config.get<string>('context')?.trim() || undefined;
+  if (given) {
+    const host = given.host?.trim() || undefined;
+    const context = given.context?.trim() || undefined;
+    if (host && context) throw new Error('Choose an engine host or a docker context, not both.');
+    // A bad host is refused with the parser's reason before anything is written.
+    if (host) parseHost(host, { source: 'setting' });
+    if (context && !(await listContexts(process.env, os.homedir())).some((candidate) => candidate.name === context)) {
+      throw new Error(`There is no docker context named ${context}: \`docker context ls\` lists them.`);
+    }
+    await apply(session, { host, context }, { host: currentHost, context: currentContext });
+    return;
+  }
   const state = session.state;
   const activeHost = state.status === 'connected' || state.status === 'error' || state.status === 'connecting' ? state.endpoint?.host : undefined;
   const mark = (selected: boolean) => (selected ? '$(check) ' : '');
@@ -92,10 +113,14 @@ export async function chooseEngine(session: EngineSession): Promise<void> {
       },
     });
     if (host === undefined) return;
-    await applyChoice(host.trim(), undefined);
+    await apply(session, { host: host.trim() || undefined }, { host: currentHost, context: currentContext });
     return;
   }
-  await applyChoice(picked.apply?.host, picked.apply?.context);
+  await apply(session, picked.apply ?? {}, { host: currentHost, context: currentContext });
+}
+
+async function apply(session: EngineSession, choice: EngineChoice, current: EngineChoice): Promise<void> {
+  await applyChoice(choice.host, choice.context);
   // Settings unchanged (e.g. Automatic picked again): reconnect anyway, the user asked for it.
-  if (picked.apply?.host === currentHost && picked.apply?.context === currentContext) await session.reconnect().catch(() => undefined);
+  if (choice.host === current.host && choice.context === current.context) await session.reconnect().catch(() => undefined);
 }
