@@ -215,6 +215,8 @@ async function runBuildCommand(context: OperationContext, diagnostics: vscode.Di
   };
   const built = await executeBuild(context, diagnostics, dockerfile, buildOptions);
   if (built) {
+    // The Images view's layers of this image open the instructions that made them.
+    await context.explorer?.rememberDockerfile(built.imageId, dockerfile, options.target);
     // Tells the language server which image this Dockerfile (and target) made, so layer sizes
     // and deleted bytes show next to its instructions.
     void vscode.commands.executeCommand('layerwise.layers.associateDockerfile', dockerfile, built.imageId, options.target);

@@ -113,9 +113,14 @@ export function registerImageCommands(context: OperationContext): void {
         engineWork(context, (engine) => loadImages(engine, { source: file.fsPath, signal, onProgress: (sent, total) => progress.report(`${formatBytes(sent)} of ${formatBytes(total)}`, total > 0 ? sent / total : undefined) })),
       );
       context.operationsOutput.appendLine(`Loaded from ${file.fsPath}: ${result.images.join(', ')}`);
-      refreshExplorer(context);
-      // Bring the Images view forward so the loaded images are in sight.
-      void vscode.commands.executeCommand('layerwise.images.focus').then(undefined, () => undefined);
+      // The loaded images, in sight and selected in the Images view.
+      const shown = await context.explorer?.revealImages(result.images).catch((error: unknown) => {
+        context.log.warn(`Could not reveal ${result.images.join(', ')} in the Images view: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+      if (shown && shown.notShown.length > 0) {
+        context.operationsOutput.appendLine(`Not shown in the Images view (its filter or the untagged toggle hides them): ${shown.notShown.join(', ')}`);
+      }
       void vscode.window.showInformationMessage(`Loaded ${result.images.join(', ')}.`);
     } catch (error) {
       if (isCancellation(error)) return;

@@ -4,7 +4,8 @@ import type { ExplorerModel } from './explorerModel';
 import { renderNode, resolveTooltip } from './render';
 import { imageViewOptions } from './settings';
 import { shapeImages } from './shape/images';
-import { shapeLayers } from './shape/layers';
+import type { LayerSources } from './layerSources';
+import { shapeLayers, withSource } from './shape/layers';
 import { messageNode, type ContainersViewNode, type ContributedNode, type ImageNode, type ImagesViewNode, type LayerNode } from './shape/nodes';
 
 /** Adds children under layer nodes (e.g. the files a layer added, changed and deleted). */
@@ -28,10 +29,14 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<ImagesViewNod
   private readonly changed = new vscode.EventEmitter<ImagesViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly layerProviders = new Set<LayerChildrenProvider>();
+  /** Node id → the node it was listed under (undefined for roots): what reveal walks up. */
+  private readonly parents = new Map<string, ImagesViewNode | undefined>();
+  private readonly listings = new Set<Promise<unknown>>();
 
   constructor(
     private readonly model: ExplorerModel,
     private readonly decorators: ReadonlySet<TreeItemDecorator>,
+    private readonly layerSources?: LayerSources,
   ) {}
 
   /** Re-renders from the model (after a refresh or a settings change). */
@@ -65,7 +70,38 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<ImagesViewNod
     return resolveTooltip(item, node);
   }
 
-  async getChildren(node?: ImagesViewNode): Promise<ImagesViewNode[]> {
+  getParent(node: ImagesViewNode): ImagesViewNode | undefined {
+    return this.parents.get(node.id);
+  }
+
+  /**
+   * Resolves when no listing the view asked for is running. A view made visible re-lists what
+   * changed while it was hidden, and a selection made before that ends is dropped.
+   */
+  async whenListed(): Promise<void> {
+    while (this.listings.size > 0) await Promise.allSettled([...this.listings]);
+  }
+
+  getChildren(node?: ImagesViewNode): Promise<ImagesViewNode[]> {
+    const listing = this.childrenOf(node);
+    this.listings.add(listing);
+    void listing.finally(() => this.listings.delete(listing)).catch(() => undefined);
+    return listing;
+  }
+
+  private async childrenOf(node: ImagesViewNode | undefined): Promise<ImagesViewNode[]> {
+    const children = await this.listChildren(node);
+    if (!node) this.parents.clear();
+    for (const child of children) {
+      this.parents.set(child.id, node);
+      // Images under a group are known with the group: reveal may ask for their parent before
+      // the group was ever expanded.
+      if (child.kind === 'repository' || child.kind === 'danglingGroup') for (const image of child.children) this.parents.set(image.id, child);
+    }
+    return children;
+  }
+
+  private async listChildren(node: ImagesViewNode | undefined): Promise<ImagesViewNode[]> {
     const now = Math.floor(Date.now() / 1000);
     if (!node) {
       if (this.model.images.items === undefined && !this.model.images.error) await this.model.refresh({ images: true, containers: false });
@@ -79,7 +115,14 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<ImagesViewNod
         return [...node.children];
       case 'image':
         try {
-          return shapeLayers(await this.model.history(node.image.id), node.image.id, node.ref, now);
+          const history = await this.model.history(node.image.id);
+          const layers = shapeLayers(history, node.image.id, node.ref, now);
+          // A failure to read a Dockerfile only costs the links, never the layers.
+          const sources = (await this.layerSources?.sourcesFor(node.image, history).catch(() => undefined)) ?? new Map();
+          return layers.map((layer) => {
+            const source = sources.get(layer.index);
+            return source ? withSource(layer, source) : layer;
+          });
         } catch (error) {
           return [
             messageNode(`${node.id}:error`, 'Cannot read the layers', {

@@ -8,11 +8,12 @@ import { chooseEngine, type EngineChoice } from '../status/chooseEngine';
 import { ContainersTreeProvider } from './containersView';
 import { ExplorerModel, type ViewName } from './explorerModel';
 import { ImagesTreeProvider, type LayerChildrenProvider, type TreeItemDecorator } from './imagesView';
+import { LayerSources } from './layerSources';
 import type { RefreshScope } from './refreshScope';
 import { registerDimmedDecorations } from './render';
 import { containerViewOptions, imageViewOptions, safetyPollMs, updateExplorerSetting } from './settings';
 import { hiddenDanglingCount } from './shape/images';
-import type { ContainersViewNode, ImagesViewNode, PortNode } from './shape/nodes';
+import type { ContainersViewNode, ImageNode, ImagesViewNode, LayerNode, PortNode } from './shape/nodes';
 
 export type { LayerChildrenProvider, TreeItemDecorator } from './imagesView';
 export type * from './shape/nodes';
@@ -39,20 +40,31 @@ export interface ExplorerApi {
   containersTreeItem(node: ContainersViewNode): Promise<vscode.TreeItem>;
   /** The text each view shows above its welcome content (the engine error with its fix). */
   viewMessages(): { readonly images?: string; readonly containers?: string };
+  /**
+   * Shows images in the Images view (their repositories expanded) and selects the first one.
+   * `refs` are `repo:tag` or image IDs (full or short); the ones the view does not show (a filter,
+   * untagged images hidden, gone) come back in `notShown`.
+   */
+  revealImages(refs: readonly string[]): Promise<{ readonly revealed: readonly ImageNode[]; readonly notShown: readonly string[] }>;
+  /** What is selected in the Images view. */
+  imagesSelection(): readonly ImagesViewNode[];
+  /** Our build command made `imageId` from `dockerfile`: its layers then open their instructions. */
+  rememberDockerfile(imageId: string, dockerfile: vscode.Uri, target?: string): Promise<void>;
 }
 
 export function registerExplorer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, session: EngineSession): ExplorerApi {
   const model = new ExplorerModel(session, { safetyPollMs: safetyPollMs() });
   const decorators = new Set<TreeItemDecorator>();
-  const images = new ImagesTreeProvider(model, decorators);
+  const layerSources = new LayerSources(context.workspaceState);
+  const images = new ImagesTreeProvider(model, decorators, layerSources);
   const containers = new ContainersTreeProvider(model, decorators);
   const rerender = () => {
     images.fire();
     containers.fire();
   };
-  const imagesView = vscode.window.createTreeView(IMAGES_VIEW_ID, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
+  const imagesView = vscode.window.createTreeView<ImagesViewNode>(IMAGES_VIEW_ID, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
   const containersView = vscode.window.createTreeView(CONTAINERS_VIEW_ID, { treeDataProvider: containers, canSelectMany: true, showCollapseAll: true });
-  context.subscriptions.push(model, images, containers, imagesView, containersView, registerDimmedDecorations());
+  context.subscriptions.push(model, images, containers, imagesView, containersView, layerSources, registerDimmedDecorations());
 
   const views: Record<ViewName, vscode.TreeView<unknown>> = { images: imagesView, containers: containersView };
   for (const [name, view] of Object.entries(views) as Array<[ViewName, vscode.TreeView<unknown>]>) {
@@ -158,6 +170,36 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
       ['none', 'None', 'One flat list'],
     ]),
   );
+  registerCommand(context, output, 'layerwise.layer.openDockerfile', async (node?: LayerNode) => {
+    const source = node?.source;
+    if (!source) throw new Error('Click a layer of an image built from a workspace Dockerfile in the Images view to open the instruction that made it.');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
+    const selection = new vscode.Range(source.startLine, source.startCharacter, source.endLine, source.endCharacter);
+    await vscode.window.showTextDocument(document, { selection, preview: true });
+  });
+
+  const revealImages = async (refs: readonly string[]) => {
+    // A hidden view re-lists when it shows, and a reveal made during that is undone: show it first.
+    if (!imagesView.visible) await showView(imagesView, IMAGES_VIEW_ID);
+    await refresh({ images: true, containers: false });
+    await images.whenListed();
+    const roots = await images.getChildren();
+    const shown = roots.flatMap((node): ImageNode[] => (node.kind === 'image' ? [node] : node.kind === 'repository' || node.kind === 'danglingGroup' ? [...node.children] : []));
+    const revealed: ImageNode[] = [];
+    const notShown: string[] = [];
+    for (const ref of refs) {
+      const id = ref.startsWith('sha256:') ? ref : `sha256:${ref}`;
+      const node = shown.find((candidate) => candidate.ref === ref) ?? shown.find((candidate) => /^(sha256:)?[0-9a-f]{12,64}$/.test(ref) && candidate.image.id.startsWith(id));
+      if (node && !revealed.includes(node)) revealed.push(node);
+      if (!node) notShown.push(ref);
+    }
+    // A reveal selects one item (VS Code's API has no multi-selection): show them all, then
+    // select the first.
+    for (const node of revealed.slice(1)) await imagesView.reveal(node, { select: false, focus: false });
+    if (revealed[0]) await imagesView.reveal(revealed[0], { select: true, focus: true });
+    return { revealed, notShown };
+  };
+
   registerCommand(context, output, 'layerwise.container.openPort', async (node?: PortNode) => {
     if (!node?.url) throw new Error('Choose a published port in the Containers view.');
     await vscode.env.openExternal(vscode.Uri.parse(node.url));
@@ -181,6 +223,9 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     containersChildren: (node) => containers.getChildren(node),
     imagesTreeItem: (node) => images.getTreeItem(node),
     viewMessages: () => ({ images: imagesView.message, containers: containersView.message }),
+    revealImages,
+    imagesSelection: () => imagesView.selection,
+    rememberDockerfile: (imageId, dockerfile, target) => layerSources.remember(imageId, dockerfile, target),
     containersTreeItem: async (node) => {
       const item = containers.getTreeItem(node);
       const source = new vscode.CancellationTokenSource();
@@ -191,6 +236,25 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
       }
     },
   };
+}
+
+/** How long a view may take to show after its focus command. */
+const showViewTimeoutMs = 5_000;
+
+async function showView(view: vscode.TreeView<unknown>, id: string): Promise<void> {
+  let subscription: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const shown = new Promise<void>((resolve) => {
+    subscription = view.onDidChangeVisibility((event) => event.visible && resolve());
+    timer = setTimeout(resolve, showViewTimeoutMs);
+  });
+  try {
+    await vscode.commands.executeCommand(`${id}.focus`);
+    await shown;
+  } finally {
+    subscription?.dispose();
+    clearTimeout(timer);
+  }
 }
 
 async function askFilter(view: 'images' | 'containers', current: string): Promise<void> {

@@ -33,7 +33,9 @@ export function renderNode(node: ExplorerNode, collapsibleOverride?: ExplorerNod
   item.contextValue = node.contextValue;
   item.iconPath = themeIcon(node.icon);
   if (node.dimmed) item.resourceUri = vscode.Uri.from({ scheme: DIMMED_SCHEME, path: `/${encodeURIComponent(node.id)}` });
-  if (node.kind === 'port') {
+  if (node.kind === 'layer' && node.source) {
+    item.command = { command: 'layerwise.layer.openDockerfile', title: 'Open the Dockerfile Instruction', arguments: [node] };
+  } else if (node.kind === 'port') {
     item.command = { command: 'layerwise.container.openPort', title: 'Open in Browser', arguments: [node] };
   } else if ((node.kind === 'message' || node.kind === 'contributed') && node.command) {
     item.command = { command: node.command.id, title: node.command.title, arguments: node.command.arguments ? [...node.command.arguments] : undefined };

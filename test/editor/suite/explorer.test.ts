@@ -2,25 +2,12 @@
 // view lists the base image, expands it to its layers, a failing HEALTHCHECK shows as
 // unhealthy, and an unreachable engine says why instead of showing an empty tree.
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { LayerwiseApi } from '../../../client/src/extension';
 import type { ContainerNode, ContainersViewNode, ImagesViewNode } from '../../../client/src/explorer';
-import { waitFor } from './helpers';
+import { docker, layerwise, waitFor } from './helpers';
 
 const BASE_REPOSITORY = 'layerwise-test/busybox';
-
-function docker(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('/usr/bin/docker', args, { timeout: 60_000 }, (error, stdout, stderr) => (error ? reject(new Error(`docker ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout.trim())));
-  });
-}
-
-async function layerwise(): Promise<LayerwiseApi> {
-  const extension = vscode.extensions.getExtension<LayerwiseApi>('layerwise.layerwise');
-  assert.ok(extension, 'the Layerwise extension is installed');
-  return extension.activate();
-}
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');

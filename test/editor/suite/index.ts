@@ -14,6 +14,7 @@ export function run(): Promise<void> {
   require('./completion.test');
   require('./editing.test');
   require('./diagnostics.test');
+  require('./layerLinks.test');
   require('./chooseEngine.test');
   require('./journeys/1-layers-lesson.test');
   require('./journeys/2-entrypoint-cmd.test');

@@ -1,9 +1,8 @@
 // Build and push from the command palette in the real editor, against the engine tier's dockerd
 // and its authenticated registry: a successful build shows its image in the explorer, a failing
-// step becomes a diagnostic on its Dockerfile line, a push without login is refused and a push
-// after logging in lands in the registry.
+// step becomes a diagnostic on its Dockerfile line, a loaded image is revealed and selected in the
+// Images view, a push without login is refused and a push after logging in lands in the registry.
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,41 +11,7 @@ import type { LayerwiseApi } from '../../../client/src/extension';
 import type { ImagesViewNode } from '../../../client/src/explorer';
 import { findCredentials } from '../../../client/src/engine/operations/credentials';
 import { searchRegistry } from '../../../client/src/engine/operations/search';
-import { waitFor } from './helpers';
-
-interface EngineTierState {
-  readonly baseImage: string;
-  readonly registry: { readonly address: string; readonly username: string; readonly password: string };
-}
-
-function engineTierState(): EngineTierState {
-  // The editor runs with a scratch HOME: look in the real user's home too.
-  const candidates = [process.env.LAYERWISE_TEST_STATE, path.join(os.homedir(), '.cache', 'layerwise-test'), path.join(os.userInfo().homedir, '.cache', 'layerwise-test')].filter((dir): dir is string => Boolean(dir));
-  const file = candidates.map((dir) => path.join(dir, 'state.json')).find((candidate) => fs.existsSync(candidate));
-  if (!file) throw new Error(`state.json of the engine tier is missing (looked in ${candidates.join(', ')}): the editor tier runs test/engine/up.sh first.`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as EngineTierState;
-}
-
-function docker(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('/usr/bin/docker', args, { timeout: 60_000 }, (error, stdout, stderr) => (error ? reject(new Error(`docker ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout.trim())));
-  });
-}
-
-async function layerwise(): Promise<LayerwiseApi> {
-  const extension = vscode.extensions.getExtension<LayerwiseApi>('layerwise.layerwise');
-  assert.ok(extension, 'the Layerwise extension is installed');
-  return extension.activate();
-}
-
-function writeWorkspaceFile(relative: string, content: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('The editor tests need a workspace folder.');
-  const file = path.join(folder.uri.fsPath, relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-  return vscode.Uri.file(file);
-}
+import { docker, engineTierState, layerwise, waitFor, writeWorkspaceFile } from './helpers';
 
 describe('operations from the command palette', () => {
   const run = `${process.pid}-${Date.now().toString(36)}`;
@@ -90,6 +55,29 @@ describe('operations from the command palette', () => {
     assert.equal(diagnostics[0]!.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostics[0]!.message, /exit code: 5/);
     assert.match(diagnostics[0]!.message, /the compiler says no/);
+  });
+
+  it('Load Image: the loaded image is revealed and selected in the Images view', async () => {
+    const repository = `layerwise-test-editor-load-${run}`;
+    const tag = `${repository}:1`;
+    images.push(tag);
+    const archive = path.join(os.tmpdir(), `${repository}.tar`);
+    await docker('tag', state.baseImage, tag);
+    await docker('save', '-o', archive, tag);
+    await docker('rmi', tag);
+    try {
+      // Another view in front: the load brings the Images view back.
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await vscode.commands.executeCommand('layerwise.image.load', archive);
+      const selected = await waitFor('the loaded image selected in the Images view', () => {
+        const selection = api.explorer.imagesSelection();
+        return selection.length === 1 && selection[0]!.kind === 'image' ? selection[0] : undefined;
+      });
+      assert.equal(selected.kind === 'image' && selected.ref, tag);
+      assert.equal(api.explorer.imagesTreeItem(selected).contextValue, 'image.tag');
+    } finally {
+      fs.rmSync(archive, { force: true });
+    }
   });
 
   it('Push Image: refused without a login; after Log In to Registry the push lands in the registry', async () => {

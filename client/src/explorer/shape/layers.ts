@@ -2,7 +2,7 @@
 // instruction that made it, its size and age; metadata-only entries are marked empty (dimmed).
 import type { HistoryEntry } from '../../engine';
 import { code, formatAge, formatBytes, formatDate, shortId, truncate } from './format';
-import type { LayerNode } from './nodes';
+import type { LayerNode, LayerSource } from './nodes';
 
 const MAX_LABEL_CHARS = 120;
 
@@ -72,4 +72,13 @@ export function shapeLayers(history: readonly HistoryEntry[], imageId: string, i
       empty,
     } satisfies LayerNode;
   });
+}
+
+/** The layer, linked to the Dockerfile instruction that made it (the tooltip says which line). */
+export function withSource(layer: LayerNode, source: LayerSource): LayerNode {
+  const lines = source.endLine > source.startLine ? `lines ${source.startLine + 1}–${source.endLine + 1}` : `line ${source.startLine + 1}`;
+  const how = { build: 'built here by Layerwise', label: 'its io.layerwise.dockerfile label', history: 'its history matches the file' }[source.how];
+  const note = `Made by ${code(source.keyword)} on ${lines} of ${code(source.path)} (${how}); click to open it.${source.changed ? ' The line has changed since the image was built.' : ''}`;
+  const tooltip = typeof layer.tooltip === 'string' ? `${layer.tooltip}\n\n${note}` : note;
+  return { ...layer, source, tooltip };
 }

@@ -7,6 +7,7 @@
 //   container.group    a compose project, state or health group   container.port  a published port
 //   message            an inline error or hint (with an optional fix command)
 import type { ContainerSummary, HistoryEntry, ImageSummary } from '../../engine';
+import type { InstructionLocation } from './layerSources';
 
 export interface NodeIcon {
   /** A codicon id, e.g. `vm-running`. */
@@ -60,6 +61,18 @@ export interface LayerNode extends NodeBase {
   /** The Dockerfile-style instruction, e.g. `RUN apk add curl`. */
   readonly instruction: string;
   readonly empty: boolean;
+  /** The workspace Dockerfile instruction that made it, when the image is known to come from one. */
+  readonly source?: LayerSource;
+}
+
+/** A layer's instruction in a workspace Dockerfile (opened when the layer is clicked). */
+export interface LayerSource extends InstructionLocation {
+  /** The Dockerfile's URI, as a string: nodes are plain data. */
+  readonly uri: string;
+  /** The Dockerfile as the user knows it, e.g. `app/Dockerfile`. */
+  readonly path: string;
+  /** How the image is known to come from the file. */
+  readonly how: 'build' | 'label' | 'history';
 }
 
 export interface ContainerGroupNode extends NodeBase {
