@@ -104,6 +104,15 @@ export interface CheckContext {
   runScript(instruction: Instruction): RunScript | undefined;
   /** The stage an instruction belongs to. */
   stageOf(instruction: Instruction): Stage | undefined;
+  /**
+   * A value a whole-file check derives from one top-level instruction, computed once and kept
+   * for the next versions of the file while the instruction and everything before it stay the
+   * same. Only for values that depend on nothing after the instruction, and plain data: no
+   * syntax nodes or closures, and strings detached from the text (see memory.ts `detach`).
+   */
+  memo<T>(instruction: Instruction, key: string, compute: () => T): T;
+  /** Like `memo`, for a value derived from a whole stage (kept while the stage and everything before it stay the same). */
+  stageMemo<T>(stage: Stage, key: string, compute: () => T): T;
   /** What the semantic model knows of a top-level instruction (substituted arguments, files…). */
   factsOf(instruction: Instruction): InstructionFacts | undefined;
   report(report: Report): void;
@@ -111,7 +120,8 @@ export interface CheckContext {
 
 /**
  * A check finds one rule's problems. `instructions`: the instruction names it looks at (the
- * engine calls `visit` for each in one pass over the file); `document`: called once per file.
+ * engine calls `visit` for each in one pass over the file); `stage`: called once per stage;
+ * `document`: called once per file.
  */
 export interface Check {
   readonly instructions?: readonly string[];
@@ -120,6 +130,17 @@ export interface Check {
    * files mostly runs none of them, and most rules are about one program).
    */
   readonly programs?: readonly string[];
+  /**
+   * What the reports of `visit` depend on beyond the instruction and what precedes it (they are
+   * reused for an unchanged instruction otherwise): 'shipped-stages' — whether the instruction's
+   * stage ends up in the image, which the last stage decides.
+   */
+  readonly dependsOn?: 'shipped-stages';
   visit?(instruction: Instruction, context: CheckContext): void;
+  /**
+   * Called once per stage, for findings that depend on the stage's instructions and what
+   * precedes the stage (reused for a stage that did not change, like `visit` reports).
+   */
+  stage?(stage: Stage, context: CheckContext): void;
   document?(context: CheckContext): void;
 }

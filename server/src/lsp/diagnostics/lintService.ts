@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileDocument } from '../../dockerfile';
-import { lintDocument, type LintResult } from '../../dockerfile/rules';
+import { lintDocument, type LintConfig, type LintResult } from '../../dockerfile/rules';
 import { ShellCache } from '../../dockerfile/shell/cache';
 import { contextIgnoresFor } from '../../lint/dockerignore';
 import { ConfigError, findHadolintConfig, readHadolintConfig, type HadolintConfig } from '../../lint/hadolintConfig';
@@ -57,6 +57,7 @@ export class LintService {
   /** Per .dockerignore file: its matcher. */
   private readonly dockerignores = new Map<string, Promise<ContextIgnores>>();
   private readonly listings = new DirectoryListings();
+  private readonly resolvedConfigs = new WeakMap<ConfigEntry, WeakMap<LintSettings, { config: ResolvedLintConfig; lintConfig: LintConfig }>>();
   private readonly shellcheckRunners = new Map<string, ShellcheckRunner>();
   private readonly shellcheckResults = new Map<string, { version: number; findings: readonly ShellcheckFinding[] }>();
   private shellcheckMissingReported = false;
@@ -81,12 +82,25 @@ export class LintService {
     const key = this.generation;
     if (cached && cached.version === document.version && cached.generation === key) return cached;
     const dockerfile = this.context.dockerfiles.get(document);
-    const config = resolveLintConfig(prepared.config.hadolint, prepared.settings);
-    const lintConfig = prepared.config.contextIgnores ? { ...config.lint, options: { ...config.lint.options, contextIgnores: prepared.config.contextIgnores } } : config.lint;
-    const result = lintDocument(dockerfile, lintConfig, this.shells);
+    const { config, lintConfig } = this.resolved(prepared);
+    // The previous version's lint is reused where the file did not change (same configuration object).
+    const result = lintDocument(dockerfile, lintConfig, this.shells, cached?.result.memory);
     const lint = { version: document.version, dockerfile, result, settings: prepared.settings, config, configError: prepared.config.error, generation: key };
     this.lints.set(document.uri, lint);
     return lint;
+  }
+
+  /** The configuration for these settings and files, the same objects as long as they do not change. */
+  private resolved(prepared: { settings: LintSettings; config: ConfigEntry }): { config: ResolvedLintConfig; lintConfig: LintConfig } {
+    let bySettings = this.resolvedConfigs.get(prepared.config);
+    if (!bySettings) this.resolvedConfigs.set(prepared.config, (bySettings = new WeakMap()));
+    let entry = bySettings.get(prepared.settings);
+    if (!entry) {
+      const config = resolveLintConfig(prepared.config.hadolint, prepared.settings);
+      const lintConfig = prepared.config.contextIgnores ? { ...config.lint, options: { ...config.lint.options, contextIgnores: prepared.config.contextIgnores } } : config.lint;
+      bySettings.set(prepared.settings, (entry = { config, lintConfig }));
+    }
+    return entry;
   }
 
   /** The lint of exactly this version, if it was computed. */

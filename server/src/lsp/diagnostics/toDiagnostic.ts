@@ -9,12 +9,20 @@ export const DIAGNOSTIC_SOURCE = 'layerwise';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
-/** What a diagnostic carries back to the code action request. */
-export interface DiagnosticData {
-  readonly rule: string;
+/**
+ * The diagnostic of each finding. A lint reuses the findings of the instructions an edit did not
+ * touch (same objects, same positions), so their diagnostics are made once, not on every keystroke.
+ */
+const made = new WeakMap<Finding, Diagnostic>();
+
+/** The diagnostic of a finding (the rule id is its code, which code actions read back). */
+export function toDiagnostic(finding: Finding, document: DockerfileDocument, uri: string, client: ClientCapabilities): Diagnostic {
+  let diagnostic = made.get(finding);
+  if (!diagnostic) made.set(finding, (diagnostic = makeDiagnostic(finding, document, uri, client)));
+  return diagnostic;
 }
 
-export function toDiagnostic(finding: Finding, document: DockerfileDocument, uri: string, client: ClientCapabilities): Diagnostic {
+function makeDiagnostic(finding: Finding, document: DockerfileDocument, uri: string, client: ClientCapabilities): Diagnostic {
   const lines = document.ast.lines;
   const publish = client.textDocument?.publishDiagnostics;
   const diagnostic: Diagnostic = {
@@ -23,7 +31,6 @@ export function toDiagnostic(finding: Finding, document: DockerfileDocument, uri
     source: DIAGNOSTIC_SOURCE,
     code: finding.rule.id,
     message: finding.rule.aliases.length > 0 ? `${finding.message} (${finding.rule.aliases.join(', ')})` : finding.message,
-    data: { rule: finding.rule.id } satisfies DiagnosticData,
   };
   const href = ruleUrl(finding.rule);
   if (href) diagnostic.codeDescription = { href };

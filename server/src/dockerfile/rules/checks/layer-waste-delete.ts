@@ -6,6 +6,7 @@ import { mergeRuns } from '../../fixes/mergeRuns';
 import { invocations, programsIn, type InvocationSpec } from '../../shell/invocations';
 import type { RunScript } from '../../shell/runScript';
 import type { Instruction, Stage } from '../../index';
+import { detach } from '../memory';
 import type { Check, CheckContext } from '../types';
 import { removes } from '../support/paths';
 import { shippedStages } from '../support/stages';
@@ -20,23 +21,30 @@ interface Written {
 
 const REMOVERS = ['rm', 'rmdir', 'mv', 'unlink'];
 
+type Removal = { path: string; start: number; end: number };
+
 export const check: Check = {
   document(context) {
     const model = context.document.model;
     const shipped = shippedStages(model);
     // First the deletions (few RUNs delete anything); then only writes that one of them could hide.
-    const deletions = new Map<Instruction, { path: string; start: number; end: number }[]>();
-    for (const stage of shipped) {
-      for (const instruction of stage.instructions) {
-        if (instruction.name !== 'RUN') continue;
-        const script = context.runScript(instruction);
-        if (script && !REMOVERS.some((program) => programsIn(script.script).has(program))) continue;
-        const deleted = deletes(instruction, context);
-        if (deleted.length > 0) deletions.set(instruction, deleted);
-      }
-    }
-    if (deletions.size === 0) return;
-    const words = literalWords([...deletions.values()].flat().map((removal) => removal.path));
+    // Both are kept per stage (by position in the stage) for the next version of the file.
+    const deletionsOf = (stage: Stage): { position: number; removals: Removal[] }[] =>
+      context.stageMemo(stage, 'layer-waste-delete:deletions', () =>
+        stage.instructions.flatMap((instruction, position) => {
+          if (instruction.name !== 'RUN') return [];
+          const removals = context.memo(instruction, 'layer-waste-delete:deletes', () => {
+            const script = context.runScript(instruction);
+            if (script && !REMOVERS.some((program) => programsIn(script.script).has(program))) return [];
+            return deletes(instruction, context);
+          });
+          return removals.length > 0 ? [{ position, removals }] : [];
+        }),
+      );
+    const deleted = [...shipped].flatMap((stage) => deletionsOf(stage).flatMap((entry) => entry.removals));
+    if (deleted.length === 0) return;
+    const words = literalWords(deleted.map((removal) => removal.path));
+    const wordsKey = words.join('\u0000');
     const mayWrite = (instruction: Instruction): boolean =>
       words.some((word) => instruction.logicalText.includes(word) || instruction.heredocs.some((heredoc) => heredoc.content.includes(word))) ||
       // `apt-get update` writes /var/lib/apt/lists without naming it.
@@ -46,15 +54,24 @@ export const check: Check = {
     for (const stage of model.stages) {
       const parent = stage.base.kind === 'stage' ? liveByStage.get(model.stages[stage.base.stageIndex]) : undefined;
       const live = parent ? parent.clone() : new LiveFiles();
-      for (const instruction of stage.instructions) {
-        const deleted = deletions.get(instruction) ?? [];
-        for (const removal of deleted) {
+      const removalsHere = shipped.has(stage) ? deletionsOf(stage) : [];
+      const writersHere = context.stageMemo(stage, `layer-waste-delete:writers:${wordsKey}`, () =>
+        stage.instructions.flatMap((instruction, position) => (mayWrite(instruction) ? [{ position, paths: context.memo(instruction, 'layer-waste-delete:writes', () => writes(instruction, context)) }] : [])),
+      );
+      // Both lists are in stage order: walk them together, deletions before writes at one instruction.
+      let nextRemoval = 0;
+      let nextWriter = 0;
+      while (nextRemoval < removalsHere.length || nextWriter < writersHere.length) {
+        const position = Math.min(removalsHere[nextRemoval]?.position ?? Infinity, writersHere[nextWriter]?.position ?? Infinity);
+        const instruction = stage.instructions[position];
+        const removals = removalsHere[nextRemoval]?.position === position ? removalsHere[nextRemoval++].removals : [];
+        for (const removal of removals) {
           const writers = live.take(removal.path);
           if (writers.length > 0) report(instruction, removal, writers, context);
         }
-        if (!mayWrite(instruction)) continue;
-        for (const path of writes(instruction, context)) {
-          if (!deleted.some((removal) => removes(removal.path, path))) live.add({ path, instruction });
+        if (writersHere[nextWriter]?.position !== position) continue;
+        for (const path of writersHere[nextWriter++].paths) {
+          if (!removals.some((removal) => removes(removal.path, path))) live.add({ path, instruction });
         }
       }
       liveByStage.set(stage, live);
@@ -111,11 +128,11 @@ function bucketOf(path: string): string {
   return match ? match[1] : '';
 }
 
-function deletes(instruction: Instruction, context: CheckContext): { path: string; start: number; end: number }[] {
+function deletes(instruction: Instruction, context: CheckContext): Removal[] {
   const paths = context.factsOf(instruction)?.files.deleted ?? [];
   if (paths.length === 0) return [];
   const script = context.runScript(instruction);
-  return paths.map((path) => ({ path, ...locate(path, script, instruction) }));
+  return paths.map((path) => ({ path: detach(path), ...locate(path, script, instruction) }));
 }
 
 /** The `rm` (or `rmdir`) command that removes `path`, else the RUN's arguments. */
@@ -137,7 +154,7 @@ function writes(instruction: Instruction, context: CheckContext): string[] {
     const script = context.runScript(instruction);
     // `apt-get update` fills /var/lib/apt/lists: a later `rm -rf /var/lib/apt/lists/*` hides it.
     if (script && invocations(script, SPEC_2).length > 0) paths.push('/var/lib/apt/lists/*');
-    return paths;
+    return paths.map(detach);
   }
   const paths: string[] = [];
   if ((instruction.name === 'COPY' || instruction.name === 'ADD') && facts?.expandedArgs && facts.expandedArgs.length >= 2) {
@@ -151,10 +168,10 @@ function writes(instruction: Instruction, context: CheckContext): string[] {
       }
     }
   }
-  return paths;
+  return paths.map(detach);
 }
 
-function report(instruction: Instruction, removal: { path: string; start: number; end: number }, writers: readonly Written[], context: CheckContext): void {
+function report(instruction: Instruction, removal: Removal, writers: readonly Written[], context: CheckContext): void {
   const writer = writers[writers.length - 1];
   const line = writer.instruction.range.start.line + 1;
   const chain = runsBetween(writer.instruction, instruction, context);

@@ -63,6 +63,7 @@ export function cleanCache(spec: CleanupSpec): Check {
   return {
     instructions: ['RUN'],
     programs: spec.programs,
+    dependsOn: 'shipped-stages',
     visit(instruction, context) {
       const script = context.runScript(instruction);
       if (!script || script.execForm) return;

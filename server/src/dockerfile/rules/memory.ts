@@ -1,0 +1,68 @@
+// What one lint of a document leaves for the lint of its next version. An edit leaves most of a
+// file as it was: the instructions before the first changed character keep their text and their
+// offsets, and — since every Dockerfile fact flows forward (a variable, a stage, a WORKDIR is
+// defined before it is used) — what the checks found in them stays true. The next lint reuses
+// those reports and values instead of reading the instructions again.
+//
+// Plain data only: offsets, strings, the rule rows. Nothing here references a syntax tree or a
+// closure of an earlier lint, so keeping it never keeps an earlier version of the file alive.
+import type { LintConfig } from './engine';
+import type { Instruction } from '../syntax/types';
+
+export { detach } from '../shell/detach';
+import type { Finding, RelatedLocation, Report, RuleDefinition, Severity } from './types';
+
+/** A report of a check's `visit`, without its fix (which is computed again when asked for). */
+export interface StoredReport {
+  readonly rule: RuleDefinition;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string | undefined;
+  readonly related: readonly RelatedLocation[] | undefined;
+  readonly tag: Report['tag'];
+  readonly hasFix: boolean;
+  /** The index of the instruction the check named as the finding's own (for inline ignores); -1 for none. */
+  readonly own: number;
+  /** Reported by the check's `stage` hook (its index is then the stage's FROM). */
+  readonly byStage: boolean;
+  /** The finding made of it, kept while its severity stays the same. */
+  finding?: { readonly severity: Severity; readonly value: Finding };
+}
+
+export interface LintMemory {
+  readonly text: string;
+  readonly config: LintConfig;
+  readonly shellRulesOff: boolean;
+  /** Start and end offsets of each top-level instruction (2 entries per instruction). */
+  readonly spans: Int32Array;
+  /** Per instruction: 1 when its stage ends up in the image (the package-cache rules depend on it). */
+  readonly shipped: Uint8Array;
+  /** Per instruction: what the `visit` of every check found in it. */
+  readonly reports: readonly (readonly StoredReport[])[];
+  /** Per instruction: values the whole-file checks derived from it (see CheckContext.memo). */
+  readonly memos: readonly (Map<string, unknown> | undefined)[];
+  /** Per stage, by the index of its FROM: what the `stage` hooks found, and per-stage memos. */
+  readonly stageReports: ReadonlyMap<number, readonly StoredReport[]>;
+  readonly stageMemos: ReadonlyMap<number, Map<string, unknown>>;
+  /** Per stage, by the index of its FROM: 1 when it ships. */
+  readonly stageShipped: ReadonlyMap<number, boolean>;
+  /** Where the fixes of reused reports are computed: the lint of the newest version. */
+  readonly binding: FixBinding;
+}
+
+/** The newest lint of the document: it computes the fixes of every finding kept across versions. */
+export interface FixBinding {
+  refix: (index: number, stored: StoredReport) => ReturnType<NonNullable<Report['fix']>>;
+  instruction: (index: number) => Instruction | undefined;
+}
+
+/** Length of the text both versions start with. */
+export function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  // Compare in blocks first (native string comparison), then character by character.
+  const block = 4096;
+  let at = 0;
+  while (at + block <= limit && a.substr(at, block) === b.substr(at, block)) at += block;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}

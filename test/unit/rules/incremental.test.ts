@@ -1,0 +1,152 @@
+// Linting a new version with what the lint of the previous version left (LintMemory) finds
+// exactly what linting it from scratch finds — same rules, ranges, messages, severities, related
+// places and fixes — whatever the edit: appended, changed, inserted or deleted lines, a new
+// last stage (which changes the stages that ship), pragmas that switch rules off. On small
+// files written here (LF and CRLF) and, when ../shared/corpus/real is here, on its files.
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeText } from '../../../server/src/dockerfile';
+import { lintDocument, type Finding, type LintConfig, type LintResult } from '../../../server/src/dockerfile/rules';
+import { ShellCache } from '../../../server/src/dockerfile/shell/cache';
+
+const shells = new ShellCache();
+const config: LintConfig = {};
+
+/** What a user sees of a finding, its fix applied included. */
+function seen(findings: readonly Finding[]): string[] {
+  return findings.map((finding) => {
+    const fix = finding.fix?.();
+    const related = (finding.related ?? []).map((place) => `${place.start}-${place.end} ${place.message}`).join('; ');
+    const edits = fix ? `${fix.title}: ${fix.edits.map((edit) => `${edit.start}-${edit.end}=${JSON.stringify(edit.newText)}`).join(', ')}` : '';
+    return `${finding.rule.id} ${finding.severity} ${finding.start}-${finding.end} ${finding.message} [${related}] {${edits}} ${finding.instruction?.start ?? ''}`;
+  });
+}
+
+/** Lints each version from the previous one's memory and from scratch; both must agree. */
+function checkVersions(versions: readonly string[], label: string): void {
+  let previous: LintResult | undefined;
+  versions.forEach((text, index) => {
+    const incremental = lintDocument(analyzeText(text), config, shells, previous?.memory);
+    const fresh = lintDocument(analyzeText(text), config, shells);
+    assert.deepEqual(seen(incremental.findings), seen(fresh.findings), `${label}, version ${index + 1}`);
+    previous = incremental;
+  });
+}
+
+const BASE = [
+  '# check=skip=StageNameCasing',
+  'ARG VERSION=3.20',
+  'FROM alpine:${VERSION} AS build',
+  'RUN apk add curl && curl -o /tmp/x http://example.com/x',
+  'RUN apt-get update && apt-get install -y curl',
+  'RUN rm -rf /var/lib/apt/lists/*',
+  'COPY . /src',
+  'RUN pip install -r requirements.txt',
+  'WORKDIR app',
+  'RUN cd /tmp && wget http://example.com/y | tar x',
+  'CMD echo one',
+  'CMD ["echo", "two"]',
+  'FROM build',
+  'ADD local.txt /dst',
+  'RUN echo $UNDEFINED_THING',
+  'USER root',
+  '',
+].join('\n');
+
+/** Edits of a text: each gives the next version. */
+const EDITS: readonly [string, (text: string) => string][] = [
+  ['append a RUN', (text) => `${text}RUN echo appended\n`],
+  ['append twice', (text) => `${text}RUN echo one\nRUN echo two\n`],
+  ['change the last line', (text) => text.replace(/[^\n]*\n$/, 'RUN apt-get install curl\n')],
+  ['append a stage (other stages ship)', (text) => `${text}FROM scratch\nCOPY --from=build /a /a\n`],
+  ['insert in the middle', (text) => insertAtLine(text, Math.floor(lineCount(text) / 2), 'RUN yum install vim')],
+  ['delete a middle line', (text) => deleteLine(text, Math.floor(lineCount(text) / 2))],
+  ['continue the last line', (text) => text.replace(/\n$/, ' \\\n  && rm -rf /var/cache/apk/*\n')],
+  ['drop the final newline', (text) => text.replace(/\n$/, '')],
+  ['an ignore pragma at the end', (text) => `${text}# hadolint ignore=DL3018,DL3008\nRUN apk add vim\n`],
+  ['a non-POSIX shell pragma', (text) => `# hadolint shell=pwsh\n${text}`],
+  ['a here-document at the end', (text) => `${text}RUN <<EOF\napt-get install -y x\nEOF\n`],
+  ['an unterminated here-document at the end', (text) => `${text}RUN <<EOF\napt-get install x\n`],
+  ['case of the keywords at the end', (text) => `${text}run echo a\nrun echo b\nrun echo c\n`],
+];
+
+function lineCount(text: string): number {
+  return text.split('\n').length;
+}
+
+function insertAtLine(text: string, line: number, inserted: string): string {
+  const lines = text.split('\n');
+  lines.splice(line, 0, inserted);
+  return lines.join('\n');
+}
+
+function deleteLine(text: string, line: number): string {
+  const lines = text.split('\n');
+  lines.splice(line, 1);
+  return lines.join('\n');
+}
+
+describe('incremental lint (reusing the previous version)', () => {
+  for (const [eolName, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    for (const [name, edit] of EDITS) {
+      it(`${name} (${eolName})`, () => {
+        const first = BASE.replace(/\n/g, eol);
+        const second = edit(BASE).replace(/\n/g, eol);
+        const third = edit(edit(BASE)).replace(/\n/g, eol);
+        checkVersions([first, second, third, first], name);
+      });
+    }
+  }
+
+  it('every edit in turn, each from the previous', () => {
+    let text = BASE;
+    const versions = [text];
+    for (const [, edit] of EDITS) versions.push((text = edit(text)));
+    checkVersions(versions, 'chain');
+  });
+
+  it('reuses what it can: an edit at the end reads no earlier instruction again', () => {
+    const lines = ['FROM debian:12'];
+    for (let index = 0; index < 200; index++) lines.push(`RUN apt-get install -y pkg${index}`);
+    const text = `${lines.join('\n')}\n`;
+    const first = lintDocument(analyzeText(text), config, shells);
+    const second = lintDocument(analyzeText(`${text}RUN echo edit\n`), config, shells, first.memory);
+    // The findings of the unchanged instructions are the very same objects.
+    const kept = second.findings.filter((finding) => first.findings.includes(finding));
+    assert.ok(kept.length >= 400, `reused ${kept.length} findings`);
+  });
+
+  const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
+  if (!existsSync(corpus)) {
+    it('(NOT RUN on the corpus: ../shared/corpus/real is not here)', () => undefined);
+    return;
+  }
+  it('on the real-Dockerfile corpus, with edits at the end, in the middle and at the start', function () {
+    this.timeout(120_000);
+    const paths = files(corpus);
+    // A spread of the corpus keeps the unit tier quick; every file when LAYERWISE_FULL_CORPUS is set.
+    const sample = process.env.LAYERWISE_FULL_CORPUS ? paths : paths.filter((_, index) => index % 6 === 0);
+    for (const path of sample) {
+      const text = readFileSync(path, 'utf8');
+      const lines = text.split('\n');
+      const versions = [
+        text,
+        `${text}RUN apt-get install curl\n`,
+        insertAtLine(text, Math.floor(lines.length / 2), 'RUN echo inserted'),
+        deleteLine(text, Math.floor(lines.length / 3)),
+        text.replace(/\n[^\n]*\n?$/, '\n'),
+        `FROM scratch\n${text}`,
+        text,
+      ];
+      checkVersions(versions, path);
+    }
+  });
+});
+
+function files(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
