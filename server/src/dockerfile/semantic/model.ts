@@ -5,6 +5,7 @@
 import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
 import { parseDockerfile, type ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
+import { InstructionNode } from '../syntax/instructionParts';
 import { SpanNode } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
@@ -13,7 +14,7 @@ import { Scope, type Binding } from './scope';
 import { normalizeWorkdir } from './paths';
 import { parseImageReference } from './imageReference';
 import { StageNode, StageReferenceNode, VariableReferenceNode } from './nodes';
-import { AUTOMATIC_PLATFORM_ARGS, DEFAULT_LINUX_PATH, PROXY_ARGS, parsePlatform, platformArgValues } from './predefined';
+import { AUTOMATIC_PLATFORM_ARGS, DEFAULT_LINUX_PATH, PROXY_ARGS, formatPlatform, parsePlatform, platformArgValues } from './predefined';
 import { scanShellReferences } from './shellReferences';
 import type {
   AnalyzeOptions,
@@ -70,6 +71,8 @@ class Analyzer {
   private readonly triggersRecorded = new Set<Instruction>();
 
   private readonly escapeCode: number;
+  /** `$`, quotes, `\` and the escape character: text without them is left as it is by BuildKit's lexer. */
+  private readonly substitutionCodes: readonly number[];
   private readonly lexOptions: LexOptions;
 
   constructor(
@@ -79,6 +82,7 @@ class Analyzer {
     this.buildArgs = options.buildArgs ?? {};
     this.escapeChar = ast.escapeChar;
     this.escapeCode = ast.escapeChar.charCodeAt(0);
+    this.substitutionCodes = [0x24, 0x27, 0x22, 0x5c, this.escapeCode];
     this.lexOptions = { escapeChar: ast.escapeChar };
     let count = 0;
     for (const instruction of ast.instructions) {
@@ -306,7 +310,7 @@ class Analyzer {
     for (const stage of this.stages) {
       for (const instruction of stage.instructions) {
         const trigger = instruction.name === 'ONBUILD' ? instruction.trigger : undefined;
-        if (!trigger || this.triggersRecorded.has(trigger) || !trigger.logicalText.includes('$')) continue;
+        if (!trigger || this.triggersRecorded.has(trigger) || !includesAny(trigger, DOLLAR)) continue;
         const state: StageState = { build: new Scope(new Map(), reason), image: new Scope(new Map(), reason), workdir: undefined };
         this.recording = false;
         try {
@@ -341,7 +345,6 @@ class Analyzer {
   // ---- instructions inside a stage
 
   private instruction(instruction: Instruction, stageIndex: number, state: StageState, global: Scope): InstructionFacts {
-    const text = instruction.logicalText;
     // Most instructions hold nothing BuildKit substitutes: their facts are read from the tree
     // when asked, and splitting them into tokens waits until someone reads those.
     switch (instruction.name) {
@@ -350,17 +353,18 @@ class Analyzer {
       case 'USER':
       case 'VOLUME':
       case 'STOPSIGNAL':
-        if (isLiteralText(text, this.escapeCode)) return new LiteralFacts(instruction, stageIndex);
+        if (!includesAny(instruction, this.substitutionCodes)) return new LiteralFacts(instruction, stageIndex);
         break;
       case 'ADD':
       case 'COPY':
-        if (isLiteralText(text, this.escapeCode) && !text.includes('--from')) {
+        if (!includesAny(instruction, this.substitutionCodes) && !includesIgnoringCase(instruction, '--from')) {
           this.heredocReferences(instruction, state.build, stageIndex, 'build', true);
           return new LiteralFacts(instruction, stageIndex);
         }
         break;
       case 'RUN':
-        if (!text.includes('$') && !hasFromKey(text)) {
+        // Without `$` nothing is substituted; a `from=` mount key may still name a stage.
+        if (!includesAny(instruction, DOLLAR) && !includesIgnoringCase(instruction, 'from')) {
           this.heredocReferences(instruction, state.build, stageIndex, 'run', false);
           return new RunFacts(instruction, stageIndex, undefined, NO_PAIRS, state.build, state.build.mark(), state.workdir);
         }
@@ -368,7 +372,7 @@ class Analyzer {
       case 'CMD':
       case 'ENTRYPOINT':
       case 'HEALTHCHECK':
-        if (!text.includes('$')) return this.plainFacts(instruction, stageIndex);
+        if (!includesAny(instruction, DOLLAR)) return this.plainFacts(instruction, stageIndex);
         break;
       default:
         break;
@@ -737,14 +741,18 @@ class LiteralFacts implements InstructionFacts {
   }
 }
 
-/** Whether BuildKit's lexer leaves every word of `text` as it is: no `$`, quotes or escape character. */
-function isLiteralText(text: string, escape: number): boolean {
-  return isLiteralWord(text, escape);
+const DOLLAR: readonly number[] = [0x24];
+
+/** Whether the instruction's logical text holds one of `codes` (a one-line instruction's text is not sliced for it). */
+function includesAny(instruction: Instruction, codes: readonly number[]): boolean {
+  if (instruction instanceof InstructionNode) return instruction.logicalIncludesAny(codes);
+  const text = instruction.logicalText;
+  return codes.some((code) => text.includes(String.fromCharCode(code)));
 }
 
-/** A `from` key (`--mount=…,from=…`) may name a stage: such RUNs are read now. */
-function hasFromKey(text: string): boolean {
-  return /from/i.test(text);
+function includesIgnoringCase(instruction: Instruction, lowerCaseWord: string): boolean {
+  if (instruction instanceof InstructionNode) return instruction.logicalIncludesIgnoringCase(lowerCaseWord);
+  return instruction.logicalText.toLowerCase().includes(lowerCaseWord);
 }
 
 function notBuiltYet(stage: string, itself: boolean, kind: StageReference['kind']): string {
@@ -754,7 +762,6 @@ function notBuiltYet(stage: string, itself: boolean, kind: StageReference['kind'
     : `Stage ${stage} is defined after this instruction: ${verb} only from a stage defined before.`;
 }
 
-/** Whether BuildKit's lexer would return `value` unchanged: no `$`, quotes or escape character. */
 /** BuildKit gives every Linux image a PATH when its base has none. */
 export function environmentWithPath(env: readonly string[] | null | undefined): string[] {
   const entries = env ? [...env] : [];
@@ -764,17 +771,24 @@ export function environmentWithPath(env: readonly string[] | null | undefined): 
 
 // The automatic ARGs are the same for every file analysed with the same options: built once.
 const automaticCache = new Map<string, readonly VariableDefinition[]>();
+const AUTOMATIC_NAMES: readonly string[] = [...AUTOMATIC_PLATFORM_ARGS, 'TARGETSTAGE'];
 const AUTOMATIC_CACHE_SIZE = 32;
 
 function automaticDefinitions(platform: AnalyzeOptions['platform'], buildArgs: Readonly<Record<string, string>>, target: string): readonly VariableDefinition[] {
-  const names = [...AUTOMATIC_PLATFORM_ARGS, 'TARGETSTAGE'];
-  const overrides = names.map((name) => buildArgs[name]);
-  const key = JSON.stringify([platform ?? null, target, overrides]);
+  const names = AUTOMATIC_NAMES;
+  let overrides: (string | undefined)[] | undefined;
+  for (let i = 0; i < names.length; i++) {
+    const override = buildArgs[names[i]];
+    if (override !== undefined) (overrides ??= new Array<string | undefined>(names.length))[i] = override;
+  }
+  // Analysed once per edit of every open file: the usual key (no overrides) is built without JSON.
+  const platformKey = platform ? `${formatPlatform(platform.build)} ${formatPlatform(platform.target)}` : '';
+  const key = overrides ? JSON.stringify([platformKey, target, overrides]) : `${platformKey}\u0000${target}`;
   const cached = automaticCache.get(key);
   if (cached) return cached;
   const values = platform ? platformArgValues(platform.build, platform.target) : undefined;
   const definitions = names.map((name, i): VariableDefinition => {
-    const override = overrides[i];
+    const override = overrides?.[i];
     const state: VariableState =
       override !== undefined
         ? { kind: 'set', value: override }

@@ -43,9 +43,9 @@ export interface Keyword {
   readonly known: boolean;
 }
 
-export function readKeyword(s: string, from: number): Keyword {
-  const a = skipSpace(s, from, s.length);
-  const b = trimSpaceEnd(s, a, s.length);
+export function readKeyword(s: string, from: number, to: number): Keyword {
+  const a = skipSpace(s, from, to);
+  const b = trimSpaceEnd(s, a, to);
   let k = a;
   while (k < b && !isBlank(s.charCodeAt(k))) k++;
   const text = s.slice(a, k);
@@ -57,7 +57,7 @@ export function readKeyword(s: string, from: number): Keyword {
  * Whether splitting this instruction can report a problem, so the parser must split it now:
  * ENV/LABEL pairs, ONBUILD's trigger, JSON that may hold non-strings, here-document markers.
  */
-export function mustSplitEagerly(name: string, logicalText: string): boolean {
+export function mustSplitEagerly(name: string, text: string, from: number, to: number): boolean {
   switch (name) {
     case 'ENV':
     case 'LABEL':
@@ -66,16 +66,30 @@ export function mustSplitEagerly(name: string, logicalText: string): boolean {
     case 'RUN':
     case 'COPY':
     case 'ADD':
-      return logicalText.includes('[') || logicalText.includes('<<');
+      return indexIn(text, from, to, 0x5b /* [ */) >= 0 || hasHeredocMarker(text, from, to);
     case 'CMD':
     case 'ENTRYPOINT':
     case 'SHELL':
     case 'VOLUME':
     case 'HEALTHCHECK':
-      return logicalText.includes('[');
+      return indexIn(text, from, to, 0x5b) >= 0;
     default:
       return false;
   }
+}
+
+/** Offset of the first `code` in `text[from, to)`, or -1 (indexOf would search past `to`). */
+export function indexIn(text: string, from: number, to: number, code: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** Whether `text[from, to)` holds `<<` (BuildKit looks for here-documents only then). */
+export function hasHeredocMarker(text: string, from: number, to: number): boolean {
+  for (let i = indexIn(text, from, to - 1, 0x3c); i >= 0; i = indexIn(text, i + 1, to - 1, 0x3c)) {
+    if (text.charCodeAt(i + 1) === 0x3c) return true;
+  }
+  return false;
 }
 
 /** Splits instructions of one parse; problems go to `problems` when given (eager splitting only). */
@@ -206,13 +220,13 @@ export class InstructionSplitter {
 
   /** A whole instruction from a logical line that starts with its keyword (ONBUILD's trigger). */
   instruction(line: LogicalLine, depth: number): Instruction {
-    const keyword = readKeyword(line.text, 0);
+    const keyword = readKeyword(line.text, 0, line.text.length);
     const token = this.token(line, keyword.start, keyword.end, keyword.name);
     if (!keyword.known && keyword.text !== '') {
       this.logicalProblem(line, 'unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
     }
     const at = this.logicalSpan(line, keyword.start, trimSpaceEnd(line.text, keyword.start, line.text.length));
-    const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, keyword.known, line.text, line.map);
+    const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, keyword.known, line.text, line.map, at.end);
     node.setParts(this.split(line, keyword, depth));
     node.continuations = EMPTY;
     return node;
@@ -335,38 +349,104 @@ function editDistance(a: string, b: string): number {
 
 /**
  * An instruction. The parser sets its eager fields; the split ones (flags, arguments, pairs,
- * exec form, trigger) are computed on first read unless the parser had to split it.
+ * exec form, trigger) are computed on first read unless the parser had to split it. For an
+ * instruction on one line, the logical text, its map and the keyword token are made on first
+ * read too: they are a slice of the source.
  */
 export class InstructionNode extends SpanNode implements Instruction {
-  declare keyword: Token;
   declare name: string;
   declare known: boolean;
   declare heredocs: readonly Heredoc[];
   declare comments: readonly Comment[];
   declare precedingComments: readonly Comment[];
   declare emptyContinuationLines: readonly number[];
-  declare logicalText: string;
-  declare logicalMap: readonly number[];
+  private declare keywordSlot: Token | undefined;
+  private declare textSlot: string | undefined;
+  private declare mapSlot: readonly number[] | undefined;
+  /** Where the first line's content ends: the logical text of a one-line instruction is `source[start, lineEnd)`. */
+  private declare readonly lineEnd: number;
   private declare parts: InstructionParts | undefined;
   private declare lazyContinuations: readonly Span[] | undefined;
 
-  constructor(start: number, end: number, source: SourceText, keyword: Token, name: string, known: boolean, logicalText: string, logicalMap: readonly number[]) {
+  constructor(
+    start: number,
+    end: number,
+    source: SourceText,
+    keyword: Token | undefined,
+    name: string,
+    known: boolean,
+    logicalText: string | undefined,
+    logicalMap: readonly number[] | undefined,
+    lineEnd: number,
+  ) {
     super(start, end, source);
     // Every field is assigned here, in one order, so all instructions share one shape.
-    this.keyword = keyword;
     this.name = name;
     this.known = known;
     this.heredocs = EMPTY;
     this.comments = EMPTY;
     this.precedingComments = EMPTY;
     this.emptyContinuationLines = EMPTY;
-    this.lazyContinuations = undefined;
-    this.logicalText = logicalText;
-    this.logicalMap = logicalMap;
+    this.keywordSlot = keyword;
+    this.textSlot = logicalText;
+    this.mapSlot = logicalMap;
+    this.lineEnd = lineEnd;
     this.parts = undefined;
+    this.lazyContinuations = undefined;
   }
 
-  /** The escape characters that continue the instruction, found again in the source when first read. */
+  get keyword(): Token {
+    if (this.keywordSlot) return this.keywordSlot;
+    const text = this.logicalText;
+    const keyword = readKeyword(text, 0, text.length);
+    const map = this.logicalMap;
+    this.keywordSlot = new TokenNode(logicalToSource(map, keyword.start), logicalEndToSource(map, keyword.start, keyword.end), this.source, this.name);
+    return this.keywordSlot;
+  }
+
+  get logicalText(): string {
+    this.textSlot ??= this.source.text.slice(this.start, this.lineEnd);
+    return this.textSlot;
+  }
+
+  get logicalMap(): readonly number[] {
+    this.mapSlot ??= [0, this.start];
+    return this.mapSlot;
+  }
+
+  /** Whether the logical text holds one of `codes`, without slicing a one-line instruction's text. */
+  logicalIncludesAny(codes: readonly number[]): boolean {
+    const sliced = this.textSlot;
+    if (sliced !== undefined) {
+      // A joined multi-line text can be long: the native search is the fastest there.
+      for (let k = 0; k < codes.length; k++) if (sliced.indexOf(String.fromCharCode(codes[k])) >= 0) return true;
+      return false;
+    }
+    const text = this.source.text;
+    const count = codes.length;
+    for (let i = this.start; i < this.lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      for (let k = 0; k < count; k++) if (codes[k] === c) return true;
+    }
+    return false;
+  }
+
+  /** Whether the logical text holds `lowerCaseWord` in any letter case. */
+  logicalIncludesIgnoringCase(lowerCaseWord: string): boolean {
+    const sliced = this.textSlot !== undefined;
+    const text = sliced ? (this.textSlot as string) : this.source.text;
+    const from = sliced ? 0 : this.start;
+    const to = sliced ? text.length : this.lineEnd;
+    const first = lowerCaseWord.charCodeAt(0);
+    const last = to - lowerCaseWord.length;
+    outer: for (let i = from; i <= last; i++) {
+      if ((text.charCodeAt(i) | 0x20) !== first) continue;
+      for (let j = 1; j < lowerCaseWord.length; j++) if ((text.charCodeAt(i + j) | 0x20) !== lowerCaseWord.charCodeAt(j)) continue outer;
+      return true;
+    }
+    return false;
+  }
+
   get continuations(): readonly Span[] {
     this.lazyContinuations ??= continuationsFrom(this.source, this.start);
     return this.lazyContinuations;
@@ -429,8 +509,10 @@ export class InstructionNode extends SpanNode implements Instruction {
 
   override toJSON(): Record<string, unknown> {
     const json = super.toJSON();
-    delete json.parts;
-    delete json.lazyContinuations;
+    for (const key of ['parts', 'lazyContinuations', 'keywordSlot', 'textSlot', 'mapSlot', 'lineEnd']) delete json[key];
+    json.keyword = this.keyword;
+    json.logicalText = this.logicalText;
+    json.logicalMap = this.logicalMap;
     json.continuations = this.continuations;
     const parts = this.split();
     for (const key of PART_KEYS) json[key] = parts[key];
@@ -441,7 +523,7 @@ export class InstructionNode extends SpanNode implements Instruction {
     if (this.parts) return this.parts;
     // Nothing in a lazily split instruction can be a problem (mustSplitEagerly), so none is kept.
     const line: LogicalLine = { text: this.logicalText, map: this.logicalMap };
-    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeyword(line.text, 0), 0);
+    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeyword(line.text, 0, line.text.length), 0);
     return this.parts;
   }
 }

@@ -3,7 +3,7 @@
 // problem and goes on, so the editor always has a whole tree. One pass over the text, no
 // regular expressions on user text: time is linear in the size of the input.
 import { isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
-import { continuationAt, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeyword, unknownInstructionMessage, type LogicalLine } from './instructionParts';
+import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeyword, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { LineIndex } from './lineIndex';
 import { SpanNode, TokenNode, type SourceText } from './located';
 import { CommentNode, DirectiveNode, EMPTY, HeredocNode, ProblemNode } from './nodes';
@@ -40,6 +40,19 @@ class Parser {
   private escapeChar: '\\' | '`' = '\\';
   private escape = 0x5c;
   private lineTooLongReported = false;
+  // The instruction being read (gatherInstruction → finishInstruction), and the reading position.
+  private pos = 0;
+  private heredocLines = 0;
+  private gatheredStart = 0;
+  private gatheredEnd = 0;
+  private gatheredLineEnd = 0;
+  private gatheredNext = 0;
+  private gatheredLineNumber = 0;
+  private gatheredFirstContinuation = -1;
+  private gatheredText: string | undefined = undefined;
+  private gatheredMap: number[] | undefined = undefined;
+  private gatheredComments: readonly Comment[] = EMPTY;
+  private gatheredEmptyLines: readonly number[] = EMPTY;
 
   constructor(private readonly text: string) {
     this.lines = new LineIndex(text);
@@ -102,14 +115,13 @@ class Parser {
         continue;
       }
 
-      const gathered = this.gatherInstruction(start, contentEnd, next, lineNumber);
-      pos = gathered.next;
-      lineNumber = gathered.lineNumber;
-      const instruction = this.finishInstruction(gathered, preceding, pos);
-      pos = instruction.next;
-      lineNumber += instruction.heredocLines;
-      this.instructions.push(instruction.node);
-      preceding = [];
+      this.gatherInstruction(start, contentEnd, next, lineNumber);
+      this.pos = this.gatheredNext;
+      const instruction = this.finishInstruction(preceding);
+      pos = this.pos;
+      lineNumber = this.gatheredLineNumber + this.heredocLines;
+      this.instructions.push(instruction);
+      if (preceding.length > 0) preceding = [];
     }
 
     if (this.instructions.length === 0) {
@@ -190,20 +202,36 @@ class Parser {
 
   // ---- instructions
 
-  private gatherInstruction(start: number, contentEnd: number, next: number, lineNumber: number): Gathered {
+  /**
+   * Reads an instruction's lines (continuations, comment and empty lines inside them) into the
+   * `gathered…` fields: one instruction at a time, so nothing is allocated to hand them over.
+   * A one-line instruction's logical text is left unsliced (`gatheredText` undefined).
+   */
+  private gatherInstruction(start: number, contentEnd: number, next: number, lineNumber: number): void {
     const text = this.text;
     const length = text.length;
-    let firstContinuation = -1;
     let comments: Comment[] | undefined;
     let emptyLines: number[] | undefined;
     let continued = this.continuationAt(start, contentEnd);
-    const firstPiece = text.slice(start, continued >= 0 ? continued : contentEnd);
+    this.gatheredStart = start;
+    this.gatheredFirstContinuation = continued;
+    this.gatheredLineEnd = contentEnd;
+    this.gatheredText = undefined;
+    this.gatheredMap = undefined;
+    if (continued < 0) {
+      this.gatheredEnd = contentEnd;
+      this.gatheredNext = next;
+      this.gatheredLineNumber = lineNumber + 1;
+      this.gatheredComments = EMPTY;
+      this.gatheredEmptyLines = EMPTY;
+      return;
+    }
+    const firstPiece = text.slice(start, continued);
     // Pieces are joined once at the end: appending to a string line by line would build a chain
     // of thousands of partial strings for a long continuation.
     let pieces: string[] | undefined;
     let logicalLength = firstPiece.length;
     const map = [0, start];
-    if (continued >= 0) firstContinuation = continued;
     let lastContentEnd = contentEnd;
     let pos = next;
     lineNumber++;
@@ -241,52 +269,60 @@ class Parser {
       lastContentEnd = end;
       lineNumber++;
     }
-    return {
-      start,
-      end: lastContentEnd,
-      next: pos,
-      lineNumber,
-      line: { text: pieces ? pieces.join('') : firstPiece, map },
-      firstContinuation,
-      comments: comments ?? EMPTY,
-      emptyLines: emptyLines ?? EMPTY,
-    };
+    this.gatheredEnd = lastContentEnd;
+    this.gatheredNext = pos;
+    this.gatheredLineNumber = lineNumber;
+    this.gatheredText = pieces ? pieces.join('') : firstPiece;
+    this.gatheredMap = map;
+    this.gatheredComments = comments ?? EMPTY;
+    this.gatheredEmptyLines = emptyLines ?? EMPTY;
   }
 
   private continuationAt(start: number, end: number): number {
     return continuationAt(this.text, start, end, this.escape);
   }
 
-  private finishInstruction(gathered: Gathered, preceding: readonly Comment[], next: number): { node: Instruction; next: number; heredocLines: number } {
-    const line = gathered.line;
-    const keyword = readKeyword(line.text, 0);
-    const node = new InstructionNode(gathered.start, gathered.end, this.source, this.splitter.token(line, keyword.start, keyword.end, keyword.name), keyword.name, keyword.known, line.text, line.map);
+  /** Makes the instruction the `gathered…` fields describe, reading its here-documents; sets `pos` and `lineNumber` past them. */
+  private finishInstruction(preceding: readonly Comment[]): InstructionNode {
+    const text = this.text;
+    const start = this.gatheredStart;
+    const lineText = this.gatheredText;
+    const oneLine = lineText === undefined;
+    // The keyword is read where the logical text is: the source itself for a one-line instruction.
+    const keyword = oneLine ? readKeyword(text, start, this.gatheredLineEnd) : readKeyword(lineText, 0, lineText.length);
+    const node = new InstructionNode(start, this.gatheredEnd, this.source, undefined, keyword.name, keyword.known, lineText, this.gatheredMap, this.gatheredLineEnd);
     if (keyword.name === '') {
-      const stray = gathered.firstContinuation >= 0 ? this.span(gathered.firstContinuation, gathered.firstContinuation + 1) : this.span(gathered.start, gathered.end);
+      const stray = this.gatheredFirstContinuation >= 0 ? this.span(this.gatheredFirstContinuation, this.gatheredFirstContinuation + 1) : this.span(start, this.gatheredEnd);
       this.problem('unknown-instruction', stray.start, stray.end, 'A line continuation with no instruction: remove the stray escape character.');
     } else if (!keyword.known) {
-      this.splitter.logicalProblem(line, 'unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
+      if (oneLine) this.problem('unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
+      else this.splitter.logicalProblem({ text: lineText, map: node.logicalMap }, 'unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
     }
-    if (keyword.known && mustSplitEagerly(keyword.name, line.text)) node.setParts(this.splitter.split(line, keyword, 0));
-    let end = gathered.end;
-    let heredocLines = 0;
-    let pos = next;
-    const target = node.name === 'ONBUILD' && node.trigger instanceof InstructionNode ? node.trigger : node;
-    if (HEREDOC_INSTRUCTIONS.has(target.name) && line.text.includes('<<') && target.form !== 'exec') {
-      const read = this.readHeredocs(line, pos);
-      pos = read.next;
-      heredocLines = read.lines;
-      if (read.heredocs.length > 0) {
-        target.heredocs = read.heredocs;
-        end = Math.max(end, read.heredocs[read.heredocs.length - 1].end);
+    const scanned = oneLine ? text : lineText;
+    const scanFrom = oneLine ? start : 0;
+    const scanTo = oneLine ? this.gatheredLineEnd : lineText.length;
+    let end = this.gatheredEnd;
+    this.heredocLines = 0;
+    if (keyword.known && mustSplitEagerly(keyword.name, scanned, scanFrom, scanTo)) {
+      const line: LogicalLine = { text: node.logicalText, map: node.logicalMap };
+      node.setParts(this.splitter.split(line, oneLine ? { ...keyword, start: keyword.start - start, end: keyword.end - start } : keyword, 0));
+      const target = node.name === 'ONBUILD' && node.trigger instanceof InstructionNode ? node.trigger : node;
+      if (HEREDOC_INSTRUCTIONS.has(target.name) && hasHeredocMarker(scanned, scanFrom, scanTo) && target.form !== 'exec') {
+        const read = this.readHeredocs(line, this.pos);
+        this.pos = read.next;
+        this.heredocLines = read.lines;
+        if (read.heredocs.length > 0) {
+          target.heredocs = read.heredocs;
+          end = Math.max(end, read.heredocs[read.heredocs.length - 1].end);
+        }
       }
     }
-    node.relocate(gathered.start, end);
-    node.comments = gathered.comments;
+    node.relocate(start, end);
+    node.comments = this.gatheredComments;
     if (preceding.length > 0) node.precedingComments = preceding;
-    node.emptyContinuationLines = gathered.emptyLines;
-    if (gathered.firstContinuation < 0) node.continuations = EMPTY;
-    return { node, next: pos, heredocLines };
+    node.emptyContinuationLines = this.gatheredEmptyLines;
+    if (this.gatheredFirstContinuation < 0) node.continuations = EMPTY;
+    return node;
   }
 
   // ---- here-documents
@@ -426,17 +462,6 @@ class Parser {
 
 }
 
-interface Gathered {
-  readonly start: number;
-  readonly end: number;
-  readonly next: number;
-  readonly lineNumber: number;
-  readonly line: LogicalLine;
-  /** Offset of the first continuation character, or -1 (the others are found when asked). */
-  readonly firstContinuation: number;
-  readonly comments: readonly Comment[];
-  readonly emptyLines: readonly number[];
-}
 
 interface HeredocMarker {
   readonly token: Token;
