@@ -50,7 +50,8 @@ export function registerImageCommands(context: OperationContext): void {
     const history = await engineWork(context, (engine) => engine.imageHistory(image));
     const rows = history.map((entry) => {
       const created = new Date(entry.created * 1000).toISOString().replace('T', ' ').slice(0, 19);
-      const createdBy = entry.createdBy.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'");
+      // An imported base layer records no command, only a comment ("Imported from -").
+      const createdBy = (entry.createdBy || entry.comment).replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'");
       return `| ${created} | ${formatBytes(entry.sizeBytes)} | \`${createdBy}\` |`;
     });
     const text = [`# History of ${image}`, '', 'Newest first; each line made one layer (0 B: metadata only).', '', '| Created | Size | Created by |', '| --- | ---: | --- |', ...rows, ''].join('\n');

@@ -23,6 +23,7 @@ export function run(): Promise<void> {
   require('./journeys/5-save-load.test');
   require('./journeys/6-publish.test');
   require('./journeys/7-clean-up.test');
+  require('./journeys/8-inspect-explain.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });
