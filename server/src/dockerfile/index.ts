@@ -74,6 +74,7 @@ export { normalizeWorkdir } from './semantic/paths';
 export type { ConfigError, ConfigPrediction, ConfigSources, HealthcheckConfig, ImageConfig } from './config/types';
 export { formatGoDuration, parseGoDuration } from './config/duration';
 export { scanShellReferences, type ShellReference } from './semantic/shellReferences';
+export { fileEffects, type ShellValues } from './semantic/fileEffects';
 export {
   AUTOMATIC_PLATFORM_ARGS,
   BUILDKIT_ARGS,

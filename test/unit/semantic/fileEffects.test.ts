@@ -51,4 +51,14 @@ describe('semantic model: files RUN creates and deletes', () => {
       assert.deepEqual(run.files, { created: testCase.created, deleted: testCase.deleted });
     });
   }
+
+  it('each RUN reads the variables as they were at that RUN, in its own stage, whenever its files are asked', () => {
+    const { model } = analyzeText(
+      'FROM scratch AS base\nENV D=/one\nRUN rm $D/a\nENV D=/two\nARG E=/e\nRUN rm $D/b ${E}/c\nFROM base\nENV D=/three\nRUN rm $D/d\nFROM base\nRUN rm $D/e',
+    );
+    const runs = model.instructions.filter((facts) => facts.instruction.name === 'RUN');
+    // Asked last to first: the answers must not depend on the analysis having moved on.
+    const deleted = runs.reverse().map((facts) => facts.files.deleted).reverse();
+    assert.deepEqual(deleted, [['/one/a'], ['/two/b', '/e/c'], ['/three/d'], ['/two/e']]);
+  });
 });
