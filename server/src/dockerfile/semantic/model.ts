@@ -6,7 +6,7 @@ import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
 import { parseDockerfile, type ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
 import { InstructionNode } from '../syntax/instructionParts';
-import { SpanNode } from '../syntax/located';
+import { SpanNode, sortByStart } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
 import { fileEffects } from './fileEffects';
@@ -117,8 +117,8 @@ class Analyzer {
       i = end;
     }
     this.unreplayedTriggerReferences();
-    this.references.sort((a, b) => a.start - b.start);
-    this.problems.sort((a, b) => a.start - b.start);
+    sortByStart(this.references);
+    sortByStart(this.problems);
     return {
       ast: this.ast,
       options: this.options,
@@ -138,13 +138,11 @@ class Analyzer {
     const target = this.options.target ?? this.lastStageName();
     const platform = this.options.platform ?? (this.options.defaultPlatform ? { build: this.options.defaultPlatform, target: this.options.defaultPlatform } : undefined);
     const automatic = automaticDefinitions(platform, this.buildArgs, target);
-    const bindings = new Map<string, Binding>();
-    for (const definition of automatic) {
+    for (const definition of automatic.definitions) {
       this.variables.push(definition);
       this.globalVariables.push(definition);
-      bindings.set(definition.name, { state: definition.value, definition });
     }
-    return new Scope(bindings, undefined);
+    return new Scope(new Map(), undefined, automatic.bindings);
   }
 
   private lastStageName(): string {
@@ -770,11 +768,16 @@ export function environmentWithPath(env: readonly string[] | null | undefined): 
 }
 
 // The automatic ARGs are the same for every file analysed with the same options: built once.
-const automaticCache = new Map<string, readonly VariableDefinition[]>();
+interface AutomaticArgs {
+  readonly definitions: readonly VariableDefinition[];
+  readonly bindings: ReadonlyMap<string, Binding>;
+}
+
+const automaticCache = new Map<string, AutomaticArgs>();
 const AUTOMATIC_NAMES: readonly string[] = [...AUTOMATIC_PLATFORM_ARGS, 'TARGETSTAGE'];
 const AUTOMATIC_CACHE_SIZE = 32;
 
-function automaticDefinitions(platform: AnalyzeOptions['platform'], buildArgs: Readonly<Record<string, string>>, target: string): readonly VariableDefinition[] {
+function automaticDefinitions(platform: AnalyzeOptions['platform'], buildArgs: Readonly<Record<string, string>>, target: string): AutomaticArgs {
   const names = AUTOMATIC_NAMES;
   let overrides: (string | undefined)[] | undefined;
   for (let i = 0; i < names.length; i++) {
@@ -799,9 +802,10 @@ function automaticDefinitions(platform: AnalyzeOptions['platform'], buildArgs: R
             : { kind: 'unknown', reason: 'depends on the platform of the build' };
     return Object.freeze({ name, kind: 'automatic', stageIndex: undefined, instruction: undefined, nameToken: undefined, valueToken: undefined, value: state, source: undefined });
   });
+  const automatic: AutomaticArgs = { definitions, bindings: new Map(definitions.map((definition) => [definition.name, Object.freeze({ state: definition.value, definition })])) };
   if (automaticCache.size >= AUTOMATIC_CACHE_SIZE) automaticCache.clear();
-  automaticCache.set(key, definitions);
-  return definitions;
+  automaticCache.set(key, automatic);
+  return automatic;
 }
 
 /** A RUN's facts; the files it creates and deletes are read from its script on first access. */

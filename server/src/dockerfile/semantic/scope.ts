@@ -29,18 +29,20 @@ export class Scope {
     bindings: Map<string, Binding>,
     /** Set when the base image may define variables we cannot see. */
     readonly unknownReason: string | undefined,
+    /** Bindings shared by many scopes (the automatic ARGs), under the scope's own. */
+    private readonly shared?: ReadonlyMap<string, Binding>,
   ) {
     this.current = bindings;
     this.unknown = unknownReason ? { kind: 'unknown', reason: unknownReason } : UNSET;
-    this.lookup = (name) => this.current.get(name)?.state ?? this.unknown;
+    this.lookup = (name) => this.get(name)?.state ?? this.unknown;
   }
 
   get(name: string): Binding | undefined {
-    return this.current.get(name);
+    return this.current.get(name) ?? this.shared?.get(name);
   }
 
   has(name: string): boolean {
-    return this.current.has(name);
+    return this.current.has(name) || (this.shared?.has(name) ?? false);
   }
 
   set(name: string, binding: Binding): void {
@@ -54,7 +56,7 @@ export class Scope {
   }
 
   clone(): Scope {
-    return new Scope(new Map(this.current), this.unknownReason);
+    return new Scope(new Map(this.current), this.unknownReason, this.shared);
   }
 
   /** A point in this scope's history, to ask `valueAt` later; assignments after it do not count. */
@@ -62,6 +64,7 @@ export class Scope {
     if (!this.history) {
       // The first mark starts the log with what is bound so far, all at clock 0.
       const history = new Map<string, History>();
+      if (this.shared) for (const [name, binding] of this.shared) if (!this.current.has(name)) history.set(name, [0, binding.state.kind === 'set' ? binding.state.value : undefined]);
       for (const [name, binding] of this.current) {
         history.set(name, [0, binding.state.kind === 'set' ? binding.state.value : undefined]);
       }

@@ -58,3 +58,11 @@ export class TokenNode extends SpanNode implements Token {
     return json;
   }
 }
+
+/** Sorts located values by start, in place; most lists arrive sorted, and those are left as they are. */
+export function sortByStart<T extends { readonly start: number }>(values: T[]): T[] {
+  for (let i = 1; i < values.length; i++) {
+    if (values[i - 1].start > values[i].start) return values.sort((a, b) => a.start - b.start);
+  }
+  return values;
+}

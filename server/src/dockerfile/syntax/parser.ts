@@ -5,7 +5,7 @@
 import { isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
 import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeyword, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { LineIndex } from './lineIndex';
-import { SpanNode, TokenNode, type SourceText } from './located';
+import { SpanNode, TokenNode, sortByStart, type SourceText } from './located';
 import { CommentNode, DirectiveNode, EMPTY, HeredocNode, ProblemNode } from './nodes';
 import { lexShellWord } from './shellLexer';
 import { detectSyntax } from './syntaxDirective';
@@ -127,7 +127,7 @@ class Parser {
     if (this.instructions.length === 0) {
       this.problem('no-instructions', length, length, 'The file has no instructions: a Dockerfile needs at least a FROM instruction.');
     }
-    this.problems.sort((a, b) => a.start - b.start);
+    sortByStart(this.problems);
     return {
       text,
       lines: this.lines,

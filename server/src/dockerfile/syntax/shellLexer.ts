@@ -5,6 +5,7 @@
 // computes. Variables whose value is not known (they come from outside the file) make the
 // result `unknown`; the expression is then kept as written in the value.
 import { isNameChar, isSpace, isUnicodeDigit } from './chars';
+import { sortByStart } from './located';
 
 export type VariableState =
   | { readonly kind: 'set'; readonly value: string }
@@ -111,7 +112,7 @@ export function lexShellWord(
     error = failure.error;
     words = [];
   }
-  const references = lexer.references.length > 1 ? lexer.references.sort((a, b) => a.start - b.start) : lexer.references;
+  const references = sortByStart(lexer.references);
   return { value, words, references, unknown: lexer.unknown, error };
 }
 
