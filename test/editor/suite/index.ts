@@ -24,6 +24,7 @@ export function run(): Promise<void> {
   require('./journeys/6-publish.test');
   require('./journeys/7-clean-up.test');
   require('./journeys/8-inspect-explain.test');
+  require('./journeys/9-another-engine.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });
