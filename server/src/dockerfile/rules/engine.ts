@@ -92,7 +92,8 @@ class LintRun implements CheckContext {
   private readonly instructions: readonly Instruction[];
   /** How many leading instructions are unchanged since `previous` (their reports are reused). */
   private reusable = 0;
-  private readonly memos: (Map<string, unknown> | undefined)[];
+  /** By memo key, per instruction index (empty where not asked for yet). */
+  private readonly memos = new Map<string, unknown[]>();
   private readonly stageMemos = new Map<number, Map<string, unknown>>();
   private readonly binding: FixBinding;
 
@@ -113,13 +114,11 @@ class LintRun implements CheckContext {
     }
     const directive = document.ast.directives.find((candidate) => candidate.name === 'check');
     this.checkDirective = directive ? parseCheckOptions(directive.valueToken.value) : undefined;
-    this.memos = new Array<Map<string, unknown> | undefined>(this.instructions.length);
     // Fixes of findings kept across versions are computed by the newest lint of the document.
     this.binding = previous?.binding ?? { refix: () => undefined, instruction: () => undefined };
     this.binding.refix = (index, stored) => this.refix(index, stored);
     this.binding.instruction = (index) => this.instructions[index];
     if (previous && previous.config === config && previous.shellRulesOff === this.shellRulesOff) this.reusable = this.unchangedInstructions(previous);
-    for (let index = 0; index < this.reusable; index++) this.memos[index] = previous!.memos[index];
   }
 
   /** The leading instructions with the same text and offsets as in the previous version, followed by unchanged text. */
@@ -183,6 +182,8 @@ class LintRun implements CheckContext {
       spans[2 * index] = instruction.start;
       spans[2 * index + 1] = instruction.end;
     });
+    // Values of the unchanged instructions that this lint did not ask for stay for the next one.
+    if (previous) for (const key of previous.memos.keys()) this.memoValues(key);
     const memory: LintMemory = {
       text: this.text,
       config: this.config,
@@ -196,13 +197,13 @@ class LintRun implements CheckContext {
       stageShipped,
       binding: this.binding,
     };
-    return {
-      findings: this.finish(plan.severities),
-      pragmas: this.pragmas,
-      checkDirective: this.checkDirective,
-      shellRulesOff: this.shellRulesOff,
-      memory,
-    };
+    const findings = this.finish(plan.severities);
+    // What the lint needed while it ran is rebuilt if a fix asks for it: the result stays small.
+    this.raw = [];
+    this.scripts.clear();
+    this.shellsByStage.clear();
+    this.factsByInstruction = undefined;
+    return { findings, pragmas: this.pragmas, checkDirective: this.checkDirective, shellRulesOff: this.shellRulesOff, memory };
   }
 
   /** The `stage` hooks, for each stage that changed (or ships now and did not, or the reverse). */
@@ -402,12 +403,23 @@ class LintRun implements CheckContext {
   memo<T>(instruction: Instruction, key: string, compute: () => T): T {
     const index = this.indexOf(instruction);
     if (index === undefined) return compute();
-    let values = this.memos[index];
-    if (!values) this.memos[index] = values = new Map();
-    if (values.has(key)) return values.get(key) as T;
+    const values = this.memoValues(key);
+    const known = values[index];
+    if (known !== undefined) return (known === UNDEFINED ? undefined : known) as T;
     const value = compute();
-    values.set(key, value);
+    values[index] = value === undefined ? UNDEFINED : value;
     return value;
+  }
+
+  /** The values of one memo key: those of the unchanged instructions carried over from the previous lint. */
+  private memoValues(key: string): unknown[] {
+    let values = this.memos.get(key);
+    if (!values) {
+      const previous = this.reusable > 0 ? this.previous?.memos.get(key) : undefined;
+      values = previous ? previous.slice(0, this.reusable) : [];
+      this.memos.set(key, values);
+    }
+    return values;
   }
 
   stageMemo<T>(stage: Stage, key: string, compute: () => T): T {
@@ -573,20 +585,45 @@ class LintRun implements CheckContext {
  * which would keep that version of the file in memory.
  */
 function keptFinding(stored: StoredReport, index: number, severity: Severity, binding: FixBinding): Finding {
-  return {
-    start: stored.start,
-    end: stored.end,
-    message: stored.message ?? stored.rule.title,
-    fix: stored.hasFix ? () => binding.refix(index, stored) : undefined,
-    related: stored.related,
-    get instruction() {
-      return stored.own >= 0 ? binding.instruction(stored.own) : undefined;
-    },
-    tag: stored.tag,
-    rule: stored.rule,
-    severity,
-  };
+  return stored.hasFix ? new KeptFindingWithFix(stored, index, severity, binding) : new KeptFinding(stored, index, severity, binding);
 }
+
+// Classes rather than object literals: thousands of findings share the accessors, no closure each.
+class KeptFinding implements Finding {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly related: Finding['related'];
+  readonly tag: Finding['tag'];
+  readonly rule: RuleDefinition;
+
+  constructor(
+    protected readonly stored: StoredReport,
+    protected readonly index: number,
+    readonly severity: Severity,
+    protected readonly binding: FixBinding,
+  ) {
+    this.start = stored.start;
+    this.end = stored.end;
+    this.message = stored.message ?? stored.rule.title;
+    this.related = stored.related;
+    this.tag = stored.tag;
+    this.rule = stored.rule;
+  }
+
+  get instruction(): Instruction | undefined {
+    return this.stored.own >= 0 ? this.binding.instruction(this.stored.own) : undefined;
+  }
+}
+
+class KeptFindingWithFix extends KeptFinding {
+  fix(): Fix | undefined {
+    return this.binding.refix(this.index, this.stored);
+  }
+}
+
+/** A memoised `undefined` (an empty slot is a value not computed yet). */
+const UNDEFINED = Symbol('undefined');
 
 function matches(pragma: Pragma, codes: readonly string[], isBuildkitCheck: boolean): boolean {
   // `# check=skip=all` above an instruction only skips BuildKit's checks, as in BuildKit.

@@ -39,8 +39,8 @@ export interface LintMemory {
   readonly shipped: Uint8Array;
   /** Per instruction: what the `visit` of every check found in it. */
   readonly reports: readonly (readonly StoredReport[])[];
-  /** Per instruction: values the whole-file checks derived from it (see CheckContext.memo). */
-  readonly memos: readonly (Map<string, unknown> | undefined)[];
+  /** By memo key, per instruction: values the whole-file checks derived from it (see CheckContext.memo). */
+  readonly memos: ReadonlyMap<string, readonly unknown[]>;
   /** Per stage, by the index of its FROM: what the `stage` hooks found, and per-stage memos. */
   readonly stageReports: ReadonlyMap<number, readonly StoredReport[]>;
   readonly stageMemos: ReadonlyMap<number, Map<string, unknown>>;

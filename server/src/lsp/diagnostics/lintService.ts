@@ -40,6 +40,12 @@ type ContextIgnores = ConfigEntry['contextIgnores'];
 
 const services = new WeakMap<ServerContext, LintService>();
 
+/**
+ * Documents whose last lint is kept (a lint holds what the next version's lint reuses); the
+ * others are linted afresh when they change or when code actions are asked for.
+ */
+const MAX_KEPT_LINTS = 16;
+
 export function lintServiceFor(context: ServerContext): LintService {
   let service = services.get(context);
   if (!service) services.set(context, (service = new LintService(context)));
@@ -48,6 +54,7 @@ export function lintServiceFor(context: ServerContext): LintService {
 
 export class LintService {
   readonly shells = new ShellCache();
+  /** The last lint of the documents linted last, the most recent last. */
   private readonly lints = new Map<string, DocumentLint>();
   private readonly settingsByUri = new Map<string, LintSettings>();
   /** Per document path: its .hadolint.yaml and .dockerignore, both shared with its directory. */
@@ -57,7 +64,14 @@ export class LintService {
   /** Per .dockerignore file: its matcher. */
   private readonly dockerignores = new Map<string, Promise<ContextIgnores>>();
   private readonly listings = new DirectoryListings();
-  private readonly resolvedConfigs = new WeakMap<ConfigEntry, WeakMap<LintSettings, { config: ResolvedLintConfig; lintConfig: LintConfig }>>();
+  /**
+   * Resolved configurations by .hadolint.yaml, .dockerignore and settings: the files of a folder
+   * share one object, which lets the lint engine keep its per-configuration work and reuse a
+   * previous version's findings.
+   */
+  private readonly resolvedConfigs = new Map<HadolintConfig | undefined, Map<ContextIgnores, WeakMap<LintSettings, { config: ResolvedLintConfig; lintConfig: LintConfig }>>>();
+  /** The lint part of each settings object (settings are per folder). */
+  private readonly lintSettings = new WeakMap<object, LintSettings>();
   private readonly shellcheckRunners = new Map<string, ShellcheckRunner>();
   private readonly shellcheckResults = new Map<string, { version: number; findings: readonly ShellcheckFinding[] }>();
   private shellcheckMissingReported = false;
@@ -70,7 +84,9 @@ export class LintService {
   async prepare(document: TextDocument): Promise<{ settings: LintSettings; config: ConfigEntry }> {
     let settings = this.settingsByUri.get(document.uri);
     if (!settings) {
-      settings = lintSettingsFrom(await this.context.settings.get(document.uri));
+      const raw = await this.context.settings.get(document.uri);
+      settings = this.lintSettings.get(raw);
+      if (!settings) this.lintSettings.set(raw, (settings = lintSettingsFrom(raw)));
       this.settingsByUri.set(document.uri, settings);
     }
     return { settings, config: await this.configFor(document.uri, settings) };
@@ -86,14 +102,19 @@ export class LintService {
     // The previous version's lint is reused where the file did not change (same configuration object).
     const result = lintDocument(dockerfile, lintConfig, this.shells, cached?.result.memory);
     const lint = { version: document.version, dockerfile, result, settings: prepared.settings, config, configError: prepared.config.error, generation: key };
+    // Kept for the code actions of this version and the lint of the next one, for the documents used last.
+    this.lints.delete(document.uri);
     this.lints.set(document.uri, lint);
+    if (this.lints.size > MAX_KEPT_LINTS) this.lints.delete(this.lints.keys().next().value!);
     return lint;
   }
 
   /** The configuration for these settings and files, the same objects as long as they do not change. */
   private resolved(prepared: { settings: LintSettings; config: ConfigEntry }): { config: ResolvedLintConfig; lintConfig: LintConfig } {
-    let bySettings = this.resolvedConfigs.get(prepared.config);
-    if (!bySettings) this.resolvedConfigs.set(prepared.config, (bySettings = new WeakMap()));
+    let byIgnores = this.resolvedConfigs.get(prepared.config.hadolint);
+    if (!byIgnores) this.resolvedConfigs.set(prepared.config.hadolint, (byIgnores = new Map()));
+    let bySettings = byIgnores.get(prepared.config.contextIgnores);
+    if (!bySettings) byIgnores.set(prepared.config.contextIgnores, (bySettings = new WeakMap()));
     let entry = bySettings.get(prepared.settings);
     if (!entry) {
       const config = resolveLintConfig(prepared.config.hadolint, prepared.settings);
@@ -150,6 +171,7 @@ export class LintService {
     this.hadolintConfigs.clear();
     this.dockerignores.clear();
     this.listings.clear();
+    this.resolvedConfigs.clear();
     this.shellcheckResults.clear();
     this.shellcheckMissingReported = false;
   }
