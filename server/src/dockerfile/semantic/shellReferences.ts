@@ -15,7 +15,8 @@ export interface ShellReference {
   readonly operator: string | undefined;
 }
 
-const SPECIAL_CHARACTER = /[\\'"{}$]/;
+// Global, for lastIndex; the scan below never re-enters itself, so one instance serves every call.
+const SPECIAL_CHARACTER = /[\\'"{}$]/g;
 
 const OPERATORS = [':-', ':+', ':?', ':=', '##', '%%', '//', '-', '+', '?', '=', '#', '%', '/', ':'];
 
@@ -25,7 +26,7 @@ export function scanShellReferences(text: string, from = 0, to = text.length): S
   const open: number[] = [];
   let inDouble = false;
   let i = from;
-  const special = new RegExp(SPECIAL_CHARACTER.source, 'g');
+  const special = SPECIAL_CHARACTER;
   while (i < to) {
     // Jump to the next character that matters (a character class: no backtracking).
     special.lastIndex = i;

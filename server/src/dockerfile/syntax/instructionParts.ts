@@ -80,12 +80,14 @@ export function mustSplitEagerly(name: string, text: string, from: number, to: n
 
 /** Offset of the first `code` in `text[from, to)`, or -1 (indexOf would search past `to`). */
 export function indexIn(text: string, from: number, to: number, code: number): number {
+  if (from === 0 && to === text.length) return text.indexOf(String.fromCharCode(code));
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
   return -1;
 }
 
 /** Whether `text[from, to)` holds `<<` (BuildKit looks for here-documents only then). */
 export function hasHeredocMarker(text: string, from: number, to: number): boolean {
+  if (from === 0 && to === text.length) return text.includes('<<');
   for (let i = indexIn(text, from, to - 1, 0x3c); i >= 0; i = indexIn(text, i + 1, to - 1, 0x3c)) {
     if (text.charCodeAt(i + 1) === 0x3c) return true;
   }
@@ -433,10 +435,10 @@ export class InstructionNode extends SpanNode implements Instruction {
 
   /** Whether the logical text holds `lowerCaseWord` in any letter case. */
   logicalIncludesIgnoringCase(lowerCaseWord: string): boolean {
-    const sliced = this.textSlot !== undefined;
-    const text = sliced ? (this.textSlot as string) : this.source.text;
-    const from = sliced ? 0 : this.start;
-    const to = sliced ? text.length : this.lineEnd;
+    if (this.textSlot !== undefined) return caseInsensitive(lowerCaseWord).test(this.textSlot);
+    const text = this.source.text;
+    const from = this.start;
+    const to = this.lineEnd;
     const first = lowerCaseWord.charCodeAt(0);
     const last = to - lowerCaseWord.length;
     outer: for (let i = from; i <= last; i++) {
@@ -526,6 +528,18 @@ export class InstructionNode extends SpanNode implements Instruction {
     this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeyword(line.text, 0, line.text.length), 0);
     return this.parts;
   }
+}
+
+const caseInsensitiveWords = new Map<string, RegExp>();
+
+/** A literal word as a case-insensitive regular expression (no backtracking: letters only). */
+function caseInsensitive(lowerCaseWord: string): RegExp {
+  let regExp = caseInsensitiveWords.get(lowerCaseWord);
+  if (!regExp) {
+    regExp = new RegExp(lowerCaseWord.replace(/[^a-z0-9]/g, (ch) => `\\${ch}`), 'i');
+    caseInsensitiveWords.set(lowerCaseWord, regExp);
+  }
+  return regExp;
 }
 
 /**
