@@ -79,7 +79,7 @@ export function parseShell(text: string): ShellScript {
   }
   reader.commands.sort((a, b) => a.start - b.start);
   reader.pipes.sort((a, b) => a.start - b.start);
-  return { text, commands: reader.commands, pipes: reader.pipes, error: undefined };
+  return { text, commands: compact(reader.commands), pipes: compact(reader.pipes), error: undefined };
 }
 
 class TreeReader {
@@ -149,8 +149,10 @@ class TreeReader {
   private command(call: GoValue, nested: boolean): void {
     const start = this.offsets.toUtf16(call.Pos().offs);
     const end = this.offsets.toUtf16(call.End().offs);
-    const words: ShellWord[] = [];
-    for (let i = 0; i < call.Args.$length; i++) words.push(this.word(call.Args.$array[call.Args.$offset + i]));
+    // Lists of their exact length: parsed scripts stay cached, and a list grown by push() keeps
+    // room for 16 more entries.
+    const words = new Array<ShellWord>(call.Args.$length);
+    for (let i = 0; i < call.Args.$length; i++) words[i] = this.word(call.Args.$array[call.Args.$offset + i]);
     const assignments: string[] = [];
     for (let i = 0; i < call.Assigns.$length; i++) {
       const assign = call.Assigns.$array[call.Assigns.$offset + i];
@@ -170,7 +172,8 @@ class TreeReader {
         });
       }
     }
-    this.commands.push({ start, end, words, assignments, redirects, inPipeline: this.piped.has(call), nested });
+    // Most commands assign nothing and redirect nothing: one shared empty list (parsed scripts are kept).
+    this.commands.push({ start, end, words, assignments: compact(assignments), redirects: compact(redirects), inPipeline: this.piped.has(call), nested });
   }
 
   private word(word: GoValue): ShellWord {
@@ -218,6 +221,13 @@ function wordValue(parts: GoSlice): string | undefined {
     }
   }
   return value;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A list as kept: the shared empty list, or a copy without spare room. */
+function compact<T>(list: T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
 }
 
 const utf8 = new TextDecoder();
