@@ -25,7 +25,11 @@
  *    gives substituted, unquoted values).
  *  - `ast.directives`, `ast.comments`, `ast.escapeChar`, `ast.problems` (Problem: code, severity,
  *    message saying what and how to fix, range). Codes in BUILDKIT_PARSE_FAILURES make
- *    BuildKit's parser reject the whole file.
+ *    BuildKit's parser reject the whole file. `ast.syntax`: the frontend named the way BuildKit's
+ *    DetectSyntax finds it (`# syntax=`, also after `#!`; `// syntax=`; a JSON file's "syntax").
+ *  - Cost: an instruction's split parts (flags, args, argumentsText, keyValues, exec, trigger …),
+ *    a one-line instruction's keyword token, logicalText and logicalMap, and `continuations` are
+ *    computed on first read and then kept; read what you need, not everything "just in case".
  *
  * Semantics (`model`): `stages` (index, lower-cased name, base: scratch | stage | image with a
  * parsed reference | unknown, expanded base name and platform), `variables` (every ARG/ENV
@@ -38,8 +42,13 @@
  *
  * Values are VariableState: { kind: 'set', value } | { kind: 'unset' } | { kind: 'unknown', reason }
  * ('unknown' when it depends on something outside the file, e.g. a base image's ENV).
+ * Platform: pass AnalyzeOptions.platform for `--platform`, else `defaultPlatform` — the engine's
+ * platform when connected, or `hostPlatform(process.platform, process.arch)` — so TARGETPLATFORM,
+ * BUILDPLATFORM, TARGETARCH … have values; with neither they are 'unknown'.
+ * References inside ONBUILD triggers carry the values of the first stage that runs the trigger
+ * (their `stageIndex`), or 'unknown' when no stage of the file does.
  *
- * Image config (`predictImageConfig(model, { target, labels })`): the `.Config` of `docker image inspect`
+ * Image config (`predictImageConfig(model, { target | stageIndex, labels })`): the `.Config` of `docker image inspect`
  * after a BuildKit build of that stage (same keys, order and defaults), with `complete`, `notes`
  * (what is unknown), `errors` (what would fail the build) and `sources` (which instruction set
  * each field). Pass AnalyzeOptions.baseImageConfig to know base images outside the file.

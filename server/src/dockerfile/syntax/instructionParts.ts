@@ -80,14 +80,21 @@ export function mustSplitEagerly(name: string, text: string, from: number, to: n
 
 /** Offset of the first `code` in `text[from, to)`, or -1 (indexOf would search past `to`). */
 export function indexIn(text: string, from: number, to: number, code: number): number {
-  if (from === 0 && to === text.length) return text.indexOf(String.fromCharCode(code));
+  if (to - from > NATIVE_SEARCH_LENGTH) {
+    // Long ranges: the native search over a slice (a view, not a copy), bounded by it.
+    const at = (from === 0 && to === text.length ? text : text.slice(from, to)).indexOf(String.fromCharCode(code));
+    return at < 0 ? -1 : from + at;
+  }
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
   return -1;
 }
 
+/** Past this many characters a native search beats a loop over character codes. */
+const NATIVE_SEARCH_LENGTH = 64;
+
 /** Whether `text[from, to)` holds `<<` (BuildKit looks for here-documents only then). */
 export function hasHeredocMarker(text: string, from: number, to: number): boolean {
-  if (from === 0 && to === text.length) return text.includes('<<');
+  if (to - from > NATIVE_SEARCH_LENGTH) return (from === 0 && to === text.length ? text : text.slice(from, to)).includes('<<');
   for (let i = indexIn(text, from, to - 1, 0x3c); i >= 0; i = indexIn(text, i + 1, to - 1, 0x3c)) {
     if (text.charCodeAt(i + 1) === 0x3c) return true;
   }
@@ -418,7 +425,7 @@ export class InstructionNode extends SpanNode implements Instruction {
 
   /** Whether the logical text holds one of `codes`, without slicing a one-line instruction's text. */
   logicalIncludesAny(codes: readonly number[]): boolean {
-    const sliced = this.textSlot;
+    const sliced = this.lineEnd - this.start > NATIVE_SEARCH_LENGTH ? this.logicalText : this.textSlot;
     if (sliced !== undefined) {
       // A joined multi-line text can be long: the native search is the fastest there.
       for (let k = 0; k < codes.length; k++) if (sliced.indexOf(String.fromCharCode(codes[k])) >= 0) return true;
@@ -435,7 +442,7 @@ export class InstructionNode extends SpanNode implements Instruction {
 
   /** Whether the logical text holds `lowerCaseWord` in any letter case. */
   logicalIncludesIgnoringCase(lowerCaseWord: string): boolean {
-    if (this.textSlot !== undefined) return caseInsensitive(lowerCaseWord).test(this.textSlot);
+    if (this.textSlot !== undefined || this.lineEnd - this.start > NATIVE_SEARCH_LENGTH) return caseInsensitive(lowerCaseWord).test(this.logicalText);
     const text = this.source.text;
     const from = this.start;
     const to = this.lineEnd;
