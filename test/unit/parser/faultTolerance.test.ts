@@ -102,7 +102,10 @@ function checkDocument(text: string, document: DockerfileDocument): void {
       value.forEach((item, i) => visit(item, `${path}[${i}]`));
       return;
     }
-    const record = value as Record<string, unknown>;
+    // Parts computed on first read (an instruction's split parts, lazy facts) are getters: their
+    // JSON form reads them all, so they are checked as well.
+    const withJson = value as { toJSON?: () => Record<string, unknown> };
+    const record = typeof withJson.toJSON === 'function' ? withJson.toJSON() : (value as Record<string, unknown>);
     if (typeof record.start === 'number' && typeof record.end === 'number' && record.range) {
       const { start, end } = record as { start: number; end: number };
       assert.ok(0 <= start && start <= end && end <= text.length, `${path}: ${start}..${end} outside 0..${text.length}`);
