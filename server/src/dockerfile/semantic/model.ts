@@ -5,7 +5,7 @@
 import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
 import { parseDockerfile, type ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
-import { InstructionNode } from '../syntax/instructionParts';
+import { InstructionNode, type LogicalLine } from '../syntax/instructionParts';
 import { SpanNode, sortByStart } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
@@ -71,6 +71,8 @@ class Analyzer {
   private readonly triggersRecorded = new Set<Instruction>();
 
   private readonly escapeCode: number;
+  private lastLineInstruction: Instruction | undefined;
+  private lastLine: LogicalLine | undefined;
   /** `$`, quotes, `\` and the escape character: text without them is left as it is by BuildKit's lexer. */
   private readonly substitutionCodes: readonly number[];
   private readonly lexOptions: LexOptions;
@@ -568,14 +570,15 @@ class Analyzer {
     const value = token.value;
     // Most words hold nothing to substitute, unquote or unescape.
     if (isLiteralWord(value, this.escapeCode)) return { value, unknown: false, error: undefined };
-    const logical = instruction.logicalText;
-    const logicalStart = sourceToLogical(instruction.logicalMap, token.start);
+    const line = this.lineOf(instruction);
+    const logical = line.text;
+    const logicalStart = sourceToLogical(line.map, token.start);
     const verbatim = logical.startsWith(value, logicalStart);
     const options = lexOptions ?? this.lexOptions;
     const result = verbatim
       ? lexShellWord(logical, scope.lookup, options, false, logicalStart, logicalStart + value.length)
       : lexShellWord(value, scope.lookup, options);
-    const toSource = verbatim ? (offset: number) => logicalToSource(instruction.logicalMap, offset) : (offset: number) => this.valueOffsetToSource(token, offset);
+    const toSource = verbatim ? (offset: number) => logicalToSource(line.map, offset) : (offset: number) => this.valueOffsetToSource(token, offset);
     for (const reference of result.references) {
       // `$$`, `$1`, `$@` … are the shell's, not variables a Dockerfile defines.
       if (!isVariableName(reference.name)) continue;
@@ -593,6 +596,15 @@ class Analyzer {
     return { value: result.value, unknown: result.unknown, error: result.error?.message };
   }
 
+  /** The instruction's logical line, made once for the words of one instruction and not kept on it. */
+  private lineOf(instruction: Instruction): LogicalLine {
+    if (this.lastLineInstruction !== instruction) {
+      this.lastLineInstruction = instruction;
+      this.lastLine = instruction instanceof InstructionNode ? instruction.line() : { text: instruction.logicalText, map: instruction.logicalMap };
+    }
+    return this.lastLine as LogicalLine;
+  }
+
   /** Source offset of an offset into a token's value when the value is not a verbatim slice (JSON strings, flag values). */
   private valueOffsetToSource(token: Token, offset: number): number {
     const first = token.text.charCodeAt(0);
@@ -604,16 +616,16 @@ class Analyzer {
     if (instruction.form !== 'shell') return;
     const text = instruction.argumentsText;
     if (!text) return;
-    const logical = instruction.logicalText;
-    let from = sourceToLogical(instruction.logicalMap, text.start);
+    const { text: logical, map } = this.lineOf(instruction);
+    let from = sourceToLogical(map, text.start);
     // HEALTHCHECK CMD …: the command starts after the type.
-    if (instruction.name === 'HEALTHCHECK' && instruction.args.length > 1) from = sourceToLogical(instruction.logicalMap, instruction.args[1].start);
-    const to = sourceToLogical(instruction.logicalMap, text.end - 1) + 1;
+    if (instruction.name === 'HEALTHCHECK' && instruction.args.length > 1) from = sourceToLogical(map, instruction.args[1].start);
+    const to = sourceToLogical(map, text.end - 1) + 1;
     for (const found of scanShellReferences(logical, from, to)) {
-      const start = logicalToSource(instruction.logicalMap, found.start);
-      const end = logicalToSource(instruction.logicalMap, found.end - 1) + 1;
-      const nameStart = logicalToSource(instruction.logicalMap, found.nameStart);
-      const nameEnd = logicalToSource(instruction.logicalMap, found.nameEnd - 1) + 1;
+      const start = logicalToSource(map, found.start);
+      const end = logicalToSource(map, found.end - 1) + 1;
+      const nameStart = logicalToSource(map, found.nameStart);
+      const nameEnd = logicalToSource(map, found.nameEnd - 1) + 1;
       const state = this.shellLookup(scope, found.name, context);
       this.reference(instruction, stageIndex, context, scope, found.name, start, end, nameStart, nameEnd, found.braced, found.operator, state);
     }

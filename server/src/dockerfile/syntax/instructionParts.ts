@@ -66,16 +66,29 @@ export function mustSplitEagerly(name: string, text: string, from: number, to: n
     case 'RUN':
     case 'COPY':
     case 'ADD':
-      return indexIn(text, from, to, 0x5b /* [ */) >= 0 || hasHeredocMarker(text, from, to);
+      return hasHeredocMarker(text, from, to) || mayHoldNonStringJson(text, from, to);
     case 'CMD':
     case 'ENTRYPOINT':
     case 'SHELL':
     case 'VOLUME':
     case 'HEALTHCHECK':
-      return indexIn(text, from, to, 0x5b) >= 0;
+      return mayHoldNonStringJson(text, from, to);
     default:
       return false;
   }
+}
+
+/**
+ * Whether the arguments may be a JSON array holding a non-string (a problem the split reports).
+ * Without flags the arguments start at or before the first `[`: JSON from there decides it.
+ * With flags (`--x=[`…) the split is left to decide.
+ */
+function mayHoldNonStringJson(text: string, from: number, to: number): boolean {
+  const bracket = indexIn(text, from, to, 0x5b /* [ */);
+  if (bracket < 0) return false;
+  const dashes = indexIn(text, from, bracket, 0x2d /* - */);
+  if (dashes >= 0 && text.charCodeAt(dashes + 1) === 0x2d) return true;
+  return parseJsonArray(text, bracket, trimSpaceEnd(text, bracket, to)).kind === 'non-strings';
 }
 
 /** Offset of the first `code` in `text[from, to)`, or -1 (indexOf would search past `to`). */
@@ -423,6 +436,14 @@ export class InstructionNode extends SpanNode implements Instruction {
     return this.mapSlot;
   }
 
+  /**
+   * The logical line for reading it once: a one-line instruction's text and map are made for the
+   * occasion and not kept (the tokens read from them keep source offsets and their own values).
+   */
+  line(): LogicalLine {
+    return { text: this.textSlot ?? this.source.text.slice(this.start, this.lineEnd), map: this.mapSlot ?? [0, this.start] };
+  }
+
   /** Whether the logical text holds one of `codes`, without slicing a one-line instruction's text. */
   logicalIncludesAny(codes: readonly number[]): boolean {
     const sliced = this.lineEnd - this.start > NATIVE_SEARCH_LENGTH ? this.logicalText : this.textSlot;
@@ -531,7 +552,7 @@ export class InstructionNode extends SpanNode implements Instruction {
   private split(): InstructionParts {
     if (this.parts) return this.parts;
     // Nothing in a lazily split instruction can be a problem (mustSplitEagerly), so none is kept.
-    const line: LogicalLine = { text: this.logicalText, map: this.logicalMap };
+    const line = this.line();
     this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeyword(line.text, 0, line.text.length), 0);
     return this.parts;
   }

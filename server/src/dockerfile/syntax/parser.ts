@@ -304,7 +304,7 @@ class Parser {
     let end = this.gatheredEnd;
     this.heredocLines = 0;
     if (keyword.known && mustSplitEagerly(keyword.name, scanned, scanFrom, scanTo)) {
-      const line: LogicalLine = { text: node.logicalText, map: node.logicalMap };
+      const line: LogicalLine = node.line();
       node.setParts(this.splitter.split(line, oneLine ? { ...keyword, start: keyword.start - start, end: keyword.end - start } : keyword, 0));
       const target = node.name === 'ONBUILD' && node.trigger instanceof InstructionNode ? node.trigger : node;
       if (HEREDOC_INSTRUCTIONS.has(target.name) && hasHeredocMarker(scanned, scanFrom, scanTo) && target.form !== 'exec') {
