@@ -18,7 +18,21 @@ export interface ImageReference {
 
 const MAX_NAME_LENGTH = 255;
 
+// The same images are named in file after file and version after version: parsed once each.
+const cache = new Map<string, ImageReference>();
+const CACHE_SIZE = 1024;
+
 export function parseImageReference(text: string): ImageReference {
+  let reference = cache.get(text);
+  if (!reference) {
+    reference = Object.freeze(parse(text));
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(text, reference);
+  }
+  return reference;
+}
+
+function parse(text: string): ImageReference {
   let rest = text;
   let digest: string | undefined;
   const at = rest.indexOf('@');

@@ -48,9 +48,33 @@ export function readKeyword(s: string, from: number, to: number): Keyword {
   const b = trimSpaceEnd(s, a, to);
   let k = a;
   while (k < b && !isBlank(s.charCodeAt(k))) k++;
+  const name = knownKeywordAt(s, a, k);
+  if (name !== undefined) return { start: a, end: k, text: name, name, known: true };
   const text = s.slice(a, k);
   const known = instructionName(text);
   return { start: a, end: k, text, name: known ?? text.toUpperCase(), known: known !== undefined };
+}
+
+// Instruction names by length, to recognise a keyword in place (no slice, no upper-casing).
+const NAMES_BY_LENGTH: readonly (readonly string[])[] = (() => {
+  const byLength: string[][] = [];
+  for (const name of INSTRUCTION_NAMES) (byLength[name.length] ??= []).push(name);
+  return byLength;
+})();
+
+/** The instruction `s[start, end)` names in any letter case (ASCII only), or undefined. */
+function knownKeywordAt(s: string, start: number, end: number): string | undefined {
+  const candidates = NAMES_BY_LENGTH[end - start];
+  if (!candidates) return undefined;
+  next: for (const name of candidates) {
+    for (let i = 0; i < name.length; i++) {
+      const c = s.charCodeAt(start + i);
+      // Upper-case an ASCII letter; anything else must match exactly.
+      if ((c >= 0x61 && c <= 0x7a ? c - 0x20 : c) !== name.charCodeAt(i)) continue next;
+    }
+    return name;
+  }
+  return undefined;
 }
 
 /**
