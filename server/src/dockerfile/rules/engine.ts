@@ -285,7 +285,9 @@ class LintRun implements CheckContext {
 
   /** A stored report of an unchanged instruction or stage, as a raw finding of this lint. */
   private reused(index: number, stored: StoredReport): RawFinding {
-    return { rule: stored.rule, stored, index };
+    // Reused at the same index version after version: made once.
+    if (stored.raw?.index !== index) stored.raw = { rule: stored.rule, stored, index };
+    return stored.raw as RawFinding;
   }
 
   /** The fix of a stored report: its check visits the instruction again and reports it with its fix. */
@@ -525,9 +527,10 @@ class LintRun implements CheckContext {
     for (const { rule, report, stored, index } of this.raw) {
       let severity = severities.get(rule.id) ?? 'off';
       if (severity === 'off') continue;
-      let known = codesOf.get(rule);
-      if (!known) codesOf.set(rule, (known = { codes: [rule.id, ...rule.aliases.map((alias) => alias.toLowerCase())], buildkit: rule.aliases.filter(isBuildkitCheckName) }));
-      const { codes, buildkit } = known;
+      // The codes that name the rule matter only to a `# check=` directive and to inline ignores.
+      let known = directive || ignoresHonoured ? codesOf.get(rule) : undefined;
+      if (!known && (directive || ignoresHonoured)) codesOf.set(rule, (known = { codes: [rule.id, ...rule.aliases.map((alias) => alias.toLowerCase())], buildkit: rule.aliases.filter(isBuildkitCheckName) }));
+      const { codes, buildkit } = known ?? NO_CODES;
       if (directive && buildkit.length > 0) {
         if (directive.skipAll || buildkit.some((name) => directive.skip.includes(name))) continue;
         if (directive.error) severity = 'error';
@@ -621,6 +624,8 @@ class KeptFindingWithFix extends KeptFinding {
     return this.binding.refix(this.index, this.stored);
   }
 }
+
+const NO_CODES: { readonly codes: readonly string[]; readonly buildkit: readonly string[] } = { codes: [], buildkit: [] };
 
 /** A memoised `undefined` (an empty slot is a value not computed yet). */
 const UNDEFINED = Symbol('undefined');

@@ -27,6 +27,8 @@ export interface StoredReport {
   readonly byStage: boolean;
   /** The finding made of it, kept while its severity stays the same. */
   finding?: { readonly severity: Severity; readonly value: Finding };
+  /** Its entry in the lints that reuse it (at one index). */
+  raw?: { readonly rule: RuleDefinition; readonly stored: StoredReport; readonly index: number };
 }
 
 export interface LintMemory {
