@@ -507,8 +507,7 @@ class Analyzer {
 
   private copyFrom(instruction: Instruction, value: Token, stageIndex: number): void {
     const text = value.value;
-    const probe = lexShellWord(text, () => UNSET, { escapeChar: this.escapeChar });
-    if (probe.value !== text) {
+    if (!isLiteralWord(text, this.escapeCode) && lexShellWord(text, () => UNSET, { escapeChar: this.escapeChar }).value !== text) {
       this.problem(value, 'copy-from-variable', 'COPY --from does not expand variables: define a stage (FROM ${ARG} AS name) and copy from its name.');
       return;
     }
@@ -644,7 +643,7 @@ class Analyzer {
 
   private shellLookup(scope: Scope, name: string, context: ReferenceContext): VariableState {
     const state = scope.lookup(name);
-    if (state.kind === 'unset' && context === 'run' && (PROXY_ARGS as readonly string[]).includes(name) && this.buildArgs[name] !== undefined) {
+    if (state.kind === 'unset' && context === 'run' && this.buildArgs[name] !== undefined && (PROXY_ARGS as readonly string[]).includes(name)) {
       return { kind: 'set', value: this.buildArgs[name] };
     }
     return state;
