@@ -19,14 +19,14 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 25;
 
 const { DockerfileParser } = loadDockerfileAst();
-const ours = await loadOurs();
+const oursCore = await loadOurs();
 
 const corpus = loadCorpus();
 const generated = generateDockerfile(10_000);
 const generatedLong = generateLongRunDockerfile(10_000);
 const generatedLsp = generateLspBenchDockerfile(10_000);
 
-console.log(`node ${process.version}, ${runs} runs per figure (median), after warm-up\n`);
+console.log(`node ${process.version}, ${runs} runs per figure (median, and the best run), after warm-up\n`);
 
 const rows = [];
 if (corpus.length > 0) {
@@ -53,7 +53,7 @@ const adversarial = [
 ];
 let worst = 0;
 for (const [name, text] of adversarial) {
-  const ms = median(() => ours.analyzeText(text), Math.min(runs, 7));
+  const ms = timed(() => oursCore.analyzeText(text), Math.min(runs, 7)).median;
   worst = Math.max(worst, ms);
   console.log(`  ${name.padEnd(26)} ${(text.length / 1024).toFixed(0).padStart(5)} KiB  ${ms.toFixed(1).padStart(7)} ms`);
 }
@@ -63,31 +63,33 @@ console.log('\nsummary (target: ≥ 50× on the 10,000-line file, ≥ 20× on th
 for (const row of rows) {
   const verdict = (ratio) => (ratio >= row.target ? 'meets' : 'below');
   console.log(`  ${row.name}: ours ${row.ours.toFixed(2)} ms`);
-  console.log(`    vs dockerfile-ast parse()           ${row.theirs.toFixed(2)} ms → ${row.ratio.toFixed(1)}× (${verdict(row.ratio)} ${row.target}×)`);
+  console.log(`    vs dockerfile-ast parse()           ${row.theirs.toFixed(2)} ms → ${row.ratio.toFixed(1)}× (${verdict(row.ratio)} ${row.target}×), best to best ${row.bestRatio.toFixed(1)}×`);
   console.log(`    vs dockerfile-ast same information  ${row.theirsFull.toFixed(2)} ms → ${row.fullRatio.toFixed(1)}× (${verdict(row.fullRatio)} ${row.target}×)`);
 }
 
 function compare(name, texts, target) {
-  const oursMs = median(() => {
-    for (const text of texts) ours.analyzeText(text);
+  const ours = timed(() => {
+    for (const text of texts) oursCore.analyzeText(text);
   }, runs);
-  const oursParseMs = median(() => {
-    for (const text of texts) ours.parseDockerfile(text);
+  const oursParse = timed(() => {
+    for (const text of texts) oursCore.parseDockerfile(text);
   }, runs);
-  const theirsMs = median(() => {
+  const theirs = timed(() => {
     for (const text of texts) DockerfileParser.parse(text);
   }, runs);
-  const theirsFullMs = median(() => {
+  const theirsFull = timed(() => {
     for (const text of texts) equivalentWork(DockerfileParser.parse(text));
   }, Math.min(runs, 9));
-  const ratio = theirsMs / oursMs;
-  const fullRatio = theirsFullMs / oursMs;
+  const ratio = theirs.median / ours.median;
+  const fullRatio = theirsFull.median / ours.median;
+  const bestRatio = theirs.best / ours.best;
+  const figure = (time) => `${time.median.toFixed(2).padStart(9)} ms (best ${time.best.toFixed(2)})`;
   console.log(name);
-  console.log(`  ours, parse only                         ${oursParseMs.toFixed(2).padStart(9)} ms`);
-  console.log(`  ours, parse + model                      ${oursMs.toFixed(2).padStart(9)} ms`);
-  console.log(`  dockerfile-ast 0.7.1, parse()            ${theirsMs.toFixed(2).padStart(9)} ms   → ${ratio.toFixed(1)}× (vs our parse only: ${(theirsMs / oursParseMs).toFixed(1)}×)`);
-  console.log(`  dockerfile-ast 0.7.1, same information   ${theirsFullMs.toFixed(2).padStart(9)} ms   → ${fullRatio.toFixed(1)}×`);
-  return { name, ours: oursMs, theirs: theirsMs, theirsFull: theirsFullMs, ratio, fullRatio, target };
+  console.log(`  ours, parse only                         ${figure(oursParse)}`);
+  console.log(`  ours, parse + model                      ${figure(ours)}`);
+  console.log(`  dockerfile-ast 0.7.1, parse()            ${figure(theirs)}   → ${ratio.toFixed(1)}×, best to best ${bestRatio.toFixed(1)}× (vs our parse only: ${(theirs.median / oursParse.median).toFixed(1)}×)`);
+  console.log(`  dockerfile-ast 0.7.1, same information   ${figure(theirsFull)}   → ${fullRatio.toFixed(1)}×`);
+  return { name, ours: ours.median, theirs: theirs.median, theirsFull: theirsFull.median, ratio, fullRatio, bestRatio, target };
 }
 
 /** Asks dockerfile-ast for what our parse + model hands out. */
@@ -111,7 +113,11 @@ function equivalentWork(dockerfile) {
   }
 }
 
-function median(fn, count) {
+/**
+ * Median and best of `count` runs after a warm-up. On a shared machine other jobs only ever add
+ * time, so the best run is the steadiest figure; the median is what a busy moment looks like.
+ */
+function timed(fn, count) {
   for (let i = 0; i < Math.max(3, Math.ceil(count / 3)); i++) fn();
   const times = [];
   for (let i = 0; i < count; i++) {
@@ -120,5 +126,5 @@ function median(fn, count) {
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { median: times[Math.floor(times.length / 2)], best: times[0] };
 }
