@@ -17,6 +17,7 @@ const cases: { source: string; code: ProblemCode; message: RegExp }[] = [
   { source: 'FROM x\nENV ⟦="x y"⟧', code: 'key-value-blank-name', message: /ENV names can not be blank/ },
   { source: "FROM x\nRUN cat ⟦<<'EOF⟧ > /a\nhi\nEOF", code: 'heredoc-quote-unterminated', message: /' quote left open: close it \(<<'EOF'\)/ },
   { source: 'FROM x\nCOPY ⟦3<<-"EOF⟧ /a\nhi\nEOF', code: 'heredoc-quote-unterminated', message: /" quote left open/ },
+  { source: "FROM x\nRUN cat ⟦<<  'EOF⟧\nhi\nEOF", code: 'heredoc-quote-unterminated', message: /close it \(<<  'EOF'\)/ },
 ];
 
 describe('parser: problems', () => {

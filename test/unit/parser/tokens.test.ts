@@ -90,6 +90,12 @@ const cases: TokenCase[] = [
     pick: (ast) => first(ast).heredocs.map((heredoc) => heredoc.marker),
     values: ['<<a', '<<-"b"'],
   },
+  {
+    name: 'blanks between << and the delimiter (BuildKit keeps them in the marker word)',
+    source: "RUN cat ⟦<< 'EOF'⟧ > /a\nx\nEOF\nCOPY ⟦<<  b⟧ /b\ny\nb",
+    pick: (ast) => ast.instructions.flatMap((instruction) => instruction.heredocs.map((heredoc) => heredoc.marker)),
+    values: ["<< 'EOF'", '<<  b'],
+  },
   { name: 'instruction span covers heredocs', source: '⟦RUN <<EOF\nbody\nEOF⟧\nCMD x', pick: (ast) => [first(ast)] },
   { name: 'directive name and value', source: '# ⟦escape⟧=⟦`⟧\nFROM x', pick: (ast) => [ast.directives[0].nameToken, ast.directives[0].valueToken], values: ['escape', '`'] },
   { name: 'backtick escape continues lines', source: '# escape=`\nRUN ⟦dir `\n  c:\\⟧', pick: (ast) => ast.instructions[0].args, values: ['dir   c:\\'] },

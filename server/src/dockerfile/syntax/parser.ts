@@ -400,6 +400,13 @@ class Parser {
     const s = line.text;
     let wordStart = quoteAt;
     while (wordStart > 0 && !isSpace(s.charCodeAt(wordStart - 1))) wordStart--;
+    // `<< 'EOF`: the blanks after `<<` belong to its word.
+    let blanks = wordStart;
+    while (blanks > 0 && (s.charCodeAt(blanks - 1) === 0x20 || s.charCodeAt(blanks - 1) === 0x09)) blanks--;
+    if (blanks < wordStart && blanks >= 2 && s.startsWith('<<', blanks - 2)) {
+      wordStart = blanks - 2;
+      while (wordStart > 0 && !isSpace(s.charCodeAt(wordStart - 1))) wordStart--;
+    }
     let i = wordStart;
     while (i < quoteAt && isDigit(s.charCodeAt(i))) i++;
     if (!s.startsWith('<<', i) || i + 2 > quoteAt) return;
@@ -426,6 +433,8 @@ class Parser {
     i += 2;
     const stripTabs = value.charCodeAt(i) === 0x2d;
     if (stripTabs) i++;
+    // `^(\d*)<<(-?)\s*([^<]*)$`: blanks may separate the marker from the delimiter.
+    while (i < value.length && isRegexSpace(value.charCodeAt(i))) i++;
     const rest = value.slice(i);
     if (rest === '' || rest.includes('<')) return undefined;
     const fileDescriptor = digits === '' ? undefined : Number(digits);

@@ -180,12 +180,21 @@ class Lexer {
         const quoted = this.processDoubleQuote();
         result += quoted;
         if (words) addRawString(words, quoted, start, this.pos);
+      } else if (words && ch === 0x3c /* < */ && s.charCodeAt(start + 1) === 0x3c) {
+        // BuildKit's processPossibleHeredoc: `<<` keeps the blanks after it in its word, so
+        // `<< EOF` is one word (the value is the text as written either way).
+        let markerEnd = start + 2;
+        while (markerEnd < end && isHeredocBlank(s.charCodeAt(markerEnd))) markerEnd++;
+        const marker = s.slice(start, markerEnd);
+        this.pos = markerEnd;
+        result += marker;
+        addRawString(words, marker, start, markerEnd);
       } else if (ch !== this.escape && !isSpace(ch)) {
         // A run of ordinary characters is copied in one slice.
         let runEnd = start + 1;
         while (runEnd < end) {
           const c = s.charCodeAt(runEnd);
-          if (c === 0x24 || c === 0x27 || c === 0x22 || c === this.escape || c === stop || isSpace(c)) break;
+          if (c === 0x24 || c === 0x27 || c === 0x22 || c === this.escape || c === stop || isSpace(c) || (c === 0x3c && words)) break;
           runEnd++;
         }
         const run = s.slice(start, runEnd);
@@ -432,6 +441,11 @@ class Lexer {
     this.unknown = true;
     return this.s.slice(dollar, this.pos);
   }
+}
+
+/** lex.go's isWhitespace: what `<<` takes into its word. */
+function isHeredocBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d;
 }
 
 function isSpecialParameter(code: number): boolean {
