@@ -374,6 +374,15 @@ class Analyzer {
       case 'HEALTHCHECK':
         if (!includesAny(instruction, DOLLAR)) return this.plainFacts(instruction, stageIndex);
         break;
+      case 'ENV':
+        if (!includesAny(instruction, this.substitutionCodes)) {
+          // Nothing to substitute: each value is the text as written; the expanded pairs are made when asked.
+          for (const pair of instruction.keyValues) {
+            if (pair.value) this.assignEnv(instruction, stageIndex, state, pair.key.value, { kind: 'set', value: pair.value.value }, pair.key, pair.value);
+          }
+          return new LiteralFacts(instruction, stageIndex);
+        }
+        break;
       default:
         break;
     }
@@ -395,21 +404,7 @@ class Analyzer {
           assignments.push({ key, value, pair });
           pairs.push({ key, value });
         }
-        for (const { key, value, pair } of assignments) {
-          const definition = this.define({
-            name: key.value,
-            kind: 'env',
-            stageIndex,
-            instruction,
-            nameToken: pair.key,
-            valueToken: pair.value,
-            value: stateOf(value),
-            source: undefined,
-          });
-          const binding = { state: definition.value, definition };
-          build.set(key.value, binding);
-          state.image.set(key.value, binding);
-        }
+        for (const { key, value, pair } of assignments) this.assignEnv(instruction, stageIndex, state, key.value, stateOf(value), pair.key, pair.value);
         break;
       }
       case 'LABEL':
@@ -477,6 +472,13 @@ class Analyzer {
       expandedPairs: pairs,
       files: NO_FILES,
     };
+  }
+
+  private assignEnv(instruction: Instruction, stageIndex: number, state: StageState, name: string, value: VariableState, nameToken: Token, valueToken: Token | undefined): void {
+    const definition = this.define({ name, kind: 'env', stageIndex, instruction, nameToken, valueToken, value, source: undefined });
+    const binding = { state: value, definition };
+    state.build.set(name, binding);
+    state.image.set(name, binding);
   }
 
   private stageArg(instruction: Instruction, key: Token, valueToken: Token | undefined, stageIndex: number, build: Scope, global: Scope): InstructionFacts['expandedPairs'][number] {
@@ -734,14 +736,18 @@ class LiteralFacts implements InstructionFacts {
   }
 
   get expandedArgs(): readonly ExpandedWord[] | undefined {
-    if (this.instruction.name === 'LABEL') return undefined;
+    const name = this.instruction.name;
+    if (name === 'LABEL' || name === 'ENV') return undefined;
     this.cachedArgs ??= this.instruction.args.map((arg) => literal(arg.value));
     return this.cachedArgs;
   }
 
   get expandedPairs(): InstructionFacts['expandedPairs'] {
-    if (this.instruction.name !== 'LABEL') return NO_PAIRS;
-    this.cachedPairs ??= this.instruction.keyValues.map((pair) => ({ key: literal(pair.key.value), value: pair.value ? literal(pair.value.value) : undefined }));
+    const name = this.instruction.name;
+    if (name !== 'LABEL' && name !== 'ENV') return NO_PAIRS;
+    // ENV lists only the pairs that set something (a key without value is a parse problem).
+    const pairs = name === 'ENV' ? this.instruction.keyValues.filter((pair) => pair.value) : this.instruction.keyValues;
+    this.cachedPairs ??= pairs.map((pair) => ({ key: literal(pair.key.value), value: pair.value ? literal(pair.value.value) : undefined }));
     return this.cachedPairs;
   }
 

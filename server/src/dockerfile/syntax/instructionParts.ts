@@ -234,7 +234,7 @@ export class InstructionSplitter {
             this.logicalProblem(line, 'key-value-missing-value', ra, rb, `${name} ${key.value} has no value: write ${name} ${key.value}=value.`);
           }
           const at = argumentsText ?? this.logicalSpan(line, ra, rb);
-          keyValues = [new KeyValueNode(at.start, at.end, this.source, key, undefined, value)];
+          keyValues = [new KeyValueNode(at.start, at.end, this.source, key, -1, value)];
         } else {
           keyValues = words.map((word) => this.keyValue(line, word, false, name));
         }
@@ -307,7 +307,7 @@ export class InstructionSplitter {
       if (!isArg) {
         this.logicalProblem(line, 'key-value-missing-equals', word.start, word.end, `${name} ${word.value} has no "=": write ${name} ${word.value}=value.`);
       }
-      return new KeyValueNode(at.start, at.end, this.source, this.token(line, word.start, valueEnd, word.value), undefined, undefined);
+      return new KeyValueNode(at.start, at.end, this.source, this.token(line, word.start, valueEnd, word.value), -1, undefined);
     }
     const equalsAt = word.start + equalsIndex;
     if (equalsIndex === 0 && !isArg) {
@@ -319,7 +319,7 @@ export class InstructionSplitter {
       at.end,
       this.source,
       this.token(line, word.start, equalsAt, word.value.slice(0, equalsIndex)),
-      this.logicalSpan(line, equalsAt, equalsAt + 1),
+      logicalToSource(line.map, equalsAt),
       this.token(line, equalsAt + 1, valueEnd, word.value.slice(equalsIndex + 1)),
     );
   }

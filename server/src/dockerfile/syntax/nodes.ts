@@ -71,21 +71,33 @@ export class FlagNode extends SpanNode implements Flag {
 
 export class KeyValueNode extends SpanNode implements KeyValue {
   declare readonly key: Token;
-  declare readonly equals: Span | undefined;
   declare readonly value: Token | undefined;
+  /** Source offset of the `=`, or -1: its span is made when read. */
+  private declare readonly equalsAt: number;
 
   constructor(
     start: number,
     end: number,
     source: SourceText,
     key: Token,
-    equals: Span | undefined,
+    equalsAt: number,
     value: Token | undefined,
   ) {
     super(start, end, source);
     this.key = key;
-    this.equals = equals;
     this.value = value;
+    this.equalsAt = equalsAt;
+  }
+
+  get equals(): Span | undefined {
+    return this.equalsAt < 0 ? undefined : new SpanNode(this.equalsAt, this.equalsAt + 1, this.source);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const json = super.toJSON();
+    delete json.equalsAt;
+    json.equals = this.equals;
+    return json;
   }
 }
 
