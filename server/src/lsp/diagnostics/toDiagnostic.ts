@@ -1,7 +1,8 @@
 // Findings as LSP diagnostics: the rule id as code, its aliases in the message (so a hadolint or
 // BuildKit user recognises DL3008 / JSONArgsRecommended), a link to the rule's documentation,
-// related locations, and the unnecessary/deprecated tags editors render.
-import { DiagnosticSeverity, DiagnosticTag, type ClientCapabilities, type Diagnostic } from 'vscode-languageserver';
+// related locations, and the unnecessary/deprecated tags editors render (each when the client
+// declares it supports them).
+import { DiagnosticSeverity, DiagnosticTag, type ClientCapabilities, type Diagnostic, type PublishDiagnosticsClientCapabilities } from 'vscode-languageserver';
 import type { DockerfileDocument } from '../../dockerfile';
 import { ruleUrl, type Finding } from '../../dockerfile/rules';
 
@@ -24,7 +25,7 @@ export function toDiagnostic(finding: Finding, document: DockerfileDocument, uri
 
 function makeDiagnostic(finding: Finding, document: DockerfileDocument, uri: string, client: ClientCapabilities): Diagnostic {
   const lines = document.ast.lines;
-  const publish = client.textDocument?.publishDiagnostics;
+  const supports = supportOf(client);
   const diagnostic: Diagnostic = {
     range: lines.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],
@@ -32,11 +33,32 @@ function makeDiagnostic(finding: Finding, document: DockerfileDocument, uri: str
     code: finding.rule.id,
     message: finding.rule.aliases.length > 0 ? `${finding.message} (${finding.rule.aliases.join(', ')})` : finding.message,
   };
-  const href = ruleUrl(finding.rule);
+  const href = supports.codeDescription ? ruleUrl(finding.rule) : undefined;
   if (href) diagnostic.codeDescription = { href };
-  if (finding.related && finding.related.length > 0 && publish?.relatedInformation !== false) {
+  if (finding.related && finding.related.length > 0 && supports.relatedInformation) {
     diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: lines.rangeOf(related.start, related.end) }, message: related.message }));
   }
-  if (finding.tag) diagnostic.tags = [finding.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated];
+  const tag = finding.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : finding.tag === 'deprecated' ? DiagnosticTag.Deprecated : undefined;
+  if (tag !== undefined && supports.tags.includes(tag)) diagnostic.tags = [tag];
   return diagnostic;
 }
+
+/**
+ * What the client says its diagnostics may carry (VS Code: all of it). A client that does not
+ * declare a property gets none: a big file's thousands of diagnostics are sent on every edit.
+ */
+function supportOf(client: ClientCapabilities): { codeDescription: boolean; relatedInformation: boolean; tags: readonly DiagnosticTag[] } {
+  let support = supports.get(client);
+  if (!support) {
+    const declared = [client.textDocument?.publishDiagnostics, client.textDocument?.diagnostic as PublishDiagnosticsClientCapabilities | undefined];
+    support = {
+      codeDescription: declared.some((capabilities) => capabilities?.codeDescriptionSupport === true),
+      relatedInformation: declared.some((capabilities) => capabilities?.relatedInformation === true),
+      tags: declared.flatMap((capabilities) => capabilities?.tagSupport?.valueSet ?? []),
+    };
+    supports.set(client, support);
+  }
+  return support;
+}
+
+const supports = new WeakMap<ClientCapabilities, ReturnType<typeof supportOf>>();
