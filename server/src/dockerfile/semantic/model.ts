@@ -366,7 +366,7 @@ class Analyzer {
         // Without `$` nothing is substituted; a `from=` mount key may still name a stage.
         if (!includesAny(instruction, DOLLAR) && !includesIgnoringCase(instruction, 'from')) {
           this.heredocReferences(instruction, state.build, stageIndex, 'run', false);
-          return new RunFacts(instruction, stageIndex, undefined, NO_PAIRS, state.build, state.build.mark(), state.workdir);
+          return new RunFacts(instruction, stageIndex, state.build, state.build.mark(), state.workdir);
         }
         break;
       case 'CMD':
@@ -462,7 +462,7 @@ class Analyzer {
     }
     if (instruction.name === 'RUN') {
       // Reading the script is left until someone asks: the scope is marked now.
-      return new RunFacts(instruction, stageIndex, expandedArgs, pairs, build, build.mark(), state.workdir);
+      return new RunFacts(instruction, stageIndex, build, build.mark(), state.workdir);
     }
     return {
       instruction,
@@ -829,32 +829,31 @@ function automaticDefinitions(platform: AnalyzeOptions['platform'], buildArgs: R
 class RunFacts implements InstructionFacts {
   declare readonly instruction: Instruction;
   declare readonly stageIndex: number;
-  declare readonly effect: 'layer';
-  declare readonly expandedArgs: readonly ExpandedWord[] | undefined;
-  declare readonly expandedPairs: InstructionFacts['expandedPairs'];
   private declare readonly scope: Scope;
   private declare readonly mark: number;
   private declare readonly workdir: string | undefined;
   private declare cachedFiles: FileEffects | undefined;
 
-  constructor(
-    instruction: Instruction,
-    stageIndex: number,
-    expandedArgs: readonly ExpandedWord[] | undefined,
-    expandedPairs: InstructionFacts['expandedPairs'],
-    scope: Scope,
-    mark: number,
-    workdir: string | undefined,
-  ) {
+  constructor(instruction: Instruction, stageIndex: number, scope: Scope, mark: number, workdir: string | undefined) {
     this.instruction = instruction;
     this.stageIndex = stageIndex;
-    this.effect = 'layer';
-    this.expandedArgs = expandedArgs;
-    this.expandedPairs = expandedPairs;
     this.scope = scope;
     this.mark = mark;
     this.workdir = workdir;
     this.cachedFiles = undefined;
+  }
+
+  get effect(): 'layer' {
+    return 'layer';
+  }
+
+  // BuildKit substitutes nothing in a RUN's arguments (the shell does).
+  get expandedArgs(): undefined {
+    return undefined;
+  }
+
+  get expandedPairs(): InstructionFacts['expandedPairs'] {
+    return NO_PAIRS;
   }
 
   get files(): FileEffects {

@@ -16,6 +16,10 @@ const UNSET: VariableState = { kind: 'unset' };
 /** One name's assignments in a scope, flat: [clock, value, clock, value, …] (value undefined: not a known value). */
 type History = (number | string | undefined)[];
 
+function valueOf(binding: Binding): string | undefined {
+  return binding.state.kind === 'set' ? binding.state.value : undefined;
+}
+
 /** Variables visible at a point, plus what an undefined name means there. */
 export class Scope {
   /** `lookup` bound once, for the lexer. */
@@ -46,13 +50,17 @@ export class Scope {
   }
 
   set(name: string, binding: Binding): void {
+    if (this.history) {
+      this.clock++;
+      const entry = this.history.get(name);
+      if (entry) entry.push(this.clock, valueOf(binding));
+      else {
+        // The first assignment since marks began: what the name held before starts its log.
+        const before = this.get(name);
+        this.history.set(name, [0, before ? valueOf(before) : undefined, this.clock, valueOf(binding)]);
+      }
+    }
     this.current.set(name, binding);
-    if (!this.history) return;
-    this.clock++;
-    const value = binding.state.kind === 'set' ? binding.state.value : undefined;
-    const entry = this.history.get(name);
-    if (entry) entry.push(this.clock, value);
-    else this.history.set(name, [this.clock, value]);
   }
 
   clone(): Scope {
@@ -61,22 +69,19 @@ export class Scope {
 
   /** A point in this scope's history, to ask `valueAt` later; assignments after it do not count. */
   mark(): number {
-    if (!this.history) {
-      // The first mark starts the log with what is bound so far, all at clock 0.
-      const history = new Map<string, History>();
-      if (this.shared) for (const [name, binding] of this.shared) if (!this.current.has(name)) history.set(name, [0, binding.state.kind === 'set' ? binding.state.value : undefined]);
-      for (const [name, binding] of this.current) {
-        history.set(name, [0, binding.state.kind === 'set' ? binding.state.value : undefined]);
-      }
-      this.history = history;
-    }
+    // Logs start with the first mark; names assigned before it keep their binding unlogged.
+    this.history ??= new Map();
     return this.clock;
   }
 
   /** The known value of `name` at a mark (undefined when unset or not known). */
   valueAt(name: string, mark: number): string | undefined {
     const entry = this.history?.get(name);
-    if (!entry) return undefined;
+    if (!entry) {
+      // Never assigned since marks began: its binding now is the one it had then.
+      const binding = this.get(name);
+      return binding ? valueOf(binding) : undefined;
+    }
     // The last assignment at or before the mark.
     let high = (entry.length >> 1) - 1;
     if ((entry[high * 2] as number) <= mark) return entry[high * 2 + 1] as string | undefined;

@@ -272,7 +272,7 @@ export class InstructionSplitter {
       this.logicalProblem(line, 'unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
     }
     const at = this.logicalSpan(line, keyword.start, trimSpaceEnd(line.text, keyword.start, line.text.length));
-    const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, keyword.known, line.text, line.map, at.end);
+    const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, line.text, line.map, at.end);
     node.setParts(this.split(line, keyword, depth));
     node.continuations = EMPTY;
     return node;
@@ -401,18 +401,13 @@ function editDistance(a: string, b: string): number {
  */
 export class InstructionNode extends SpanNode implements Instruction {
   declare name: string;
-  declare known: boolean;
-  declare heredocs: readonly Heredoc[];
-  declare comments: readonly Comment[];
-  declare precedingComments: readonly Comment[];
-  declare emptyContinuationLines: readonly number[];
+  private declare extras: InstructionExtras;
   private declare keywordSlot: Token | undefined;
   private declare textSlot: string | undefined;
   private declare mapSlot: readonly number[] | undefined;
   /** Where the first line's content ends: the logical text of a one-line instruction is `source[start, lineEnd)`. */
   private declare readonly lineEnd: number;
   private declare parts: InstructionParts | undefined;
-  private declare lazyContinuations: readonly Span[] | undefined;
 
   constructor(
     start: number,
@@ -420,7 +415,6 @@ export class InstructionNode extends SpanNode implements Instruction {
     source: SourceText,
     keyword: Token | undefined,
     name: string,
-    known: boolean,
     logicalText: string | undefined,
     logicalMap: readonly number[] | undefined,
     lineEnd: number,
@@ -428,17 +422,49 @@ export class InstructionNode extends SpanNode implements Instruction {
     super(start, end, source);
     // Every field is assigned here, in one order, so all instructions share one shape.
     this.name = name;
-    this.known = known;
-    this.heredocs = EMPTY;
-    this.comments = EMPTY;
-    this.precedingComments = EMPTY;
-    this.emptyContinuationLines = EMPTY;
+    // A joined logical text means several lines: their continuation characters are found when asked.
+    this.extras = logicalText === undefined ? ONE_LINE : SEVERAL_LINES;
     this.keywordSlot = keyword;
     this.textSlot = logicalText;
     this.mapSlot = logicalMap;
     this.lineEnd = lineEnd;
     this.parts = undefined;
-    this.lazyContinuations = undefined;
+  }
+
+  get known(): boolean {
+    return KNOWN_NAMES.has(this.name);
+  }
+
+  get heredocs(): readonly Heredoc[] {
+    return this.extras.heredocs;
+  }
+
+  set heredocs(heredocs: readonly Heredoc[]) {
+    this.ownExtras().heredocs = heredocs;
+  }
+
+  get comments(): readonly Comment[] {
+    return this.extras.comments;
+  }
+
+  set comments(comments: readonly Comment[]) {
+    if (comments.length > 0 || this.extras.comments.length > 0) this.ownExtras().comments = comments;
+  }
+
+  get precedingComments(): readonly Comment[] {
+    return this.extras.precedingComments;
+  }
+
+  set precedingComments(comments: readonly Comment[]) {
+    if (comments.length > 0 || this.extras.precedingComments.length > 0) this.ownExtras().precedingComments = comments;
+  }
+
+  get emptyContinuationLines(): readonly number[] {
+    return this.extras.emptyContinuationLines;
+  }
+
+  set emptyContinuationLines(lines: readonly number[]) {
+    if (lines.length > 0 || this.extras.emptyContinuationLines.length > 0) this.ownExtras().emptyContinuationLines = lines;
   }
 
   get keyword(): Token {
@@ -502,12 +528,15 @@ export class InstructionNode extends SpanNode implements Instruction {
   }
 
   get continuations(): readonly Span[] {
-    this.lazyContinuations ??= continuationsFrom(this.source, this.start);
-    return this.lazyContinuations;
+    const known = this.extras.continuations;
+    if (known) return known;
+    const spans = continuationsFrom(this.source, this.start);
+    this.ownExtras().continuations = spans;
+    return spans;
   }
 
   set continuations(spans: readonly Span[]) {
-    this.lazyContinuations = spans;
+    if (spans !== this.extras.continuations) this.ownExtras().continuations = spans;
   }
 
   get flags(): readonly Flag[] {
@@ -555,6 +584,11 @@ export class InstructionNode extends SpanNode implements Instruction {
     this.parts = parts;
   }
 
+  private ownExtras(): InstructionExtras {
+    if (this.extras === ONE_LINE || this.extras === SEVERAL_LINES) this.extras = { ...this.extras };
+    return this.extras;
+  }
+
   /** Moves the instruction to its final span (continuations and here-documents included). */
   relocate(start: number, end: number): void {
     (this as { start: number }).start = start;
@@ -563,7 +597,12 @@ export class InstructionNode extends SpanNode implements Instruction {
 
   override toJSON(): Record<string, unknown> {
     const json = super.toJSON();
-    for (const key of ['parts', 'lazyContinuations', 'keywordSlot', 'textSlot', 'mapSlot', 'lineEnd']) delete json[key];
+    for (const key of ['parts', 'extras', 'keywordSlot', 'textSlot', 'mapSlot', 'lineEnd']) delete json[key];
+    json.known = this.known;
+    json.heredocs = this.heredocs;
+    json.comments = this.comments;
+    json.precedingComments = this.precedingComments;
+    json.emptyContinuationLines = this.emptyContinuationLines;
     json.keyword = this.keyword;
     json.logicalText = this.logicalText;
     json.logicalMap = this.logicalMap;
@@ -637,5 +676,19 @@ function continuationsFrom(source: SourceText, start: number): readonly Span[] {
   }
   return spans ?? EMPTY;
 }
+
+/** What few instructions have, kept apart so the many without it share one record. */
+interface InstructionExtras {
+  heredocs: readonly Heredoc[];
+  comments: readonly Comment[];
+  precedingComments: readonly Comment[];
+  emptyContinuationLines: readonly number[];
+  /** Undefined until read for an instruction of several lines. */
+  continuations: readonly Span[] | undefined;
+}
+
+const ONE_LINE: InstructionExtras = Object.freeze({ heredocs: EMPTY, comments: EMPTY, precedingComments: EMPTY, emptyContinuationLines: EMPTY, continuations: EMPTY }) as InstructionExtras;
+const SEVERAL_LINES: InstructionExtras = Object.freeze({ ...ONE_LINE, continuations: undefined }) as InstructionExtras;
+const KNOWN_NAMES: ReadonlySet<string> = new Set<string>(INSTRUCTION_NAMES);
 
 const PART_KEYS = ['flags', 'argumentsText', 'args', 'form', 'exec', 'jsonFallback', 'keyValues', 'legacyKeyValue', 'trigger'] as const;

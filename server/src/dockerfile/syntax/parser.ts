@@ -290,7 +290,7 @@ class Parser {
     const oneLine = lineText === undefined;
     // The keyword is read where the logical text is: the source itself for a one-line instruction.
     const keyword = oneLine ? readKeyword(text, start, this.gatheredLineEnd) : readKeyword(lineText, 0, lineText.length);
-    const node = new InstructionNode(start, this.gatheredEnd, this.source, undefined, keyword.name, keyword.known, lineText, this.gatheredMap, this.gatheredLineEnd);
+    const node = new InstructionNode(start, this.gatheredEnd, this.source, undefined, keyword.name, lineText, this.gatheredMap, this.gatheredLineEnd);
     if (keyword.name === '') {
       const stray = this.gatheredFirstContinuation >= 0 ? this.span(this.gatheredFirstContinuation, this.gatheredFirstContinuation + 1) : this.span(start, this.gatheredEnd);
       this.problem('unknown-instruction', stray.start, stray.end, 'A line continuation with no instruction: remove the stray escape character.');
@@ -321,6 +321,7 @@ class Parser {
     node.comments = this.gatheredComments;
     if (preceding.length > 0) node.precedingComments = preceding;
     node.emptyContinuationLines = this.gatheredEmptyLines;
+    // A first line that does not continue: no continuation characters (a stray `\` line alone has one).
     if (this.gatheredFirstContinuation < 0) node.continuations = EMPTY;
     return node;
   }
