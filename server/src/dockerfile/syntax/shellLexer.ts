@@ -185,6 +185,12 @@ class Lexer {
         // `<< EOF` is one word (the value is the text as written either way).
         let markerEnd = start + 2;
         while (markerEnd < end && isHeredocBlank(s.charCodeAt(markerEnd))) markerEnd++;
+        // The ordinary characters after it (the delimiter, usually) join the same slice.
+        while (markerEnd < end) {
+          const c = s.charCodeAt(markerEnd);
+          if (c === 0x24 || c === 0x27 || c === 0x22 || c === this.escape || c === stop || c === 0x3c || isSpace(c)) break;
+          markerEnd++;
+        }
         const marker = s.slice(start, markerEnd);
         this.pos = markerEnd;
         result += marker;
