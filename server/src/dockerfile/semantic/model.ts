@@ -357,14 +357,14 @@ class Analyzer {
         break;
       case 'ADD':
       case 'COPY':
-        if (!includesAny(instruction, this.substitutionCodes) && !includesIgnoringCase(instruction, '--from')) {
+        if (!includesAnyOrWord(instruction, this.substitutionCodes, '--from')) {
           this.heredocReferences(instruction, state.build, stageIndex, 'build', true);
           return new LiteralFacts(instruction, stageIndex);
         }
         break;
       case 'RUN':
         // Without `$` nothing is substituted; a `from=` mount key may still name a stage.
-        if (!includesAny(instruction, DOLLAR) && !includesIgnoringCase(instruction, 'from')) {
+        if (!includesAnyOrWord(instruction, DOLLAR, 'from')) {
           this.heredocReferences(instruction, state.build, stageIndex, 'run', false);
           return new RunFacts(instruction, stageIndex, state.build, state.build.mark(), state.workdir);
         }
@@ -765,9 +765,9 @@ function includesAny(instruction: Instruction, codes: readonly number[]): boolea
   return codes.some((code) => text.includes(String.fromCharCode(code)));
 }
 
-function includesIgnoringCase(instruction: Instruction, lowerCaseWord: string): boolean {
-  if (instruction instanceof InstructionNode) return instruction.logicalIncludesIgnoringCase(lowerCaseWord);
-  return instruction.logicalText.toLowerCase().includes(lowerCaseWord);
+function includesAnyOrWord(instruction: Instruction, codes: readonly number[], lowerCaseWord: string): boolean {
+  if (instruction instanceof InstructionNode) return instruction.logicalIncludesAnyOrWord(codes, lowerCaseWord);
+  return includesAny(instruction, codes) || instruction.logicalText.toLowerCase().includes(lowerCaseWord);
 }
 
 function notBuiltYet(stage: string, itself: boolean, kind: StageReference['kind']): string {

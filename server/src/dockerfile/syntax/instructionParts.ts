@@ -511,6 +511,24 @@ export class InstructionNode extends SpanNode implements Instruction {
     return false;
   }
 
+  /** Whether the logical text holds one of `codes` or `lowerCaseWord` (any letter case), in one pass over a one-line instruction. */
+  logicalIncludesAnyOrWord(codes: readonly number[], lowerCaseWord: string): boolean {
+    if (this.textSlot !== undefined || this.lineEnd - this.start > NATIVE_SEARCH_LENGTH) {
+      return this.logicalIncludesAny(codes) || this.logicalIncludesIgnoringCase(lowerCaseWord);
+    }
+    const text = this.source.text;
+    const first = lowerCaseWord.charCodeAt(0);
+    const count = codes.length;
+    outer: for (let i = this.start; i < this.lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      for (let k = 0; k < count; k++) if (codes[k] === c) return true;
+      if ((c | 0x20) !== first || i + lowerCaseWord.length > this.lineEnd) continue;
+      for (let j = 1; j < lowerCaseWord.length; j++) if ((text.charCodeAt(i + j) | 0x20) !== lowerCaseWord.charCodeAt(j)) continue outer;
+      return true;
+    }
+    return false;
+  }
+
   /** Whether the logical text holds `lowerCaseWord` in any letter case. */
   logicalIncludesIgnoringCase(lowerCaseWord: string): boolean {
     if (this.textSlot !== undefined || this.lineEnd - this.start > NATIVE_SEARCH_LENGTH) return caseInsensitive(lowerCaseWord).test(this.logicalText);
