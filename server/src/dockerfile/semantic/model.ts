@@ -857,7 +857,11 @@ class RunFacts implements InstructionFacts {
   }
 
   get files(): FileEffects {
-    this.cachedFiles ??= fileEffects(this.instruction, (name) => this.scope.valueAt(name, this.mark), this.workdir);
+    if (!this.cachedFiles) {
+      const files = fileEffects(this.instruction, (name) => this.scope.valueAt(name, this.mark), this.workdir);
+      // Most RUNs visibly create and delete nothing: they share one empty answer.
+      this.cachedFiles = files.created.length === 0 && files.deleted.length === 0 ? NO_FILES : files;
+    }
     return this.cachedFiles;
   }
 
