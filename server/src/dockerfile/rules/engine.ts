@@ -101,7 +101,7 @@ class LintRun implements CheckContext {
     readonly document: DockerfileDocument,
     private readonly config: LintConfig,
     readonly shells: ShellCache,
-    private readonly previous: LintMemory | undefined,
+    private previous: LintMemory | undefined,
   ) {
     this.text = document.text;
     this.options = { ...DEFAULT_OPTIONS, ...config.options };
@@ -203,6 +203,8 @@ class LintRun implements CheckContext {
     this.scripts.clear();
     this.shellsByStage.clear();
     this.factsByInstruction = undefined;
+    // The previous version (its text among the rest) is not kept alive by this one.
+    this.previous = undefined;
     return { findings, pragmas: this.pragmas, checkDirective: this.checkDirective, shellRulesOff: this.shellRulesOff, memory };
   }
 
