@@ -129,8 +129,7 @@ class TreeReader {
       }
       // Children are pushed in reverse so they are visited in source order.
       const children: GoValue[] = [];
-      for (const key in node) {
-        if (key === '$val') continue;
+      for (const key of fieldsOf(node)) {
         const child = node[key];
         if (!child || typeof child !== 'object') continue;
         if (isSlice(child)) {
@@ -181,6 +180,23 @@ class TreeReader {
     const end = this.offsets.toUtf16(word.End().offs);
     return { start, end, text: this.text.slice(start, end), value: wordValue(word.Parts) };
   }
+}
+
+/**
+ * The field names of a Go struct's type, listed once per type: every struct of a type has the
+ * same fields, and enumerating an object's keys for each of the thousands of nodes costs more
+ * than reading them.
+ */
+const fieldsByType = new WeakMap<object, readonly string[]>();
+
+function fieldsOf(node: GoValue): readonly string[] {
+  let fields = fieldsByType.get(node.constructor);
+  if (!fields) {
+    const names: string[] = [];
+    for (const key in node) if (key !== '$val') names.push(key);
+    fieldsByType.set(node.constructor, (fields = names));
+  }
+  return fields;
 }
 
 function isPointer(value: unknown): value is GoValue {
