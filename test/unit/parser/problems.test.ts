@@ -8,6 +8,8 @@ const cases: { source: string; code: ProblemCode; message: RegExp }[] = [
   { source: 'FROM x\nENV ⟦PATH⟧', code: 'key-value-missing-value', message: /ENV PATH=value/ },
   { source: 'FROM x\nLABEL a=1 ⟦b⟧', code: 'key-value-missing-equals', message: /b=value/ },
   { source: 'FROM x\nCMD [ "echo", ⟦[ "nested" ] ]⟧', code: 'json-array-not-strings', message: /must be a string/ },
+  { source: 'FROM x\nHEALTHCHECK --interval=5s CMD ["a", ⟦1]⟧', code: 'json-array-not-strings', message: /must be a string/ },
+  { source: 'FROM x\nCOPY --chown=1 --from=[a] ["a", ⟦2]⟧', code: 'json-array-not-strings', message: /must be a string/ },
   { source: 'FROM x\nRUN ⟦<<EOF⟧\necho never ends', code: 'unterminated-heredoc', message: /line containing only EOF/ },
   { source: '# syntax=a\n⟦# syntax=b⟧\nFROM x', code: 'duplicate-directive', message: /Only one syntax/ },
   { source: '# escape=⟦x⟧\nFROM x', code: 'invalid-escape-directive', message: /use ` or \\/ },

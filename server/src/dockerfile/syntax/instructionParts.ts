@@ -110,8 +110,9 @@ export function mustSplitEagerly(name: string, text: string, from: number, to: n
 function mayHoldNonStringJson(text: string, from: number, to: number): boolean {
   const bracket = indexIn(text, from, to, 0x5b /* [ */);
   if (bracket < 0) return false;
-  const dashes = indexIn(text, from, bracket, 0x2d /* - */);
-  if (dashes >= 0 && text.charCodeAt(dashes + 1) === 0x2d) return true;
+  for (let dash = indexIn(text, from, bracket, 0x2d /* - */); dash >= 0; dash = indexIn(text, dash + 1, bracket, 0x2d)) {
+    if (text.charCodeAt(dash + 1) === 0x2d) return true;
+  }
   return parseJsonArray(text, bracket, trimSpaceEnd(text, bracket, to)).kind === 'non-strings';
 }
 
