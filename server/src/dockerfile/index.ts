@@ -65,7 +65,6 @@ export type * from './syntax/types';
 export { LineIndex } from './syntax/lineIndex';
 export { logicalToSource, logicalEndToSource, sourceToLogical } from './syntax/logicalLine';
 export { dumpBuildkit, goQuote } from './syntax/dump';
-export { detectSyntax } from './syntax/syntaxDirective';
 export {
   lexShellWord,
   type LexOptions,
