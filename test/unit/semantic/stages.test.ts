@@ -76,6 +76,19 @@ describe('semantic model: stages', () => {
     );
   });
 
+  it('finds the stages ONBUILD triggers name, once, without reporting for them', () => {
+    const { model } = analyzeText('FROM scratch AS build\nFROM scratch AS base\nONBUILD COPY --from=build /a /b\nONBUILD RUN --mount=from=later,target=/m true\nFROM base\nFROM base AS later');
+    const inTriggers = model.stageReferences.filter((reference) => reference.kind !== 'from');
+    assert.deepEqual(
+      inTriggers.map((reference) => [reference.kind, reference.name, reference.stageIndex, reference.instruction.name]),
+      [
+        ['copy-from', 'build', 0, 'COPY'],
+        ['mount-from', 'later', 3, 'RUN'],
+      ],
+    );
+    assert.deepEqual(model.problems, []);
+  });
+
   it('reports FROM with a wrong shape and an invalid stage name', () => {
     const { model } = analyzeText('FROM a b\nFROM x AS 9lives');
     assert.deepEqual(

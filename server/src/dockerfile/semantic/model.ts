@@ -517,7 +517,7 @@ class Analyzer {
   }
 
   private stageReference(instruction: Instruction, token: Token | Span, text: string, kind: StageReference['kind'], currentStage: number): void {
-    if (!this.recording) return;
+    if (!this.recording && !this.recordingTriggerReferences) return;
     let target: number | undefined;
     if (text.length <= 9 && /^[0-9]+$/.test(text)) {
       const index = Number(text);
