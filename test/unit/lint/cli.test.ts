@@ -134,6 +134,19 @@ describe('layerwise lint', () => {
     assert.deepEqual([...new Set((JSON.parse(run.stdout) as { file: string }[]).map((finding) => finding.file))], [join('svc', 'Dockerfile')]);
   });
 
+  it('a directory lints the Dockerfiles and Containerfiles under it', async () => {
+    writeFileSync(join(root, 'svc', 'notes.txt'), 'FROM nothing\n');
+    writeFileSync(join(root, 'Containerfile'), 'FROM alpine:3.20\nMAINTAINER someone\n');
+    const run = await lint(root, '--format', 'json', '.');
+    assert.deepEqual([...new Set((JSON.parse(run.stdout) as { file: string }[]).map((finding) => finding.file))].sort(), ['Containerfile', join('svc', 'Dockerfile')].sort());
+    const trailing = await lint(root, '--format', 'json', 'svc/');
+    assert.deepEqual([...new Set((JSON.parse(trailing.stdout) as { file: string }[]).map((finding) => finding.file))], [join('svc', 'Dockerfile')]);
+    mkdirSync(join(root, 'empty'));
+    const empty = await lint(root, 'empty');
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /empty: a directory with no Dockerfile or Containerfile under it/);
+  });
+
   it('usage and configuration errors exit 2 with what to do', async () => {
     assert.match((await lint(root, '--format', 'xml')).stderr, /unknown format "xml": use text, json, sarif, checkstyle, gitlab/);
     assert.equal((await lint(root, 'missing/Dockerfile')).code, 2);

@@ -156,9 +156,17 @@ async function expandFiles(patterns: readonly string[]): Promise<string[]> {
       files.push('-');
       continue;
     }
-    const exists = await stat(pattern).then((entry) => entry.isFile(), () => false);
-    if (exists) {
+    const kind = await stat(pattern).then((entry) => (entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other'), () => 'missing');
+    if (kind === 'file') {
       files.push(pattern);
+      continue;
+    }
+    if (kind === 'directory') {
+      // A directory stands for the Dockerfiles under it, found by the names the editor knows.
+      const base = pattern.replace(/[\\/]+$/, '') || '/';
+      const found = (await Promise.all(DEFAULT_PATTERNS.map((name) => globFiles(`${base}/${name}`)))).flat();
+      if (found.length === 0) throw new UsageError(`${pattern}: a directory with no Dockerfile or Containerfile under it; name the files to lint, or a glob.`);
+      files.push(...new Set(found.sort()));
       continue;
     }
     const matches = await globFiles(pattern);
