@@ -5,4 +5,4 @@ export { uniqueName, testLabels, TEST_LABEL, RUN_ID } from './names';
 export { Cleanup, useCleanup, removeLabelled } from './cleanup';
 export { registryCredentials, openRegistryAddress, type RegistryCredentials } from './registry';
 export { docker, DOCKER_CLI, type CliOptions } from './cli';
-export { waitFor } from './wait';
+export { waitFor } from '../../support/waitFor';

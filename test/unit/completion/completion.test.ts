@@ -2,29 +2,11 @@
 // lists labels that must be offered (in order, when `first` is given), labels that must not be,
 // and optionally the text after accepting one item. Every case runs with LF and CRLF.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { analyzeText } from '../../../server/src/dockerfile';
 import { complete, resolveCompletionItem, type KnownImage } from '../../../server/src/dockerfile/completion';
-import { corpusRoot } from '../corpus/support/corpus';
+import { parserTestFiles } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
-
-/** Every file of BuildKit's parser tests (the corpus is optional: empty without it). */
-function parserTestFiles(): [string, string][] {
-  const root = corpusRoot('buildkit-parser');
-  if (!root) return [];
-  const files: [string, string][] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push([path.slice(root.length + 1), readFileSync(path, 'utf8')]);
-    }
-  };
-  walk(root);
-  return files;
-}
 
 const images: KnownImage[] = [
   { id: 'sha256:1111', repoTags: ['busybox:1.36', 'layerwise-test/busybox:latest'], repoDigests: [], created: 1_700_000_000, sizeBytes: 2_000_000 },

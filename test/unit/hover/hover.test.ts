@@ -1,29 +1,11 @@
 // Hover as a user sees it: the cursor (‸) on something, the text the hover must contain, and
 // the span it covers (⟦…⟧ when given). Every case runs with LF and CRLF.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeText } from '../../../server/src/dockerfile';
 import type { KnownImage } from '../../../server/src/dockerfile/completion';
 import { baseImageAt, hover, type ImageDetails } from '../../../server/src/dockerfile/hover';
-import { corpusRoot } from '../corpus/support/corpus';
+import { parserTestFiles } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
-
-/** Every file of BuildKit's parser tests (the corpus is optional: empty without it). */
-function parserTestFiles(): [string, string][] {
-  const root = corpusRoot('buildkit-parser');
-  if (!root) return [];
-  const files: [string, string][] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push([path.slice(root.length + 1), readFileSync(path, 'utf8')]);
-    }
-  };
-  walk(root);
-  return files;
-}
 
 const images: KnownImage[] = [{ id: 'sha256:0123456789abcdef', repoTags: ['busybox:1.36'], repoDigests: [], created: 1_700_000_000, sizeBytes: 2_140_000 }];
 const busyboxDetails: ImageDetails = {

@@ -1,28 +1,10 @@
 // Signature help as a user sees it: the cursor (‸) in an instruction, the form shown and the
 // parameter highlighted. Every case runs with LF and CRLF.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeText } from '../../../server/src/dockerfile';
 import { signatureHelp } from '../../../server/src/dockerfile/signatureHelp';
-import { corpusRoot } from '../corpus/support/corpus';
+import { parserTestFiles } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
-
-/** Every file of BuildKit's parser tests (the corpus is optional: empty without it). */
-function parserTestFiles(): [string, string][] {
-  const root = corpusRoot('buildkit-parser');
-  if (!root) return [];
-  const files: [string, string][] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push([path.slice(root.length + 1), readFileSync(path, 'utf8')]);
-    }
-  };
-  walk(root);
-  return files;
-}
 
 interface Case {
   readonly name: string;

@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LayerwiseApi } from '../../../../client/src/extension';
 import type { ContainerNode, ContainersViewNode, ImageNode, ImagesViewNode, LayerNode } from '../../../../client/src/explorer';
+import { waitFor } from '../../../support/waitFor';
 
 export interface EngineTierState {
   readonly baseImage: string;
@@ -87,23 +88,7 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return document;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+export { waitFor };
 
 // --- what the language server shows ------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-// Waiting on conditions with a deadline: engine tests never sleep a fixed time.
+// Waiting on a condition with a deadline, shared by the engine and editor tiers: tests never
+// sleep a fixed time. A probe that throws counts as "not yet"; its last error is in the timeout.
 export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | false | Promise<T | undefined | false>,
