@@ -1,7 +1,7 @@
 // What the cursor is on, for definition, references, highlight and rename: a variable (its
 // definitions and uses, linked across the scopes BuildKit links), a build stage (its `AS` name
 // and every place naming it), or a here-document delimiter (marker and terminator).
-import { referenceAt, type DockerfileDocument, type Heredoc, type Instruction, type Stage } from '../index';
+import { instructionAt, referenceAt, type DockerfileDocument, type Heredoc, type Instruction, type Stage } from '../index';
 import type { VariableDefinition, VariableReference } from '../semantic/types';
 import { variableGroups, type VariableGroup } from './variableGroups';
 
@@ -39,7 +39,7 @@ export function targetAt(document: DockerfileDocument, offset: number): Navigati
     }
   }
 
-  const instruction = instructionHolding(document, offset);
+  const instruction = instructionAt(document.ast.instructions, offset);
   if (instruction) {
     for (const heredoc of instruction.heredocs) {
       if (within(heredocNameSpan(document.text, heredoc), offset)) return { kind: 'heredoc', instruction, heredoc };
@@ -65,21 +65,6 @@ function variableTarget(
 
 export function within(span: { readonly start: number; readonly end: number }, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
-}
-
-/** The top-level instruction whose span holds `offset` (heredoc bodies included). */
-function instructionHolding(document: DockerfileDocument, offset: number): Instruction | undefined {
-  const instructions = document.ast.instructions;
-  let low = 0;
-  let high = instructions.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const instruction = instructions[mid];
-    if (offset < instruction.start) high = mid - 1;
-    else if (offset > instruction.end) low = mid + 1;
-    else return instruction;
-  }
-  return undefined;
 }
 
 export interface OffsetSpan {

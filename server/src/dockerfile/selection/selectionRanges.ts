@@ -2,7 +2,7 @@
 // reference, the word or JSON string, a flag's field and value, the flag, the arguments, the
 // instruction, its stage, the whole file. Each step strictly contains the one before.
 import type { SelectionRange } from 'vscode-languageserver-types';
-import type { DockerfileDocument, Instruction } from '../index';
+import { instructionAt, type DockerfileDocument, type Instruction } from '../index';
 import { rangeOf } from '../navigation/ranges';
 
 interface Extent {
@@ -17,7 +17,7 @@ export function selectionRanges(document: DockerfileDocument, offsets: readonly 
 function chainAt(document: DockerfileDocument, offset: number): SelectionRange {
   const candidates: Extent[] = [{ start: 0, end: document.text.length }];
   const { ast, model } = document;
-  const instruction = topLevelAt(ast.instructions, offset);
+  const instruction = instructionAt(ast.instructions, offset);
   if (instruction) {
     const stage = model.stages.find((candidate) => candidate.start <= instruction.start && instruction.start <= candidate.end);
     if (stage) {
@@ -123,17 +123,4 @@ function nest(document: DockerfileDocument, candidates: Extent[], offset: number
     outer = extent;
   }
   return parent ?? { range: rangeOf(document, offset, offset) };
-}
-
-function topLevelAt(instructions: readonly Instruction[], offset: number): Instruction | undefined {
-  let low = 0;
-  let high = instructions.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const instruction = instructions[mid];
-    if (offset < instruction.start) high = mid - 1;
-    else if (offset > instruction.end) low = mid + 1;
-    else return instruction;
-  }
-  return undefined;
 }
