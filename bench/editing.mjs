@@ -18,6 +18,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The generator of ../shared/bench/lsp-bench.mjs, so figures compare with that harness.
+import { generateLspBenchDockerfile as bigDockerfile } from './dockerfiles.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const option = (name, fallback) => {
@@ -29,22 +31,6 @@ const rcjsuen10k = process.argv.includes('--rcjsuen-10k');
 const require = createRequire(import.meta.url);
 const service = require('dockerfile-language-service').DockerfileLanguageServiceFactory.createLanguageService();
 const ours = await bundleOurs();
-
-/** The generator of ../shared/bench/lsp-bench.mjs, so figures compare with that harness. */
-function bigDockerfile(lines) {
-  const parts = ['# syntax=docker/dockerfile:1', 'ARG BASE=debian:12', 'FROM ${BASE} AS build', 'ENV APP_HOME=/app'];
-  let stage = 0;
-  while (parts.length < lines) {
-    const i = parts.length;
-    if (i % 500 === 0) parts.push(`FROM build AS stage${++stage}`);
-    else if (i % 7 === 0) parts.push(`RUN apt-get update && apt-get install -y pkg${i} \\`, `    && rm -rf /var/lib/apt/lists/*`);
-    else if (i % 5 === 0) parts.push(`COPY --chown=1000:1000 src/${i} $APP_HOME/${i}`);
-    else if (i % 3 === 0) parts.push(`ENV VAR_${i}=value_${i}`);
-    else parts.push(`RUN echo "line ${i}" > /tmp/f${i}`);
-  }
-  parts.push('WORKDIR $APP_HOME', 'HEALTHCHECK --interval=30s CMD true', 'CMD ["./app"]');
-  return parts.join('\n') + '\n';
-}
 
 /** The same file as a careless author writes it: lower-case keywords, odd spacing, trailing blanks. */
 function messy(text) {
