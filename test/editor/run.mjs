@@ -16,7 +16,7 @@
 // Outside CI a machine that cannot run this prints one `SKIPPED: <reason>` line; with CI=true
 // every failure to set up is a failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import {
@@ -152,12 +152,38 @@ async function runSuite(engine) {
   }
 }
 
+// What the VSIX may hold: the bundles, grammar, snippets, language configuration, manifest,
+// README, CHANGELOG, LICENSE and icons, nothing else, in under 3 MB (the foundation issue).
+const VSIX_ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^language-configuration\.json$/, /^media\/[\w-]+\.(png|svg)$/, /^dist\/(extension|server|cli)\.js$/, /^dist\/chunks\/[\w-]+\.js$/, /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^snippets\/[\w.-]+\.code-snippets$/];
+const VSIX_REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'media/icon.png', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/dockerfile.tmLanguage.json', 'snippets/dockerfile.code-snippets'];
+const VSIX_MAX_BYTES = 3 * 1024 * 1024;
+
+/** Why the packaged VSIX is not what the manifest promises, or undefined when it is. */
+function checkVsixContents(vsix) {
+  const listed = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+  if (listed.status !== 0) return `vsce ls exited ${listed.status}: ${listed.stderr}`;
+  const files = listed.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  const stray = files.filter((file) => !VSIX_ALLOWED.some((pattern) => pattern.test(file)));
+  if (stray.length > 0) return `the VSIX would ship files it does not need (fix .vscodeignore): ${stray.join(', ')}`;
+  const missing = VSIX_REQUIRED.filter((file) => !files.includes(file));
+  if (missing.length > 0) return `the VSIX lacks ${missing.join(', ')}`;
+  const size = statSync(vsix).size;
+  if (size > VSIX_MAX_BYTES) return `the VSIX is ${(size / 1048576).toFixed(2)} MB, over 3 MB`;
+  console.log(`VSIX: ${files.length} files, ${(size / 1048576).toFixed(2)} MB`);
+  return undefined;
+}
+
 async function runUi() {
   const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
   const vsix = join(repoRoot, `layerwise-${version}.vsix`);
   const packaged = spawnSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, encoding: 'utf8' });
   if (packaged.status !== 0) {
     console.error(`FAILED: npm run package:\n${packaged.stdout}\n${packaged.stderr}`);
+    return 1;
+  }
+  const contentProblem = checkVsixContents(vsix);
+  if (contentProblem) {
+    console.error(`FAILED: ${contentProblem}`);
     return 1;
   }
   // `npm run package` produced a production build; the suite's development build comes back
