@@ -20,6 +20,7 @@ import {
 } from './records';
 import { callSignal, raceAbort } from './signals';
 import { SshBridge } from './sshBridge';
+import { probeTlsRejection } from './tlsDiagnosis';
 
 /** Default deadline of one call (connect + answer). Streams are bounded until their headers arrive. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -137,7 +138,7 @@ export class EngineConnection {
       await connection.negotiate(options);
     } catch (error) {
       connection.dispose();
-      throw error;
+      throw await explainTlsReset(error, connection, tlsAgent);
     }
     return connection;
   }
@@ -303,4 +304,18 @@ function encodeImageName(name: string): string {
 /** Resolve-then-connect in one step, for callers that already have an endpoint. */
 export function connect(endpoint: EngineEndpoint, options?: ConnectOptions): Promise<EngineConnection> {
   return EngineConnection.open(endpoint, options);
+}
+
+/**
+ * A TLS engine that drops the connection while we connect has most often refused our client
+ * certificate (see tlsDiagnosis.ts): ask it again without a request to learn the real reason.
+ */
+async function explainTlsReset(error: unknown, connection: EngineConnection, agent: https.Agent | undefined): Promise<unknown> {
+  const endpoint = connection.endpoint;
+  if (!agent || !endpoint.tls || !(error instanceof EngineError) || error.kind !== 'connection-lost') return error;
+  const { ca, cert, key } = agent.options as { ca?: Buffer; cert?: Buffer; key?: Buffer };
+  const rejection = await probeTlsRejection({ hostname: endpoint.hostname!, port: endpoint.port!, ca, cert, key, verify: endpoint.tls.verify });
+  if (!rejection) return error;
+  const explained = connection.translate(rejection, error.operation);
+  return explained.kind === 'tls' ? explained : error;
 }
