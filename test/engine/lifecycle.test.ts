@@ -136,4 +136,24 @@ describe('engine lifecycle', () => {
     assert.equal(event.type, 'image');
     assert.match(event.id, /^sha256:/);
   });
+
+  // The explorer refreshes from this stream on every transport, not only the local socket.
+  for (const [name, cliHost] of [
+    ['tls', () => testState().tls.unixHost],
+    ['ssh', () => testState().main.host],
+  ] as const) {
+    it(`events over ${name === 'tls' ? 'tcp:// with TLS' : 'ssh://'}: a tag arrives on the stream`, async () => {
+      const engine = await testEngine(name);
+      const events: EngineEvent[] = [];
+      let opened = false;
+      const watcher = watchEvents(engine, { filters: { type: ['image'] }, onEvent: (event) => events.push(event), onConnected: () => (opened = true) });
+      cleanup.add(() => watcher.dispose());
+      await waitFor('the event stream to open', () => opened);
+      const tag = `${uniqueName(`events-${name}`)}:v1`;
+      await docker(['tag', testState().baseImage, tag], { host: cliHost() });
+      cleanup.image(tag, cliHost());
+      const event = await waitFor('the tag event', () => events.find((candidate) => candidate.action === 'tag' && candidate.attributes.name === tag));
+      assert.equal(event.type, 'image');
+    });
+  }
 });
