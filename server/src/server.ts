@@ -8,7 +8,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from './dockerfile';
+import { analyzeText, type DockerfileDocument } from './dockerfile';
 import { Contributions } from './lsp/contributions';
 import { DocumentCache } from './lsp/documentCache';
 import type { Feature, ServerContext } from './lsp/feature';
@@ -35,7 +35,7 @@ const features: readonly Feature[] = [completion, hover, signatureHelp, layers, 
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const dockerfiles = new DocumentCache((text) => analyzeText(text));
+  const dockerfiles = new DocumentCache<DockerfileDocument>((text, _uri, previous) => analyzeText(text, {}, previous));
   const settings = new SettingsStore(connection);
   documents.onDidClose((event) => dockerfiles.delete(event.document.uri));
   const log: Logger = {

@@ -114,10 +114,14 @@ export interface DockerfileDocument {
   readonly model: DockerfileModel;
 }
 
-/** Parses and analyses a Dockerfile. Never throws. */
-export function analyzeText(text: string, options: AnalyzeOptions = {}): DockerfileDocument {
-  const ast = parseDockerfile(text);
-  return { text, ast, model: analyzeDockerfile(ast, options) };
+/**
+ * Parses and analyses a Dockerfile. Never throws. Given the analysis of the document's previous
+ * version (`previous`), what lies before the first changed character is kept where that is
+ * exactly what analysing `text` from scratch gives (see parseDockerfile and analyzeDockerfile).
+ */
+export function analyzeText(text: string, options: AnalyzeOptions = {}, previous?: DockerfileDocument): DockerfileDocument {
+  const ast = parseDockerfile(text, previous?.ast);
+  return { text, ast, model: analyzeDockerfile(ast, options, previous?.model) };
 }
 
 /** The instruction whose span holds `offset` (end inclusive, so a cursor at the end counts). */

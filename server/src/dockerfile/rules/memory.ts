@@ -58,13 +58,4 @@ export interface FixBinding {
   instruction: (index: number) => Instruction | undefined;
 }
 
-/** Length of the text both versions start with. */
-export function commonPrefixLength(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  // Compare in blocks first (native string comparison), then character by character.
-  const block = 4096;
-  let at = 0;
-  while (at + block <= limit && a.substr(at, block) === b.substr(at, block)) at += block;
-  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
-}
+export { commonPrefixLength } from '../syntax/chars';

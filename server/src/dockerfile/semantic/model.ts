@@ -6,7 +6,7 @@ import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
 import { parseDockerfile, type ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
 import { InstructionNode, type LogicalLine } from '../syntax/instructionParts';
-import { SpanNode, sortByStart } from '../syntax/located';
+import { SpanNode, sortByStart, type SourceText } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
 import { fileEffects } from './fileEffects';
@@ -44,8 +44,50 @@ const RAW_FLAG_LEX: LexOptions = { skipProcessQuotes: true, escapeChar: '\\' };
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const MAX_STAGE_NAME_LENGTH = 1024;
 
-export function analyzeDockerfile(ast: ParsedDockerfile, options: AnalyzeOptions = {}): DockerfileModel {
-  return new Analyzer(ast, options).run();
+/**
+ * What the analysis of one version leaves for the analysis of the next: the global scope and
+ * each stage's final scopes, and what the stages read from the whole file.
+ */
+interface ModelMemory {
+  readonly global: Scope;
+  readonly stageStates: readonly StageState[];
+  readonly target: string;
+  readonly stageCount: number;
+  readonly laterStageNames: ReadonlyMap<string, number>;
+  readonly hasOnbuild: boolean;
+}
+
+const memories = new WeakMap<DockerfileModel, ModelMemory>();
+
+/**
+ * Builds the semantic model of a parsed Dockerfile.
+ *
+ * Given the model of an earlier version of the same document (`previous`) whose parse kept the
+ * leading instructions (parseDockerfile's `previous`), the stages made only of kept instructions
+ * are kept too — their stage, variables, references, stage references, facts and problems —
+ * when nothing they read from the rest of the file changed: the same options, the same target
+ * stage (TARGETSTAGE), the same stage names and count (forward and numbered references), and no
+ * ONBUILD in either version (a trigger's references are recorded where a later stage runs it).
+ * The result is exactly what analysing the tree from scratch gives.
+ */
+export function analyzeDockerfile(ast: ParsedDockerfile, options: AnalyzeOptions = {}, previous?: DockerfileModel): DockerfileModel {
+  const analyzer = new Analyzer(ast, options);
+  const model = analyzer.run(previous);
+  memories.set(model, analyzer.memory());
+  return model;
+}
+
+function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
+  if (a === b) return true;
+  for (const _ in a) return false;
+  for (const _ in b) return false;
+  return true;
+}
+
+function sameNames(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, index] of a) if (b.get(name) !== index) return false;
+  return true;
 }
 
 class Analyzer {
@@ -63,6 +105,9 @@ class Analyzer {
   /** Every stage name in the file with its index (first one wins), to recognise forward references. */
   private readonly laterStageNames = new Map<string, number>();
   private readonly stageCount: number;
+  private readonly hasOnbuild: boolean;
+  private readonly target: string;
+  private global: Scope | undefined;
   /** Off while replaying ONBUILD triggers: their references and problems belong to their own lines. */
   private recording = true;
   /** On while a trigger of this file is replayed for the first time: its references are recorded then. */
@@ -87,7 +132,9 @@ class Analyzer {
     this.substitutionCodes = [0x24, 0x27, 0x22, 0x5c, this.escapeCode];
     this.lexOptions = { escapeChar: ast.escapeChar };
     let count = 0;
+    let hasOnbuild = false;
     for (const instruction of ast.instructions) {
+      if (instruction.name === 'ONBUILD') hasOnbuild = true;
       if (instruction.name !== 'FROM') continue;
       if (instruction.args.length === 3) {
         const name = instruction.args[2].value.toLowerCase();
@@ -96,12 +143,25 @@ class Analyzer {
       count++;
     }
     this.stageCount = count;
+    this.hasOnbuild = hasOnbuild;
+    this.target = options.target ?? this.lastStageName();
   }
 
-  run(): DockerfileModel {
-    const global = this.globalScope();
+  memory(): ModelMemory {
+    return {
+      global: this.global as Scope,
+      stageStates: this.stageStates,
+      target: this.target,
+      stageCount: this.stageCount,
+      laterStageNames: this.laterStageNames,
+      hasOnbuild: this.hasOnbuild,
+    };
+  }
+
+  run(previous?: DockerfileModel): DockerfileModel {
     const instructions = this.ast.instructions;
-    let i = 0;
+    let i = previous ? this.reuse(previous) : 0;
+    const global = (this.global ??= this.globalScope());
     for (; i < instructions.length && instructions[i].name !== 'FROM'; i++) {
       const instruction = instructions[i];
       if (instruction.name === 'ARG') this.globalArg(instruction, global);
@@ -134,10 +194,61 @@ class Analyzer {
     };
   }
 
+  /**
+   * Takes over the leading stages of `previous` that are made of the same instruction objects and
+   * read nothing that changed; returns the index of the first instruction left to analyse.
+   */
+  private reuse(previous: DockerfileModel): number {
+    const memory = memories.get(previous);
+    if (!memory || memory.hasOnbuild || this.hasOnbuild || !sameOptions(previous.options, this.options)) return 0;
+    if (memory.target !== this.target || memory.stageCount !== this.stageCount || !sameNames(memory.laterStageNames, this.laterStageNames)) return 0;
+    const now = this.ast.instructions;
+    const before = previous.ast.instructions;
+    let kept = 0;
+    while (kept < now.length && kept < before.length && now[kept] === before[kept]) kept++;
+    // A stage is kept when all its instructions are and the next one is still a FROM (or none is left).
+    const stages = previous.stages;
+    let count = 0;
+    let next = 0;
+    // Facts are one per instruction, in order: a stage's FROM follows the instructions before it.
+    let after = 0;
+    while (after < before.length && before[after].name !== 'FROM') after++;
+    for (const stage of stages) {
+      after += stage.instructions.length;
+      if (after > kept || (after < now.length && now[after].name !== 'FROM')) break;
+      count++;
+      next = after;
+    }
+    if (count === 0) return 0;
+    const end = stages[count - 1].end;
+    this.global = memory.global;
+    this.globalVariables.push(...previous.globalVariables);
+    for (const variable of previous.variables) {
+      if (variable.instruction === undefined || variable.instruction.start <= end) this.variables.push(variable);
+    }
+    for (const reference of previous.references) {
+      if (reference.start > end) break;
+      this.references.push(reference);
+    }
+    for (const problem of previous.problems) {
+      if (problem.start > end) break;
+      this.problems.push(problem);
+    }
+    for (const reference of previous.stageReferences) if (reference.start <= end) this.stageReferences.push(reference);
+    for (let i = 0; i < next; i++) this.facts.push(previous.instructions[i]);
+    for (let index = 0; index < count; index++) {
+      const stage = stages[index];
+      this.stages.push(stage);
+      this.stageStates.push(memory.stageStates[index]);
+      if (stage.name !== undefined && !this.stageIndexByName.has(stage.name)) this.stageIndexByName.set(stage.name, index);
+    }
+    return next;
+  }
+
   // ---- global scope
 
   private globalScope(): Scope {
-    const target = this.options.target ?? this.lastStageName();
+    const target = this.target;
     const platform = this.options.platform ?? (this.options.defaultPlatform ? { build: this.options.defaultPlatform, target: this.options.defaultPlatform } : undefined);
     const automatic = automaticDefinitions(platform, this.buildArgs, target);
     for (const definition of automatic.definitions) {
@@ -265,7 +376,7 @@ class Analyzer {
     for (let k = 1; k < instructions.length; k++) this.facts.push(this.instruction(instructions[k], index, state, global));
     this.stageStates.push(state);
     const last = instructions[instructions.length - 1];
-    this.stages.push(new StageNode(from.start, last.end, this.ast.source, index, name, nameToken, from, instructions, baseToken, baseName, base, platform, triggers));
+    this.stages.push(new StageNode(from.start, last.end, this.sourceOf(from), index, name, nameToken, from, instructions, baseToken, baseName, base, platform, triggers));
   }
 
   /**
@@ -332,13 +443,13 @@ class Analyzer {
     }
     const stageIndex = this.stageIndexByName.get(text);
     if (stageIndex !== undefined) {
-      this.stageReferences.push(new StageReferenceNode(baseToken.start, baseToken.end, this.ast.source, 'from', text, from, stageIndex));
+      this.stageReferences.push(new StageReferenceNode(baseToken.start, baseToken.end, this.sourceOf(from), 'from', text, from, stageIndex));
       return { kind: 'stage', stageIndex };
     }
     if (text === 'scratch') return { kind: 'scratch' };
     const reference = parseImageReference(text);
     if (reference.error) this.problem(baseToken, 'invalid-image-reference', `Invalid image reference "${text}": ${reference.error}.`);
-    this.stageReferences.push(new StageReferenceNode(baseToken.start, baseToken.end, this.ast.source, 'from', text, from, undefined));
+    this.stageReferences.push(new StageReferenceNode(baseToken.start, baseToken.end, this.sourceOf(from), 'from', text, from, undefined));
     return { kind: 'image', reference };
   }
 
@@ -538,7 +649,7 @@ class Analyzer {
         this.problem(token, 'stage-not-built-yet', notBuiltYet(text, target === currentStage, kind));
       }
     }
-    this.stageReferences.push(new StageReferenceNode(token.start, token.end, this.ast.source, kind, text, instruction, target));
+    this.stageReferences.push(new StageReferenceNode(token.start, token.end, this.sourceOf(instruction), kind, text, instruction, target));
   }
 
   /** `--mount=type=…,from=…,target=…`: values are substituted (quotes kept), `from` names a stage. */
@@ -553,7 +664,7 @@ class Analyzer {
       if (key === 'from' && equals >= 0) {
         const fieldValue = field.slice(equals + 1);
         const start = this.valueOffsetToSource(value, offset + equals + 1);
-        const span = new SpanNode(start, start + fieldValue.length, this.ast.source);
+        const span = new SpanNode(start, start + fieldValue.length, this.sourceOf(instruction));
         this.stageReference(instruction, span, fieldValue, 'mount-from', stageIndex);
       }
       offset += field.length + 1;
@@ -592,7 +703,7 @@ class Analyzer {
     if (result.error) {
       const start = toSource(result.error.start);
       const end = result.error.end > result.error.start ? toSource(result.error.end - 1) + 1 : start;
-      this.problemAt(start, Math.max(end, start), 'substitution-error', `${result.error.message} in ${JSON.stringify(token.value)}.`);
+      this.problemAt(instruction, start, Math.max(end, start), 'substitution-error', `${result.error.message} in ${JSON.stringify(token.value)}.`);
     }
     return { value: result.value, unknown: result.unknown, error: result.error?.message };
   }
@@ -666,7 +777,7 @@ class Analyzer {
     value: VariableState,
   ): void {
     if (!this.recording && !this.recordingTriggerReferences) return;
-    const source = this.ast.source;
+    const source = this.sourceOf(instruction);
     this.references.push(
       new VariableReferenceNode(
         start,
@@ -698,12 +809,20 @@ class Analyzer {
 
   private problem(span: Span, code: ProblemCode, message: string): void {
     if (!this.recording) return;
-    this.problems.push(new ProblemNode(span.start, span.end, this.ast.source, code, 'error', message));
+    this.problems.push(new ProblemNode(span.start, span.end, this.sourceOf(span), code, 'error', message));
   }
 
-  private problemAt(start: number, end: number, code: ProblemCode, message: string): void {
+  private problemAt(instruction: Instruction, start: number, end: number, code: ProblemCode, message: string): void {
     if (!this.recording) return;
-    this.problems.push(new ProblemNode(start, end, this.ast.source, code, 'error', message));
+    this.problems.push(new ProblemNode(start, end, this.sourceOf(instruction), code, 'error', message));
+  }
+
+  /**
+   * The source a located value of the model computes its range from: that of the instruction
+   * (or token) it lies in, which a later version that keeps the instruction points at its text.
+   */
+  private sourceOf(located: Span | Instruction): SourceText {
+    return located instanceof SpanNode ? located.source : this.ast.source;
   }
 }
 

@@ -60,3 +60,14 @@ export function isUnicodeDigit(code: number): boolean {
   if (code >= 0xd800 && code <= 0xdfff) return false;
   return DECIMAL.test(String.fromCharCode(code));
 }
+
+/** Length of the text both versions of a document start with. */
+export function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  // Compare in blocks first (native string comparison), then character by character.
+  const block = 4096;
+  let at = 0;
+  while (at + block <= limit && a.substr(at, block) === b.substr(at, block)) at += block;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}

@@ -142,7 +142,8 @@ export function hasHeredocMarker(text: string, from: number, to: number): boolea
 /** Splits instructions of one parse; problems go to `problems` when given (eager splitting only). */
 export class InstructionSplitter {
   constructor(
-    private readonly source: SourceText,
+    /** The source the nodes it makes compute their ranges from (the parser gives each instruction its own). */
+    public source: SourceText,
     private readonly escape: number,
     private readonly problems: Problem[] | undefined,
   ) {}

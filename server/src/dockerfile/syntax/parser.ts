@@ -2,7 +2,7 @@
 // ranges, and fault tolerant — where BuildKit stops at the first error, this records a
 // problem and goes on, so the editor always has a whole tree. One pass over the text, no
 // regular expressions on user text: time is linear in the size of the input.
-import { isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
+import { commonPrefixLength, isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
 import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeyword, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { LineIndex } from './lineIndex';
 import { SpanNode, TokenNode, sortByStart, type SourceText } from './located';
@@ -24,15 +24,67 @@ const MAX_LINE_BYTES = 65535;
 const HEREDOC_INSTRUCTIONS = new Set(['ADD', 'COPY', 'RUN']);
 
 
-/** Parses a Dockerfile. Never throws: problems are reported in `problems`. */
-export function parseDockerfile(text: string): ParsedDockerfile {
-  return new Parser(text).parse();
+/**
+ * Where the parser stood after each top-level instruction of one parse: what a parse of the
+ * next version of the document needs to start after the instructions it keeps.
+ */
+interface ParseMemory {
+  /**
+   * Per instruction: the offset reading went on from (the start of the line after it,
+   * here-documents included); past the end of the text when reading stopped there wanting more
+   * (a continuation, an unterminated here-document, a last line without a line break).
+   */
+  readonly next: readonly number[];
+  /** Per instruction: the parser's line count there. */
+  readonly lineNumbers: readonly number[];
+}
+
+const memories = new WeakMap<ParsedDockerfile, ParseMemory>();
+
+/**
+ * Parses a Dockerfile. Never throws: problems are reported in `problems`.
+ *
+ * Given the parse of an earlier version of the same document (`previous`), the instructions that
+ * lie wholly before the first changed character — their lines, line breaks and here-documents
+ * included, none of them read up to the end of that version — are the same objects in the new
+ * tree (their ranges then read the new text, identical up to there); reading resumes after the
+ * last of them. The result is exactly what parsing the text from scratch gives.
+ */
+export function parseDockerfile(text: string, previous?: ParsedDockerfile): ParsedDockerfile {
+  const parser = new Parser(text);
+  if (previous) parser.reuse(previous);
+  return parser.parse();
+}
+
+/** How many leading instructions of `previous` a parse of `text` keeps. */
+export function reusableInstructions(previous: ParsedDockerfile, text: string): number {
+  const memory = memories.get(previous);
+  if (!memory) return 0;
+  const prefix = commonPrefixLength(previous.text, text);
+  const next = memory.next;
+  // Everything the reading of the instruction looked at is unchanged.
+  let count = 0;
+  while (count < next.length && next[count] <= prefix) count++;
+  return count;
 }
 
 class Parser {
   private readonly lines: LineIndex;
   private readonly source: { text: string; lines: LineIndex; escape: number };
+  /**
+   * The source of the nodes of the instruction being read (and of the comments, directives and
+   * problems before it): one per instruction, so that a later parse that keeps the instruction
+   * points it at the new text without touching the nodes.
+   */
+  private chunk: { text: string; lines: LineIndex; escape: number };
   private splitter: InstructionSplitter;
+  private readonly next: number[] = [];
+  private readonly lineNumbers: number[] = [];
+  /** Set by `reuse`: where reading starts, the line count there, and the instructions kept. */
+  private resumeAt = -1;
+  private resumeLineNumber = 0;
+  /** The instruction being read reached the end of the text wanting more (a continuation, a here-document). */
+  private wantsMore = false;
   private readonly problems: Problem[] = [];
   private readonly comments: Comment[] = [];
   private readonly directives: Directive[] = [];
@@ -57,16 +109,54 @@ class Parser {
   constructor(private readonly text: string) {
     this.lines = new LineIndex(text);
     this.source = { text, lines: this.lines, escape: 0x5c };
-    this.splitter = new InstructionSplitter(this.source, 0x5c, this.problems);
+    this.chunk = { text, lines: this.lines, escape: 0x5c };
+    this.splitter = new InstructionSplitter(this.chunk, 0x5c, this.problems);
+  }
+
+  /** Keeps the leading instructions of an earlier version's parse that this text leaves as they were. */
+  reuse(previous: ParsedDockerfile): void {
+    const count = reusableInstructions(previous, this.text);
+    if (count === 0) return;
+    const memory = memories.get(previous) as ParseMemory;
+    const resumeAt = memory.next[count - 1];
+    this.resumeAt = resumeAt;
+    this.resumeLineNumber = memory.lineNumbers[count - 1];
+    this.escapeChar = previous.escapeChar;
+    this.escape = this.escapeChar.charCodeAt(0);
+    this.source.escape = this.escape;
+    this.chunk.escape = this.escape;
+    this.splitter = new InstructionSplitter(this.chunk, this.escape, this.problems);
+    const instructions = previous.instructions;
+    for (let i = 0; i < count; i++) {
+      const instruction = instructions[i];
+      // The kept nodes (and the comments, directives and problems before them) read the new text from now on.
+      const chunk = (instruction as InstructionNode).source as { text: string; lines: LineIndex };
+      chunk.text = this.text;
+      chunk.lines = this.lines;
+      this.instructions.push(instruction);
+      this.next.push(memory.next[i]);
+      this.lineNumbers.push(memory.lineNumbers[i]);
+    }
+    this.directives.push(...previous.directives);
+    for (const comment of previous.comments) {
+      if (comment.start >= resumeAt) break;
+      this.comments.push(comment);
+    }
+    for (const problem of previous.problems) {
+      if (problem.start >= resumeAt) break;
+      this.problems.push(problem);
+      if (problem.code === 'line-too-long') this.lineTooLongReported = true;
+    }
   }
 
   parse(): ParsedDockerfile {
     const text = this.text;
     const length = text.length;
     const hasBom = text.charCodeAt(0) === 0xfeff;
-    let pos = hasBom ? 1 : 0;
-    let lineNumber = 0;
-    let directivesDone = false;
+    const resuming = this.resumeAt >= 0;
+    let pos = resuming ? this.resumeAt : hasBom ? 1 : 0;
+    let lineNumber = resuming ? this.resumeLineNumber : 0;
+    let directivesDone = resuming;
     const seenDirectives = new Set<string>();
     let preceding: Comment[] = [];
 
@@ -115,20 +205,26 @@ class Parser {
         continue;
       }
 
+      this.wantsMore = false;
       this.gatherInstruction(start, contentEnd, next, lineNumber);
       this.pos = this.gatheredNext;
       const instruction = this.finishInstruction(preceding);
       pos = this.pos;
       lineNumber = this.gatheredLineNumber + this.heredocLines;
       this.instructions.push(instruction);
+      // An instruction whose reading ended at the end of the text would read on if text were added.
+      this.next.push(this.wantsMore || text.charCodeAt(pos - 1) !== 0x0a ? length + 1 : pos);
+      this.lineNumbers.push(lineNumber);
       if (preceding.length > 0) preceding = [];
+      this.chunk = { text, lines: this.lines, escape: this.escape };
+      this.splitter.source = this.chunk;
     }
 
     if (this.instructions.length === 0) {
       this.problem('no-instructions', length, length, 'The file has no instructions: a Dockerfile needs at least a FROM instruction.');
     }
     sortByStart(this.problems);
-    return {
+    const ast: ParsedDockerfile = {
       text,
       lines: this.lines,
       source: this.source,
@@ -140,6 +236,8 @@ class Parser {
       hasBom,
       syntax: detectSyntax(this.source),
     };
+    memories.set(ast, { next: this.next, lineNumbers: this.lineNumbers });
+    return ast;
   }
 
   // ---- lines, comments, directives
@@ -155,7 +253,7 @@ class Parser {
     const text = this.text;
     const valueStart = skipSpace(text, start + 1, end);
     const valueEnd = trimSpaceEnd(text, valueStart, end);
-    return new CommentNode(start, end, this.source, text.slice(valueStart, valueEnd));
+    return new CommentNode(start, end, this.chunk, text.slice(valueStart, valueEnd));
   }
 
   /** `# name=value` with BuildKit's rules (`^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`). */
@@ -181,7 +279,7 @@ class Parser {
     return new DirectiveNode(
       start,
       end,
-      this.source,
+      this.chunk,
       name,
       this.sourceToken(keyStart, keyEnd, name),
       this.sourceToken(valueStart, valueEnd, text.slice(valueStart, valueEnd)),
@@ -194,7 +292,8 @@ class Parser {
       this.escapeChar = value;
       this.escape = value.charCodeAt(0);
       this.source.escape = this.escape;
-      this.splitter = new InstructionSplitter(this.source, this.escape, this.problems);
+      this.chunk.escape = this.escape;
+      this.splitter = new InstructionSplitter(this.chunk, this.escape, this.problems);
       return;
     }
     this.problem('invalid-escape-directive', directive.valueToken.start, directive.valueToken.end, `Invalid escape character '${value}': use \` or \\.`);
@@ -269,6 +368,7 @@ class Parser {
       lastContentEnd = end;
       lineNumber++;
     }
+    if (continued >= 0) this.wantsMore = true;
     this.gatheredEnd = lastContentEnd;
     this.gatheredNext = pos;
     this.gatheredLineNumber = lineNumber;
@@ -290,7 +390,7 @@ class Parser {
     const oneLine = lineText === undefined;
     // The keyword is read where the logical text is: the source itself for a one-line instruction.
     const keyword = oneLine ? readKeyword(text, start, this.gatheredLineEnd) : readKeyword(lineText, 0, lineText.length);
-    const node = new InstructionNode(start, this.gatheredEnd, this.source, undefined, keyword.name, lineText, this.gatheredMap, this.gatheredLineEnd);
+    const node = new InstructionNode(start, this.gatheredEnd, this.chunk, undefined, keyword.name, lineText, this.gatheredMap, this.gatheredLineEnd);
     if (keyword.name === '') {
       const stray = this.gatheredFirstContinuation >= 0 ? this.span(this.gatheredFirstContinuation, this.gatheredFirstContinuation + 1) : this.span(start, this.gatheredEnd);
       this.problem('unknown-instruction', stray.start, stray.end, 'A line continuation with no instruction: remove the stray escape character.');
@@ -372,7 +472,7 @@ class Parser {
         new HeredocNode(
           marker.token.start,
           end,
-          this.source,
+          this.chunk,
           marker.token,
           marker.name,
           marker.fileDescriptor,
@@ -384,6 +484,7 @@ class Parser {
         ),
       );
       if (!terminator) {
+        this.wantsMore = true;
         this.problem(
           'unterminated-heredoc',
           marker.token.start,
@@ -456,18 +557,18 @@ class Parser {
   // ---- locations
 
   private span(start: number, end: number): Span {
-    return new SpanNode(start, end, this.source);
+    return new SpanNode(start, end, this.chunk);
   }
 
   private sourceToken(start: number, end: number, value: string): Token {
-    return new TokenNode(start, end, this.source, value);
+    return new TokenNode(start, end, this.chunk, value);
   }
 
 
 
 
   private problem(code: ProblemCode, start: number, end: number, message: string, severity: 'error' | 'warning' = 'error'): void {
-    this.problems.push(new ProblemNode(start, end, this.source, code, severity, message));
+    this.problems.push(new ProblemNode(start, end, this.chunk, code, severity, message));
   }
 
 }
