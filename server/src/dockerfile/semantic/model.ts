@@ -98,7 +98,7 @@ class Analyzer {
   private readonly globalVariables: VariableDefinition[] = [];
   private readonly references: VariableReference[] = [];
   private readonly stageReferences: StageReference[] = [];
-  private readonly facts: InstructionFacts[] = [];
+  private facts: InstructionFacts[] = [];
   private readonly stages: Stage[] = [];
   private readonly stageStates: StageState[] = [];
   private readonly stageIndexByName = new Map<string, number>();
@@ -178,7 +178,7 @@ class Analyzer {
       this.stage(instructions.slice(i, end), global);
       i = end;
     }
-    this.unreplayedTriggerReferences();
+    if (this.hasOnbuild) this.unreplayedTriggerReferences();
     sortByStart(this.references);
     sortByStart(this.problems);
     return {
@@ -235,7 +235,7 @@ class Analyzer {
       this.problems.push(problem);
     }
     for (const reference of previous.stageReferences) if (reference.start <= end) this.stageReferences.push(reference);
-    for (let i = 0; i < next; i++) this.facts.push(previous.instructions[i]);
+    this.facts = previous.instructions.slice(0, next);
     for (let index = 0; index < count; index++) {
       const stage = stages[index];
       this.stages.push(stage);

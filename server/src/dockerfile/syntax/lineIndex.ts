@@ -15,13 +15,24 @@ export class LineIndex {
   private lastOffset = -1;
   private lastPosition: Position = { line: 0, character: 0 };
 
-  constructor(text: string) {
-    const starts = [0];
+  /**
+   * `previous`: the index of an earlier version of the text whose first `unchanged` characters
+   * are the same; its line starts there are kept and only the rest of the text is scanned.
+   */
+  constructor(text: string, previous?: LineIndex, unchanged = 0) {
+    let starts = [0];
     const length = text.length;
+    let from = 0;
+    if (previous && unchanged > 0) {
+      // A line start s depends on the characters s - 1 and s (a CR before an LF is not a break).
+      const kept = previous.lineAt(unchanged - 1) + 1;
+      starts = previous.starts.slice(0, kept);
+      from = starts[kept - 1];
+    }
     // Two cursors, one per break character, each advanced only past what was consumed: a text
     // without any CR must not be rescanned for one at every line.
-    let lf = text.indexOf('\n');
-    let cr = text.indexOf('\r');
+    let lf = text.indexOf('\n', from);
+    let cr = text.indexOf('\r', from);
     while (lf >= 0 || cr >= 0) {
       let next: number;
       if (cr >= 0 && (lf < 0 || cr < lf)) {

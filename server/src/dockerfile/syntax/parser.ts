@@ -34,9 +34,9 @@ interface ParseMemory {
    * here-documents included); past the end of the text when reading stopped there wanting more
    * (a continuation, an unterminated here-document, a last line without a line break).
    */
-  readonly next: readonly number[];
+  readonly next: number[];
   /** Per instruction: the parser's line count there. */
-  readonly lineNumbers: readonly number[];
+  readonly lineNumbers: number[];
 }
 
 const memories = new WeakMap<ParsedDockerfile, ParseMemory>();
@@ -51,16 +51,18 @@ const memories = new WeakMap<ParsedDockerfile, ParseMemory>();
  * last of them. The result is exactly what parsing the text from scratch gives.
  */
 export function parseDockerfile(text: string, previous?: ParsedDockerfile): ParsedDockerfile {
-  const parser = new Parser(text);
-  if (previous) parser.reuse(previous);
+  if (!previous) return new Parser(text, undefined, 0).parse();
+  const unchanged = commonPrefixLength(previous.text, text);
+  const parser = new Parser(text, previous.lines, unchanged);
+  parser.reuse(previous, unchanged);
   return parser.parse();
 }
 
-/** How many leading instructions of `previous` a parse of `text` keeps. */
-export function reusableInstructions(previous: ParsedDockerfile, text: string): number {
+/** How many leading instructions of `previous` a parse of a text that starts with its first `unchanged` characters keeps. */
+function reusableInstructions(previous: ParsedDockerfile, unchanged: number): number {
   const memory = memories.get(previous);
   if (!memory) return 0;
-  const prefix = commonPrefixLength(previous.text, text);
+  const prefix = unchanged;
   const next = memory.next;
   // Everything the reading of the instruction looked at is unchanged.
   let count = 0;
@@ -78,8 +80,8 @@ class Parser {
    */
   private chunk: { text: string; lines: LineIndex; escape: number };
   private splitter: InstructionSplitter;
-  private readonly next: number[] = [];
-  private readonly lineNumbers: number[] = [];
+  private next: number[] = [];
+  private lineNumbers: number[] = [];
   /** Set by `reuse`: where reading starts, the line count there, and the instructions kept. */
   private resumeAt = -1;
   private resumeLineNumber = 0;
@@ -88,7 +90,7 @@ class Parser {
   private readonly problems: Problem[] = [];
   private readonly comments: Comment[] = [];
   private readonly directives: Directive[] = [];
-  private readonly instructions: Instruction[] = [];
+  private instructions: Instruction[] = [];
   private escapeChar: '\\' | '`' = '\\';
   private escape = 0x5c;
   private lineTooLongReported = false;
@@ -106,16 +108,20 @@ class Parser {
   private gatheredComments: readonly Comment[] = EMPTY;
   private gatheredEmptyLines: readonly number[] = EMPTY;
 
-  constructor(private readonly text: string) {
-    this.lines = new LineIndex(text);
+  constructor(
+    private readonly text: string,
+    previousLines: LineIndex | undefined,
+    unchanged: number,
+  ) {
+    this.lines = new LineIndex(text, previousLines, unchanged);
     this.source = { text, lines: this.lines, escape: 0x5c };
     this.chunk = { text, lines: this.lines, escape: 0x5c };
     this.splitter = new InstructionSplitter(this.chunk, 0x5c, this.problems);
   }
 
   /** Keeps the leading instructions of an earlier version's parse that this text leaves as they were. */
-  reuse(previous: ParsedDockerfile): void {
-    const count = reusableInstructions(previous, this.text);
+  reuse(previous: ParsedDockerfile, unchanged: number): void {
+    const count = reusableInstructions(previous, unchanged);
     if (count === 0) return;
     const memory = memories.get(previous) as ParseMemory;
     const resumeAt = memory.next[count - 1];
@@ -128,15 +134,14 @@ class Parser {
     this.splitter = new InstructionSplitter(this.chunk, this.escape, this.problems);
     const instructions = previous.instructions;
     for (let i = 0; i < count; i++) {
-      const instruction = instructions[i];
       // The kept nodes (and the comments, directives and problems before them) read the new text from now on.
-      const chunk = (instruction as InstructionNode).source as { text: string; lines: LineIndex };
+      const chunk = (instructions[i] as InstructionNode).source as { text: string; lines: LineIndex };
       chunk.text = this.text;
       chunk.lines = this.lines;
-      this.instructions.push(instruction);
-      this.next.push(memory.next[i]);
-      this.lineNumbers.push(memory.lineNumbers[i]);
     }
+    this.instructions = instructions.slice(0, count);
+    this.next = memory.next.slice(0, count);
+    this.lineNumbers = memory.lineNumbers.slice(0, count);
     this.directives.push(...previous.directives);
     for (const comment of previous.comments) {
       if (comment.start >= resumeAt) break;
