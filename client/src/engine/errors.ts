@@ -186,7 +186,8 @@ export function translateError(error: unknown, context: TranslateContext): Engin
   const base = { endpoint: context.endpoint, operation: context.operation, cause: error };
   const code = codeOf(error);
   const message = messageOf(error);
-  const settingHint = 'or point layerwise.engine.host at another engine (Layerwise: Choose Engine…)';
+  // The CLI shares these words: name what works there (DOCKER_HOST, contexts) and in the editor.
+  const settingHint = 'or use another engine (DOCKER_HOST or a docker context; in the editor, Layerwise: Choose Engine…)';
 
   if (code === 'ABORT_ERR' || (error as { name?: string } | undefined)?.name === 'AbortError') {
     return new EngineError({ ...base, kind: 'cancelled', reason: 'cancelled', fix: '' });
