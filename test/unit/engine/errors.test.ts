@@ -88,7 +88,7 @@ const cases: readonly Case[] = [
     context: unix,
     operation: 'connect',
     kind: 'not-found',
-    says: [/^Cannot reach the engine at unix:\/\/\/var\/run\/docker\.sock: \/var\/run\/docker\.sock does not exist\. Start the engine/, /layerwise\.engine\.host/],
+    says: [/^Cannot reach the engine at unix:\/\/\/var\/run\/docker\.sock: \/var\/run\/docker\.sock does not exist\. Start the engine/, /DOCKER_HOST or a docker context; in the editor, Layerwise: Choose Engine…/],
   },
   {
     name: 'a socket this user may not open',
