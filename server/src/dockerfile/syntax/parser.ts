@@ -34,9 +34,9 @@ interface ParseMemory {
    * here-documents included); past the end of the text when reading stopped there wanting more
    * (a continuation, an unterminated here-document, a last line without a line break).
    */
-  readonly next: number[];
+  readonly next: Int32Array;
   /** Per instruction: the parser's line count there. */
-  readonly lineNumbers: number[];
+  readonly lineNumbers: Int32Array;
 }
 
 const memories = new WeakMap<ParsedDockerfile, ParseMemory>();
@@ -80,8 +80,11 @@ class Parser {
    */
   private chunk: { text: string; lines: LineIndex; escape: number };
   private splitter: InstructionSplitter;
-  private next: number[] = [];
-  private lineNumbers: number[] = [];
+  /** Per instruction read by this parse (after the kept ones): where reading went on, and the line count there. */
+  private readonly next: number[] = [];
+  private readonly lineNumbers: number[] = [];
+  private keptNext: Int32Array = EMPTY_OFFSETS;
+  private keptLineNumbers: Int32Array = EMPTY_OFFSETS;
   /** Set by `reuse`: where reading starts, the line count there, and the instructions kept. */
   private resumeAt = -1;
   private resumeLineNumber = 0;
@@ -140,8 +143,8 @@ class Parser {
       chunk.lines = this.lines;
     }
     this.instructions = instructions.slice(0, count);
-    this.next = memory.next.slice(0, count);
-    this.lineNumbers = memory.lineNumbers.slice(0, count);
+    this.keptNext = memory.next.subarray(0, count);
+    this.keptLineNumbers = memory.lineNumbers.subarray(0, count);
     this.directives.push(...previous.directives);
     for (const comment of previous.comments) {
       if (comment.start >= resumeAt) break;
@@ -241,7 +244,7 @@ class Parser {
       hasBom,
       syntax: detectSyntax(this.source),
     };
-    memories.set(ast, { next: this.next, lineNumbers: this.lineNumbers });
+    memories.set(ast, { next: joined(this.keptNext, this.next), lineNumbers: joined(this.keptLineNumbers, this.lineNumbers) });
     return ast;
   }
 
@@ -585,6 +588,16 @@ interface HeredocMarker {
   readonly fileDescriptor: number | undefined;
   readonly expand: boolean;
   readonly stripTabs: boolean;
+}
+
+const EMPTY_OFFSETS = new Int32Array(0);
+
+/** The kept values followed by the new ones, in an array of their exact length. */
+function joined(kept: Int32Array, added: readonly number[]): Int32Array {
+  const all = new Int32Array(kept.length + added.length);
+  all.set(kept);
+  all.set(added, kept.length);
+  return all;
 }
 
 function trimCarriageReturns(text: string, start: number, end: number): number {
