@@ -13,6 +13,7 @@ import {
   DocumentRangeFormattingRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  LinkedEditingRangeRequest,
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
@@ -82,7 +83,7 @@ describe('editing features over LSP', () => {
 
   it('announces every editing capability', () => {
     const announced = client.initializeResult.capabilities;
-    for (const key of ['documentSymbolProvider', 'definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'renameProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider', 'documentOnTypeFormattingProvider', 'semanticTokensProvider', 'documentLinkProvider', 'codeLensProvider'] as const) {
+    for (const key of ['documentSymbolProvider', 'definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'renameProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider', 'documentOnTypeFormattingProvider', 'semanticTokensProvider', 'documentLinkProvider', 'codeLensProvider', 'linkedEditingRangeProvider'] as const) {
       assert.ok(announced[key], `${key} is announced`);
     }
     assert.deepEqual(announced.renameProvider, { prepareProvider: true });
@@ -116,6 +117,18 @@ describe('editing features over LSP', () => {
       /Cannot rename APP_HOME to BASE: BASE is already used on line 1/,
     );
     await assert.rejects(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 9, character: 1 } }), /Nothing to rename here/);
+  });
+
+  it('linked editing: the two delimiters of a here-document, nothing elsewhere', async () => {
+    const heredocUri = pathToFileURL(join(folder, 'Dockerfile.heredoc')).href;
+    await client.open(heredocUri, 'FROM alpine:3.20\nRUN <<EOF\necho hi\nEOF\n');
+    const linked = await client.connection.sendRequest(LinkedEditingRangeRequest.type, { textDocument: { uri: heredocUri }, position: { line: 3, character: 1 } });
+    assert.deepEqual(linked?.ranges, [
+      { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } },
+      { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } },
+    ]);
+    assert.ok(linked?.wordPattern && new RegExp(linked.wordPattern).test('END'));
+    assert.equal(await client.connection.sendRequest(LinkedEditingRangeRequest.type, { textDocument: { uri: heredocUri }, position: { line: 2, character: 1 } }), null);
   });
 
   it('folding and selection ranges', async () => {

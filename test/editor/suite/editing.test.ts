@@ -1,5 +1,5 @@
 // Editing a Dockerfile in the real VS Code: rename and formatting through the editor's own
-// commands (the same path as F2 and Format Document).
+// commands (the same path as F2 and Format Document), and linked editing as the user types.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { waitFor } from './helpers';
@@ -43,5 +43,29 @@ describe('editing a Dockerfile', () => {
     edit.set(document.uri, edits);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(document.getText(), 'FROM alpine:3.20\nRUN apk add --no-cache curl \\\n    && rm -rf /var/cache/apk/*\nCOPY a /b/\n');
+  });
+
+  it('typing in a here-document delimiter changes its terminator too (linked editing, on for Dockerfiles)', async () => {
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'dockerfile' }).get('linkedEditing'), true);
+    const original = 'FROM alpine:3.20\nRUN <<EOF\necho hi\nEOF\n';
+    const document = await untitledDockerfile(original);
+    const editor = vscode.window.activeTextEditor!;
+    const afterMarker = new vscode.Position(1, 9);
+    editor.selection = new vscode.Selection(afterMarker, afterMarker);
+    // The editor asks for the linked ranges when the cursor settles; until they arrive a key
+    // changes the marker alone, so such a try is put back and the key pressed again.
+    await waitFor('the terminator to follow the marker', async () => {
+      const text = document.getText();
+      if (text === 'FROM alpine:3.20\nRUN <<EOFX\necho hi\nEOFX\n') return true;
+      if (text !== original) {
+        const reset = new vscode.WorkspaceEdit();
+        reset.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), original);
+        await vscode.workspace.applyEdit(reset);
+        editor.selection = new vscode.Selection(afterMarker, afterMarker);
+        return undefined;
+      }
+      await vscode.commands.executeCommand('type', { text: 'X' });
+      return undefined;
+    }, 30_000, 300);
   });
 });

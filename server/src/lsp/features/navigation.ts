@@ -1,7 +1,7 @@
 // Definition, references, document highlight and rename for variables, stages and here-document
-// delimiters. A refused rename answers with an error whose message the editor shows as is.
-import { ErrorCodes, ResponseError, type DocumentHighlight, type Location, type PrepareRenameResult, type WorkspaceEdit } from 'vscode-languageserver';
-import { documentHighlights, findDefinition, findReferences, prepareRename, rename } from '../../dockerfile/navigation';
+// delimiters, and linked editing of a here-document's two delimiters. A refused rename answers with an error whose message the editor shows as is.
+import { ErrorCodes, ResponseError, type DocumentHighlight, type LinkedEditingRanges, type Location, type PrepareRenameResult, type WorkspaceEdit } from 'vscode-languageserver';
+import { documentHighlights, findDefinition, findReferences, linkedEditingRanges, prepareRename, rename } from '../../dockerfile/navigation';
 import type { Feature } from '../feature';
 import { runSafe } from '../runSafe';
 
@@ -12,6 +12,7 @@ export const navigation: Feature = {
     referencesProvider: true,
     documentHighlightProvider: true,
     renameProvider: client.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+    linkedEditingRangeProvider: true,
   }),
   register({ connection, documents, dockerfiles, log }) {
     const at = (uri: string, position: { line: number; character: number }) => {
@@ -45,6 +46,12 @@ export const navigation: Feature = {
         if (!found) return null;
         const result = prepareRename(found.dockerfile, found.offset);
         return 'error' in result ? new ResponseError(ErrorCodes.InvalidRequest, result.error) : result;
+      }),
+    );
+    connection.languages.onLinkedEditingRange((params, token) =>
+      runSafe(log, 'linked editing', params.textDocument.uri, token, null as LinkedEditingRanges | null, () => {
+        const found = at(params.textDocument.uri, params.position);
+        return (found && linkedEditingRanges(found.dockerfile, found.offset)) ?? null;
       }),
     );
     connection.onRenameRequest((params, token) =>
