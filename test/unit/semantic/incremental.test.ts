@@ -199,6 +199,10 @@ const CHAINS: readonly (readonly string[])[] = [
   ['FROM a\nRUN echo \\\n', 'FROM a\nRUN echo \\\n  two\n', 'FROM a\nRUN <<EOF\necho\n', 'FROM a\nRUN <<EOF\necho\nEOF\nRUN x\n', 'FROM a\nRUN x', 'FROM a\nRUN xy\n'],
   // The escape directive changed after the first instruction was read.
   ['# escape=`\nFROM a\nRUN echo `\n  b\n', '# escape=\\\nFROM a\nRUN echo `\n  b\n'],
+  // A line too long for BuildKit is reported once, the first one: kept, then followed by another.
+  [`FROM a\nRUN ${'x'.repeat(70_000)}\nRUN y\n`, `FROM a\nRUN ${'x'.repeat(70_000)}\nRUN y\nRUN ${'z'.repeat(70_000)}\n`, `FROM a\nRUN y\nRUN ${'z'.repeat(70_000)}\n`],
+  // A byte order mark before everything.
+  ['\ufeffFROM a\nRUN x\n', '\ufeffFROM a\nRUN x\nRUN y\n', 'FROM a\nRUN x\nRUN y\n'],
   // CR line breaks: a CR before the first changed character becomes a CRLF.
   ['FROM a\rRUN x\r\nRUN y\r', 'FROM a\rRUN x\r\nRUN y\r\n', 'FROM a\rRUN x\r\nRUN y\r\nRUN z\r\n'],
 ];
