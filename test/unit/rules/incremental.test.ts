@@ -54,6 +54,28 @@ const BASE = [
   '',
 ].join('\n');
 
+/**
+ * Rules that read comments above an instruction, experimental checks, errors by directive,
+ * stage-wide ignores and empty continuation lines (kept findings that lie outside their
+ * instruction, or whose severity the directive decides).
+ */
+const BASE_DIRECTIVES = [
+  '# check=error=true;experimental=all',
+  '# ARG without a description',
+  'ARG VERSION=3.20',
+  '# check=skip=JSONArgsRecomended',
+  'FROM alpine:${VERSION} AS build',
+  '# hadolint stage ignore=DL3018',
+  'RUN apk add curl \\',
+  '',
+  '  && echo done',
+  'CMD echo one',
+  'FROM build AS final',
+  'RUN apk add vim',
+  'RUN apt-get install curl',
+  '',
+].join('\n');
+
 /** Edits of a text: each gives the next version. */
 const EDITS: readonly [string, (text: string) => string][] = [
   ['append a RUN', (text) => `${text}RUN echo appended\n`],
@@ -69,6 +91,9 @@ const EDITS: readonly [string, (text: string) => string][] = [
   ['a here-document at the end', (text) => `${text}RUN <<EOF\napt-get install -y x\nEOF\n`],
   ['an unterminated here-document at the end', (text) => `${text}RUN <<EOF\napt-get install x\n`],
   ['case of the keywords at the end', (text) => `${text}run echo a\nrun echo b\nrun echo c\n`],
+  ['a file-wide ignore at the end', (text) => `${text}# hadolint global ignore=DL3008,DL3059,DL3018\nRUN echo x\n`],
+  ['a check comment above an instruction at the end', (text) => `${text}# check=skip=JSONArgsRecommended\nCMD echo x\n`],
+  ['an empty continuation line at the end', (text) => `${text}RUN echo a \\\n\n  b\n`],
 ];
 
 function lineCount(text: string): number {
@@ -88,23 +113,26 @@ function deleteLine(text: string, line: number): string {
 }
 
 describe('incremental lint (reusing the previous version)', () => {
-  for (const [eolName, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
-    for (const [name, edit] of EDITS) {
-      it(`${name} (${eolName})`, () => {
-        const first = BASE.replace(/\n/g, eol);
-        const second = edit(BASE).replace(/\n/g, eol);
-        const third = edit(edit(BASE)).replace(/\n/g, eol);
-        checkVersions([first, second, third, first], name);
-      });
+  for (const [baseName, base] of [['', BASE], [', a file with directives and comment pragmas', BASE_DIRECTIVES]] as const) {
+    for (const [eolName, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+      for (const [name, edit] of EDITS) {
+        it(`${name} (${eolName}${baseName})`, () => {
+          const first = base.replace(/\n/g, eol);
+          const second = edit(base).replace(/\n/g, eol);
+          const third = edit(edit(base)).replace(/\n/g, eol);
+          checkVersions([first, second, third, first], name);
+        });
+      }
     }
-  }
 
-  it('every edit in turn, each from the previous', () => {
-    let text = BASE;
-    const versions = [text];
-    for (const [, edit] of EDITS) versions.push((text = edit(text)));
-    checkVersions(versions, 'chain');
-  });
+    it(`every edit in turn, each from the previous${baseName}`, () => {
+      let text = base;
+      const versions = [text];
+      for (const [, edit] of EDITS) versions.push((text = edit(text)));
+      // And back, each version from the one after it: the kept block shrinks.
+      checkVersions([...versions, ...[...versions].reverse()], 'chain');
+    });
+  }
 
   it('reuses what it can: an edit at the end reads no earlier instruction again', () => {
     const lines = ['FROM debian:12'];

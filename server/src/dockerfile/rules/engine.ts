@@ -14,11 +14,11 @@ import { programsIn } from '../shell/invocations';
 import { runScript, type RunScript } from '../shell/runScript';
 import { CHECKS } from './checks';
 import { parseCheckOptions, readPragma, type CheckDirectiveOptions, type Pragma } from './ignores';
-import { commonPrefixLength, detach, type FixBinding, type LintMemory, type StoredReport } from './memory';
+import { commonPrefixLength, detach, type FindingBlock, type FixBinding, type LintMemory, type Outliers, type StoredReport } from './memory';
 import { ruleOfProblem } from './problems';
 import { RULES, ruleById } from './registry';
 import { shippedStages } from './support/stages';
-import type { Check, CheckContext, Finding, Fix, Report, RuleDefinition, RuleId, RuleOptions, Severity, SeveritySetting } from './types';
+import { EVERY_INSTRUCTION, type Check, type CheckContext, type Finding, type Fix, type Report, type RuleDefinition, type RuleId, type RuleOptions, type Severity, type SeveritySetting } from './types';
 
 export interface LintConfig {
   /** Severity per rule id (already resolved from settings and .hadolint.yaml); absent: the table's default. */
@@ -55,10 +55,15 @@ export function lintDocument(document: DockerfileDocument, config: LintConfig = 
   return new LintRun(document, config, shells, previous).run();
 }
 
-/** A report of this lint (`report`), or one of an unchanged instruction or stage kept from the previous lint (`stored`). */
+/**
+ * A report of this lint (`report`), or one of an unchanged instruction or stage kept from the
+ * previous lint (`stored`). `kind` and `owner` give its place in the order of the raw findings
+ * (problems, then each instruction's visits, then each stage's, then the whole-file checks):
+ * findings at the same range keep that order, whichever lint (incremental or not) found them.
+ */
 type RawFinding =
-  | { readonly rule: RuleDefinition; readonly report: Report; readonly stored?: StoredReport; readonly index?: number }
-  | { readonly rule: RuleDefinition; readonly report?: undefined; readonly stored: StoredReport; readonly index: number };
+  | { readonly rule: RuleDefinition; readonly report: Report; readonly stored?: StoredReport; readonly index?: number; readonly kind: Kind; readonly owner: number }
+  | { readonly rule: RuleDefinition; readonly report?: undefined; readonly stored: StoredReport; readonly index: number; readonly kind: Kind; readonly owner: number };
 
 interface Entry {
   readonly rule: RuleDefinition;
@@ -70,10 +75,10 @@ interface Plan {
   readonly severities: ReadonlyMap<RuleId, SeveritySetting>;
   readonly byInstruction: ReadonlyMap<string, readonly Entry[]>;
   readonly byProgram: ReadonlyMap<string, readonly Entry[]>;
+  /** Checks that visit every instruction, whatever its name. */
+  readonly everyInstruction: readonly Entry[];
   readonly stageChecks: readonly Entry[];
   readonly documentChecks: readonly Entry[];
-  /** Checks whose visit reports depend on which stages ship in the image. */
-  readonly shippedDependent: ReadonlySet<Check>;
 }
 
 const plans = new WeakMap<LintConfig, Map<string, Plan>>();
@@ -83,6 +88,9 @@ class LintRun implements CheckContext {
   readonly options: RuleOptions;
   private raw: RawFinding[] = [];
   private current: RuleDefinition = RULES[0];
+  /** Where the reports made now go in the raw order (see RawFinding). */
+  private kind: Kind = DOCUMENT;
+  private owner = 0;
   private readonly scripts = new Map<Instruction, RunScript | undefined>();
   private readonly shellsByStage = new Map<Stage, Instruction[]>();
   private readonly pragmas: Pragma[] = [];
@@ -96,6 +104,7 @@ class LintRun implements CheckContext {
   private readonly memos = new Map<string, unknown[]>();
   private readonly stageMemos = new Map<number, Map<string, unknown>>();
   private readonly binding: FixBinding;
+  private finishKeyText: string | undefined;
 
   constructor(
     readonly document: DockerfileDocument,
@@ -137,53 +146,89 @@ class LintRun implements CheckContext {
 
   run(): LintResult {
     const { ast, model } = this.document;
+    this.kind = PROBLEM;
     for (const problem of [...ast.problems, ...model.problems]) {
       const id = ruleOfProblem(problem, model);
       if (!id) continue;
       // "Unknown instruction RUNN: did you mean RUN?": the fix writes the suggestion.
       const suggestion = id === 'unknown-instruction' ? /did you mean ([A-Z]+)\?/.exec(problem.message)?.[1] : undefined;
       const fix = suggestion ? () => ({ title: `Replace with ${suggestion}`, edits: [{ start: problem.start, end: problem.end, newText: suggestion }] }) : undefined;
-      this.raw.push({ rule: ruleById(id), report: { start: problem.start, end: problem.end, message: problem.message, fix } });
+      this.raw.push({ rule: ruleById(id), report: { start: problem.start, end: problem.end, message: problem.message, fix }, kind: PROBLEM, owner: 0 });
     }
 
     const plan = this.planFor();
     const instructions = this.instructions;
     const shipped = this.shippedFlags();
-    const reports: (readonly StoredReport[])[] = new Array(instructions.length);
     const previous = this.previous;
-    for (let index = 0; index < instructions.length; index++) {
+    // The leading unchanged instructions whose stage ships as before: their reports, and those of
+    // the stages made of them, are carried over as one block (see FindingBlock), not one by one.
+    let blockEnd = 0;
+    while (blockEnd < this.reusable && previous!.shipped[blockEnd] === shipped[blockEnd]) blockEnd++;
+    const blockStages = this.blockStages(blockEnd);
+    const previousBlock = previous?.block;
+    // Where the previous block still holds: its findings of instructions and stages that stay in the block are reused.
+    const carried = previousBlock && previousBlock.plan === plan && previousBlock.context === this.finishKey() ? previousBlock : undefined;
+    const carriedEnd = carried ? Math.min(carried.instructions, blockEnd) : 0;
+    const carriedStages = carried ? Math.min(carried.stageEnd, blockStages.end) : 0;
+    const reports: (readonly StoredReport[])[] = blockEnd > 0 ? previous!.reports.slice(0, blockEnd) : [];
+    // Block instructions with a report outside the instruction (an inline ignore would look
+    // elsewhere for it) go the ordinary way: found once, when they join the block.
+    const outliers: Outliers = { instructions: [], stages: [] };
+    if (carried) {
+      outliers.instructions.push(...carried.outliers.instructions.filter((index) => index < carriedEnd));
+      outliers.stages.push(...carried.outliers.stages.filter((fromIndex) => fromIndex < carriedStages));
+    }
+    for (let index = carriedEnd; index < blockEnd; index++) if (!this.withinInstruction(reports[index], index)) outliers.instructions.push(index);
+    for (const index of outliers.instructions) this.pushStored(index, reports[index]);
+    for (let index = blockEnd; index < instructions.length; index++) {
       const instruction = instructions[index];
-      if (index < this.reusable) {
-        // Unchanged: reuse what the checks found, unless it depends on a stage that now ships or no longer does.
-        const stored = previous!.reports[index];
-        const shippedChanged = previous!.shipped[index] !== shipped[index];
-        const kept = shippedChanged ? stored.filter((report) => !plan.shippedDependent.has(CHECKS[report.rule.id as keyof typeof CHECKS] as Check)) : stored;
-        for (const report of kept) this.raw.push(this.reused(index, report));
-        if (!shippedChanged) {
-          reports[index] = stored;
-          continue;
-        }
-        const from = this.raw.length;
-        this.visit(instruction, plan, (check) => plan.shippedDependent.has(check));
-        reports[index] = [...kept, ...this.store(from, index)];
+      if (index < this.reusable && previous!.shipped[index] === shipped[index]) {
+        // Unchanged but after the block (which a stage shipping differently ended): reuse what the checks found.
+        reports[index] = previous!.reports[index];
+        this.pushStored(index, reports[index]);
         continue;
       }
+      // Changed, or its stage now ships or no longer does (some checks depend on it): visited again.
       const from = this.raw.length;
-      this.visit(instruction, plan, () => true);
+      this.visit(instruction, plan, index);
       reports[index] = this.store(from, index);
     }
-    const { stageReports, stageShipped } = this.visitStages(plan);
+    const { stageReports, stageShipped } = this.visitStages(plan, blockStages.end, carriedStages, outliers);
     for (const { rule, check } of plan.documentChecks) {
       this.current = rule;
+      this.kind = DOCUMENT;
       check.document!(this);
     }
     const spans = new Int32Array(2 * instructions.length);
-    instructions.forEach((instruction, index) => {
-      spans[2 * index] = instruction.start;
-      spans[2 * index + 1] = instruction.end;
-    });
+    if (this.reusable > 0) spans.set(previous!.spans.subarray(0, 2 * this.reusable));
+    for (let index = this.reusable; index < instructions.length; index++) {
+      spans[2 * index] = instructions[index].start;
+      spans[2 * index + 1] = instructions[index].end;
+    }
     // Values of the unchanged instructions that this lint did not ask for stay for the next one.
     if (previous) for (const key of previous.memos.keys()) this.memoValues(key);
+    const finishing = this.finishing(plan.severities);
+    // The block: the previous one cut to what stays in it, and the findings of what joins it.
+    const joining: Ranked[] = [];
+    for (let index = carriedEnd; index < blockEnd; index++) {
+      if (!outliers.instructions.includes(index)) this.finishStored(finishing, reports[index], index, joining);
+    }
+    for (const { fromIndex } of blockStages.stages) {
+      if (fromIndex < carriedStages || outliers.stages.includes(fromIndex)) continue;
+      this.finishStored(finishing, stageReports.get(fromIndex)!, fromIndex, joining);
+    }
+    const kept = carried ? cutBlock(carried, carriedEnd, carriedStages) : EMPTY_SEQUENCE;
+    const blockSequence = mergeSequences(kept, sortRanked(joining), true);
+    const block: FindingBlock = {
+      plan,
+      context: this.finishKey(),
+      instructions: blockEnd,
+      stageEnd: blockStages.end,
+      findings: blockSequence.findings,
+      kinds: blockSequence.kinds!,
+      owners: blockSequence.owners!,
+      outliers,
+    };
     const memory: LintMemory = {
       text: this.text,
       config: this.config,
@@ -196,8 +241,14 @@ class LintRun implements CheckContext {
       stageMemos: this.stageMemos,
       stageShipped,
       binding: this.binding,
+      block,
     };
-    const findings = this.finish(plan.severities);
+    const rest: Ranked[] = [];
+    for (const raw of this.raw) {
+      const finding = this.finishOne(finishing, raw.rule, raw.report, raw.stored, raw.index);
+      if (finding) rest.push({ finding, kind: raw.kind, owner: raw.owner });
+    }
+    const findings = mergeSequences(blockSequence, sortRanked(rest), false).findings;
     // What the lint needed while it ran is rebuilt if a fix asks for it: the result stays small.
     this.raw = [];
     this.scripts.clear();
@@ -208,8 +259,37 @@ class LintRun implements CheckContext {
     return { findings, pragmas: this.pragmas, checkDirective: this.checkDirective, shellRulesOff: this.shellRulesOff, memory };
   }
 
-  /** The `stage` hooks, for each stage that changed (or ships now and did not, or the reverse). */
-  private visitStages(plan: Plan): { stageReports: Map<number, readonly StoredReport[]>; stageShipped: Map<number, boolean> } {
+  /** Pushes the stored reports of an instruction (or of the stage it starts) as raw findings of this lint. */
+  private pushStored(index: number, stored: readonly StoredReport[]): void {
+    for (const report of stored) this.raw.push(this.reused(index, report));
+  }
+
+  /**
+   * Whether inline ignores find the same instruction for every report in any later version that
+   * keeps this one: its own instruction is this one or an earlier one, or (none named) the
+   * instruction at its start is, because it starts before this one ends.
+   */
+  private withinInstruction(stored: readonly StoredReport[], index: number): boolean {
+    return stored.every((report) => (report.own >= 0 ? report.own <= index : report.start <= this.instructions[index].end));
+  }
+
+  /** The leading stages whose instructions, and the next stage's FROM, are all in the block, shipping as before. */
+  private blockStages(blockEnd: number): { stages: { stage: Stage; fromIndex: number }[]; end: number } {
+    const stages: { stage: Stage; fromIndex: number }[] = [];
+    const previous = this.previous;
+    if (!previous || blockEnd === 0) return { stages, end: 0 };
+    const shipped = shippedStages(this.document.model);
+    for (const stage of this.document.model.stages) {
+      const fromIndex = this.indexOf(stage.from);
+      if (fromIndex === undefined) continue;
+      if (!(fromIndex + stage.instructions.length < blockEnd && previous.stageShipped.get(fromIndex) === shipped.has(stage) && previous.stageReports.has(fromIndex))) return { stages, end: fromIndex };
+      stages.push({ stage, fromIndex });
+    }
+    return { stages, end: blockEnd };
+  }
+
+  /** The `stage` hooks, for each stage that changed (or ships now and did not, or the reverse); the block's stages keep their reports. */
+  private visitStages(plan: Plan, blockEnd: number, carriedEnd: number, outliers: Outliers): { stageReports: Map<number, readonly StoredReport[]>; stageShipped: Map<number, boolean> } {
     const stageReports = new Map<number, readonly StoredReport[]>();
     const stageShipped = new Map<number, boolean>();
     const shipped = shippedStages(this.document.model);
@@ -218,13 +298,23 @@ class LintRun implements CheckContext {
       if (fromIndex === undefined) continue;
       const ships = shipped.has(stage);
       stageShipped.set(fromIndex, ships);
+      if (fromIndex < blockEnd) {
+        const kept = this.previous!.stageReports.get(fromIndex)!;
+        stageReports.set(fromIndex, kept);
+        // Reports reaching outside the stage go the ordinary way (known from the previous block, or read once on joining it).
+        if (fromIndex >= carriedEnd && !this.withinStage(kept, stage, fromIndex)) outliers.stages.push(fromIndex);
+        if (outliers.stages.includes(fromIndex)) this.pushStored(fromIndex, kept);
+        continue;
+      }
       const kept = this.unchangedStage(stage, fromIndex) && this.previous!.stageShipped.get(fromIndex) === ships ? this.previous!.stageReports.get(fromIndex) : undefined;
       if (kept) {
-        for (const report of kept) this.raw.push(this.reused(fromIndex, report));
+        this.pushStored(fromIndex, kept);
         stageReports.set(fromIndex, kept);
         continue;
       }
       const from = this.raw.length;
+      this.kind = STAGE;
+      this.owner = fromIndex;
       for (const { rule, check } of plan.stageChecks) {
         this.current = rule;
         check.stage!(stage, this);
@@ -234,15 +324,26 @@ class LintRun implements CheckContext {
     return { stageReports, stageShipped };
   }
 
+  /** Like `withinInstruction`, for the reports of a stage hook (the stage's last instruction bounds them). */
+  private withinStage(stored: readonly StoredReport[], stage: Stage, fromIndex: number): boolean {
+    return this.withinInstruction(stored, fromIndex + stage.instructions.length - 1);
+  }
+
   /** Whether the stage and everything before it are as in the previous version (the next stage's FROM too, so it did not grow). */
   private unchangedStage(stage: Stage, fromIndex: number): boolean {
     return this.previous !== undefined && fromIndex + stage.instructions.length < this.reusable;
   }
 
   /** Calls the visit of every check for this instruction that `wanted` accepts. */
-  private visit(instruction: Instruction, plan: Plan, wanted: (check: Check) => boolean): void {
+  /** Calls the visit of every check for this instruction (the one at `index`). */
+  private visit(instruction: Instruction, plan: Plan, index: number): void {
+    this.kind = VISIT;
+    this.owner = index;
     for (const { rule, check } of plan.byInstruction.get(instruction.name) ?? []) {
-      if (!wanted(check)) continue;
+      this.current = rule;
+      check.visit!(instruction, this);
+    }
+    for (const { rule, check } of plan.everyInstruction) {
       this.current = rule;
       check.visit!(instruction, this);
     }
@@ -252,7 +353,7 @@ class LintRun implements CheckContext {
       const called = new Set<Check>();
       for (const program of programsIn(script.script)) {
         for (const { rule, check } of plan.byProgram.get(program) ?? []) {
-          if (called.has(check) || !wanted(check)) continue;
+          if (called.has(check)) continue;
           called.add(check);
           this.current = rule;
           check.visit!(instruction, this);
@@ -266,7 +367,7 @@ class LintRun implements CheckContext {
     if (this.raw.length === from) return [];
     const stored: StoredReport[] = [];
     for (let at = from; at < this.raw.length; at++) {
-      const { rule, report } = this.raw[at];
+      const { rule, report, kind, owner } = this.raw[at];
       if (!report) continue;
       const entry: StoredReport = {
         rule,
@@ -280,7 +381,7 @@ class LintRun implements CheckContext {
         byStage,
       };
       stored.push(entry);
-      this.raw[at] = { rule, report, stored: entry, index };
+      this.raw[at] = { rule, report, stored: entry, index, kind, owner };
     }
     return stored;
   }
@@ -288,7 +389,7 @@ class LintRun implements CheckContext {
   /** A stored report of an unchanged instruction or stage, as a raw finding of this lint. */
   private reused(index: number, stored: StoredReport): RawFinding {
     // Reused at the same index version after version: made once.
-    if (stored.raw?.index !== index) stored.raw = { rule: stored.rule, stored, index };
+    if (stored.raw?.index !== index) stored.raw = { rule: stored.rule, stored, index, kind: stored.byStage ? STAGE : VISIT, owner: index };
     return stored.raw as RawFinding;
   }
 
@@ -344,12 +445,12 @@ class LintRun implements CheckContext {
     const byInstruction = new Map<string, Entry[]>();
     const stageChecks: Entry[] = [];
     const documentChecks: Entry[] = [];
-    const shippedDependent = new Set<Check>();
+    const everyInstruction: Entry[] = [];
     for (const id of active) {
       const check = CHECKS[id] as Check;
       const entry = { rule: ruleById(id), check };
-      if (check.dependsOn === 'shipped-stages') shippedDependent.add(check);
-      if (check.visit) {
+      if (check.visit && check.instructions?.includes(EVERY_INSTRUCTION[0])) everyInstruction.push(entry);
+      else if (check.visit) {
         for (const name of check.instructions ?? []) {
           let list = byInstruction.get(name);
           if (!list) byInstruction.set(name, (list = []));
@@ -373,13 +474,13 @@ class LintRun implements CheckContext {
         list.push(entry);
       }
     }
-    return { severities, byInstruction, byProgram, stageChecks, documentChecks, shippedDependent };
+    return { severities, byInstruction, byProgram, everyInstruction, stageChecks, documentChecks };
   }
 
   // ---- CheckContext
 
   report(report: Report): void {
-    this.raw.push({ rule: this.current, report });
+    this.raw.push({ rule: this.current, report, kind: this.kind, owner: this.owner });
   }
 
   factsOf(instruction: Instruction): InstructionFacts | undefined {
@@ -516,59 +617,82 @@ class LintRun implements CheckContext {
     }
   }
 
-  private finish(severities: ReadonlyMap<RuleId, SeveritySetting>): Finding[] {
-    const instructions = this.instructions;
-    const directive = this.checkDirective;
+  /**
+   * What decides whether a finding is kept and its severity, besides its rule's severity (the
+   * plan) and what precedes its instruction: the `# check=` directive, whether inline ignores are
+   * honoured, and the file-wide ignores. A block of finished findings holds while it is the same.
+   */
+  private finishKey(): string {
+    if (this.finishKeyText === undefined) {
+      const directive = this.checkDirective;
+      const filePragmas = this.pragmas.filter((pragma) => pragma.kind === 'file').map((pragma) => `${pragma.dialect}:${pragma.all}:${pragma.codes.join(',')}`);
+      const honoured = !this.config.disableInlineIgnores && this.pragmas.length > 0;
+      this.finishKeyText = JSON.stringify([directive ? [directive.skip, directive.skipAll, directive.error] : null, honoured, filePragmas]);
+    }
+    return this.finishKeyText;
+  }
+
+  private finishing(severities: ReadonlyMap<RuleId, SeveritySetting>): Finishing {
     // Every inline ignore is a comment of the file: without any, nothing is ignored inline.
     const ignoresHonoured = !this.config.disableInlineIgnores && this.pragmas.length > 0;
-    const filePragmas = this.pragmas.filter((pragma) => pragma.kind === 'file');
-    const stagePragmas = this.pragmas.filter((pragma) => pragma.kind === 'stage');
-    const codesOf = new Map<RuleDefinition, { codes: string[]; buildkit: string[] }>();
-    const findings: Finding[] = [];
-    let sorted = true;
-    for (const { rule, report, stored, index } of this.raw) {
-      let severity = severities.get(rule.id) ?? 'off';
-      if (severity === 'off') continue;
-      // The codes that name the rule matter only to a `# check=` directive and to inline ignores.
-      let known = directive || ignoresHonoured ? codesOf.get(rule) : undefined;
-      if (!known && (directive || ignoresHonoured)) codesOf.set(rule, (known = { codes: [rule.id, ...rule.aliases.map((alias) => alias.toLowerCase())], buildkit: rule.aliases.filter(isBuildkitCheckName) }));
-      const { codes, buildkit } = known ?? NO_CODES;
-      if (directive && buildkit.length > 0) {
-        if (directive.skipAll || buildkit.some((name) => directive.skip.includes(name))) continue;
-        if (directive.error) severity = 'error';
-      }
-      if (ignoresHonoured) {
-        if (filePragmas.some((pragma) => matches(pragma, codes, buildkit.length > 0))) continue;
-        const own = report ? report.instruction : stored!.own >= 0 ? instructions[stored!.own] : undefined;
-        const instruction = own ?? instructionAt(instructions, report ? report.start : stored!.start);
-        if (instruction && this.ignoredAt(instruction, codes, buildkit.length > 0, stagePragmas)) continue;
-      }
-      let finding: Finding;
-      if (stored?.finding?.severity === severity) {
-        // The same finding as in the previous version: the same object, so what was made of it (a diagnostic) is reused too.
-        finding = stored.finding.value;
-      } else if (stored) {
-        finding = keptFinding(stored, index!, severity as Severity, this.binding);
-        stored.finding = { severity: severity as Severity, value: finding };
-      } else {
-        finding = {
-          start: report!.start,
-          end: report!.end,
-          message: report!.message ?? rule.title,
-          fix: report!.fix,
-          related: report!.related,
-          instruction: report!.instruction,
-          tag: report!.tag,
-          rule,
-          severity: severity as Severity,
-        };
-      }
-      const last = findings[findings.length - 1];
-      if (last && (last.start > finding.start || (last.start === finding.start && last.end > finding.end))) sorted = false;
-      findings.push(finding);
+    return {
+      severities,
+      ignoresHonoured,
+      filePragmas: this.pragmas.filter((pragma) => pragma.kind === 'file'),
+      stagePragmas: this.pragmas.filter((pragma) => pragma.kind === 'stage'),
+      codesOf: new Map(),
+    };
+  }
+
+  /** The stored reports of an instruction (or of the stage its FROM starts), finished, into `out`. */
+  private finishStored(finishing: Finishing, stored: readonly StoredReport[], index: number, out: Ranked[]): void {
+    for (const report of stored) {
+      const finding = this.finishOne(finishing, report.rule, undefined, report, index);
+      if (finding) out.push({ finding, kind: report.byStage ? STAGE : VISIT, owner: index });
     }
-    if (!sorted) findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return findings;
+  }
+
+  /** A raw finding with its severity resolved, or undefined when it is off, skipped or ignored. */
+  private finishOne(finishing: Finishing, rule: RuleDefinition, report: Report | undefined, stored: StoredReport | undefined, index: number | undefined): Finding | undefined {
+    const directive = this.checkDirective;
+    const { ignoresHonoured } = finishing;
+    let severity = finishing.severities.get(rule.id) ?? 'off';
+    if (severity === 'off') return undefined;
+    // The codes that name the rule matter only to a `# check=` directive and to inline ignores.
+    let known = directive || ignoresHonoured ? finishing.codesOf.get(rule) : undefined;
+    if (!known && (directive || ignoresHonoured)) finishing.codesOf.set(rule, (known = { codes: [rule.id, ...rule.aliases.map((alias) => alias.toLowerCase())], buildkit: rule.aliases.filter(isBuildkitCheckName) }));
+    const { codes, buildkit } = known ?? NO_CODES;
+    if (directive && buildkit.length > 0) {
+      if (directive.skipAll || buildkit.some((name) => directive.skip.includes(name))) return undefined;
+      if (directive.error) severity = 'error';
+    }
+    if (ignoresHonoured) {
+      if (finishing.filePragmas.some((pragma) => matches(pragma, codes, buildkit.length > 0))) return undefined;
+      const instructions = this.instructions;
+      const own = report ? report.instruction : stored!.own >= 0 ? instructions[stored!.own] : undefined;
+      const instruction = own ?? instructionAt(instructions, report ? report.start : stored!.start);
+      if (instruction && this.ignoredAt(instruction, codes, buildkit.length > 0, finishing.stagePragmas)) return undefined;
+    }
+    if (stored?.finding?.severity === severity) {
+      // The same finding as in the previous version: the same object, so what was made of it (a diagnostic) is reused too.
+      return stored.finding.value;
+    }
+    if (stored) {
+      const finding = keptFinding(stored, index!, severity as Severity, this.binding);
+      stored.finding = { severity: severity as Severity, value: finding };
+      return finding;
+    }
+    return {
+      start: report!.start,
+      end: report!.end,
+      message: report!.message ?? rule.title,
+      fix: report!.fix,
+      related: report!.related,
+      instruction: report!.instruction,
+      tag: report!.tag,
+      rule,
+      severity: severity as Severity,
+    };
   }
 
   private ignoredAt(instruction: Instruction, codes: readonly string[], isBuildkitCheck: boolean, stagePragmas: readonly Pragma[]): boolean {
@@ -625,6 +749,106 @@ class KeptFindingWithFix extends KeptFinding {
   fix(): Fix | undefined {
     return this.binding.refix(this.index, this.stored);
   }
+}
+
+/** The raw order's kinds (see RawFinding). */
+type Kind = 0 | 1 | 2 | 3;
+const PROBLEM: Kind = 0;
+const VISIT: Kind = 1;
+const STAGE: Kind = 2;
+const DOCUMENT: Kind = 3;
+
+/** A finished finding with its place in the raw order. */
+interface Ranked {
+  readonly finding: Finding;
+  readonly kind: Kind;
+  readonly owner: number;
+}
+
+/** What finishing a raw finding reads, resolved once per lint. */
+interface Finishing {
+  readonly severities: ReadonlyMap<RuleId, SeveritySetting>;
+  readonly ignoresHonoured: boolean;
+  readonly filePragmas: readonly Pragma[];
+  readonly stagePragmas: readonly Pragma[];
+  readonly codesOf: Map<RuleDefinition, { codes: string[]; buildkit: string[] }>;
+}
+
+/** Finished findings in order, with (for a block) the kind and owner of each. */
+interface Sequence {
+  readonly findings: readonly Finding[];
+  readonly kinds?: Uint8Array;
+  readonly owners?: Int32Array;
+}
+
+const EMPTY_SEQUENCE: Sequence = { findings: [], kinds: new Uint8Array(0), owners: new Int32Array(0) };
+
+/** Sorted by range; findings at the same range keep their order (the raw order). */
+function sortRanked(list: Ranked[]): Ranked[] {
+  let sorted = true;
+  for (let at = 1; at < list.length && sorted; at++) sorted = compareRange(list[at - 1].finding, list[at].finding) <= 0;
+  return sorted ? list : list.sort((a, b) => compareRange(a.finding, b.finding));
+}
+
+function compareRange(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** The order of the findings of a lint: by range, then in the raw order (kind, then owner). */
+function compareRanked(a: Finding, aKind: number, aOwner: number, b: Ranked): number {
+  return a.start - b.finding.start || a.end - b.finding.end || aKind - b.kind || aOwner - b.owner;
+}
+
+/**
+ * Merges sorted findings into a sorted block. The block's findings that come before the first
+ * added one are taken as a slice (an edit at the end adds findings after all of them).
+ */
+function mergeSequences(block: Sequence, added: readonly Ranked[], withRanks: boolean): Sequence {
+  if (added.length === 0) return block;
+  const { findings, kinds, owners } = block;
+  // The first block finding that goes after the first added one.
+  let low = 0;
+  let high = findings.length;
+  const first = added[0];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compareRanked(findings[mid], kinds![mid], owners![mid], first) < 0) low = mid + 1;
+    else high = mid;
+  }
+  const total = findings.length + added.length;
+  const merged = findings.slice(0, low) as Finding[];
+  const mergedKinds = withRanks ? new Uint8Array(total) : undefined;
+  const mergedOwners = withRanks ? new Int32Array(total) : undefined;
+  if (withRanks) {
+    mergedKinds!.set(kinds!.subarray(0, low));
+    mergedOwners!.set(owners!.subarray(0, low));
+  }
+  let at = low;
+  let next = 0;
+  while (at < findings.length || next < added.length) {
+    const fromBlock = next >= added.length || (at < findings.length && compareRanked(findings[at], kinds![at], owners![at], added[next]) < 0);
+    if (withRanks) {
+      mergedKinds![merged.length] = fromBlock ? kinds![at] : added[next].kind;
+      mergedOwners![merged.length] = fromBlock ? owners![at] : added[next].owner;
+    }
+    merged.push(fromBlock ? findings[at++] : added[next++].finding);
+  }
+  return { findings: merged, kinds: mergedKinds, owners: mergedOwners };
+}
+
+/** The block's findings of instructions before `end` and of stages whose FROM is before `stageEnd`. */
+function cutBlock(block: FindingBlock, end: number, stageEnd: number): Sequence {
+  if (end === block.instructions && stageEnd === block.stageEnd) return block;
+  const findings: Finding[] = [];
+  const kinds: number[] = [];
+  const owners: number[] = [];
+  for (let at = 0; at < block.findings.length; at++) {
+    if (block.owners[at] >= (block.kinds[at] === STAGE ? stageEnd : end)) continue;
+    findings.push(block.findings[at]);
+    kinds.push(block.kinds[at]);
+    owners.push(block.owners[at]);
+  }
+  return { findings, kinds: Uint8Array.from(kinds), owners: Int32Array.from(owners) };
 }
 
 const NO_CODES: { readonly codes: readonly string[]; readonly buildkit: readonly string[] } = { codes: [], buildkit: [] };

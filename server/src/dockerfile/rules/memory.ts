@@ -28,7 +28,7 @@ export interface StoredReport {
   /** The finding made of it, kept while its severity stays the same. */
   finding?: { readonly severity: Severity; readonly value: Finding };
   /** Its entry in the lints that reuse it (at one index). */
-  raw?: { readonly rule: RuleDefinition; readonly stored: StoredReport; readonly index: number };
+  raw?: { readonly rule: RuleDefinition; readonly stored: StoredReport; readonly index: number; readonly kind: number; readonly owner: number };
 }
 
 export interface LintMemory {
@@ -50,6 +50,37 @@ export interface LintMemory {
   readonly stageShipped: ReadonlyMap<number, boolean>;
   /** Where the fixes of reused reports are computed: the lint of the newest version. */
   readonly binding: FixBinding;
+  /** The finished findings of the leading instructions and stages, carried over as a whole. */
+  readonly block: FindingBlock;
+}
+
+/**
+ * The findings of the leading instructions that did not change (and whose stage ships as
+ * before), and of the stages made of them, finished (severity resolved, ignored ones dropped)
+ * and in order. Whether such a finding is kept, and how severe it is, depends only on its
+ * instruction, what precedes it, the plan of checks and the `finishKey` (the `# check=`
+ * directive, the file-wide ignores): while those stay the same, the next lint takes the block
+ * as it is, cut to what still precedes the edit, and adds what joins it.
+ */
+export interface FindingBlock {
+  /** The plan of checks (severities) it was finished with. */
+  readonly plan: object;
+  readonly context: string;
+  /** It holds the reports of the instructions before this index… */
+  readonly instructions: number;
+  /** …and of the stages whose FROM is before this one. */
+  readonly stageEnd: number;
+  readonly findings: readonly Finding[];
+  /** Per finding: whether a visit or a stage hook reported it, and the index of its instruction (or stage's FROM). */
+  readonly kinds: Uint8Array;
+  readonly owners: Int32Array;
+  /** Instructions and stages (by FROM index) in the block with a report outside them: finished again on every lint. */
+  readonly outliers: Outliers;
+}
+
+export interface Outliers {
+  readonly instructions: number[];
+  readonly stages: number[];
 }
 
 /** The newest lint of the document: it computes the fixes of every finding kept across versions. */

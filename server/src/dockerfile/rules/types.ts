@@ -118,6 +118,9 @@ export interface CheckContext {
   report(report: Report): void;
 }
 
+/** `Check.instructions` for a check that visits every instruction, whatever its name. */
+export const EVERY_INSTRUCTION: readonly string[] = ['*'];
+
 /**
  * A check finds one rule's problems. `instructions`: the instruction names it looks at (the
  * engine calls `visit` for each in one pass over the file); `stage`: called once per stage;

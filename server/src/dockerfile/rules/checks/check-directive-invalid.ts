@@ -2,7 +2,7 @@
 import { BUILD_CHECKS } from '../../reference';
 import type { Comment } from '../../syntax/types';
 import { parseCheckOptions } from '../ignores';
-import type { Check, CheckContext } from '../types';
+import { EVERY_INSTRUCTION, type Check, type CheckContext } from '../types';
 import { closest, didYouMean } from '../support/suggest';
 
 const NAMES = BUILD_CHECKS.map((check) => check.name);
@@ -12,10 +12,12 @@ export const check: Check = {
     for (const directive of context.document.ast.directives) {
       if (directive.name === 'check') validate(directive.valueToken.value, directive.valueToken.start, directive.valueToken.text === directive.valueToken.value, context);
     }
-    // Per-instruction `# check=skip=…` comments (BuildKit frontend 1.21+).
-    for (const instruction of context.document.ast.instructions) {
-      for (const comment of instruction.precedingComments) checkComment(comment, context);
-    }
+  },
+  // Per-instruction `# check=skip=…` comments (BuildKit frontend 1.21+): visited with their
+  // instruction, so an unchanged instruction's findings are reused.
+  instructions: EVERY_INSTRUCTION,
+  visit(instruction, context) {
+    for (const comment of instruction.precedingComments) checkComment(comment, context);
   },
 };
 
