@@ -81,10 +81,19 @@ pid_alive() {
 # start NAME LOGFILE CMD...: runs CMD in a new session, records its PID (= its process group).
 start() {
   local name=$1; shift
-  setsid "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
-  echo $! >"$STATE/pids/$name.pid"
+  local pidfile="$STATE/pids/$name.pid" tries=0
+  rm -f "$pidfile"
+  # The process writes its own PID before it becomes CMD: setsid forks when it is already a
+  # process group leader (a caller with job control, `set -m`), and then $! would be setsid's.
+  # shellcheck disable=SC2016 # expanded by the inner sh, on purpose
+  setsid sh -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pidfile" "$@" >"$STATE/logs/$name.log" 2>&1 </dev/null &
+  until [ -s "$pidfile" ]; do
+    tries=$((tries + 1))
+    [ $tries -le 100 ] || die "$name did not start (log: $STATE/logs/$name.log)"
+    sleep 0.05
+  done
   printf '%s' "$(basename "$1")" >"$STATE/pids/$name.cmd"
-  log "started $name (pid $!, log $STATE/logs/$name.log)"
+  log "started $name (pid $(cat "$pidfile"), log $STATE/logs/$name.log)"
 }
 
 # wait_for WHAT NAME CMD...: polls CMD until it succeeds, the deadline passes or NAME dies.
