@@ -134,6 +134,16 @@ describe('incremental lint (reusing the previous version)', () => {
     });
   }
 
+  it('two versions linted from the memory of one version both find what a lint from scratch finds', () => {
+    const base = ['FROM alpine AS a', 'RUN echo a', 'FROM a', 'RUN wget -q http://e/1 -O /tmp/one', 'RUN curl -o /tmp/two http://e/2', 'RUN rm -f /tmp/one', 'RUN echo done', ''].join('\n');
+    const first = lintDocument(analyzeText(base), config, shells);
+    // The first takes the memory's values over; the second (which keeps more instructions) must not read what the first left there.
+    for (const text of [insertAtLine(base, 1, 'RUN echo inserted'), `${base}RUN echo z\n`]) {
+      const incremental = lintDocument(analyzeText(text), config, shells, first.memory);
+      assert.deepEqual(seen(incremental.findings), seen(lintDocument(analyzeText(text), config, shells).findings), text);
+    }
+  });
+
   it('reuses what it can: an edit at the end reads no earlier instruction again', () => {
     const lines = ['FROM debian:12'];
     for (let index = 0; index < 200; index++) lines.push(`RUN apt-get install -y pkg${index}`);

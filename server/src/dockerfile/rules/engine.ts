@@ -105,6 +105,7 @@ class LintRun implements CheckContext {
   private readonly stageMemos = new Map<number, Map<string, unknown>>();
   private readonly binding: FixBinding;
   private finishKeyText: string | undefined;
+  private ownsMemos = false;
 
   constructor(
     readonly document: DockerfileDocument,
@@ -128,6 +129,8 @@ class LintRun implements CheckContext {
     this.binding.refix = (index, stored) => this.refix(index, stored);
     this.binding.instruction = (index) => this.instructions[index];
     if (previous && previous.config === config && previous.shellRulesOff === this.shellRulesOff) this.reusable = this.unchangedInstructions(previous);
+    // The first lint from a memory takes its memo arrays over; a second lint from the same memory computes its values again.
+    if (previous && !previous.memosTaken) this.ownsMemos = previous.memosTaken = true;
   }
 
   /** The leading instructions with the same text and offsets as in the previous version, followed by unchanged text. */
@@ -520,8 +523,10 @@ class LintRun implements CheckContext {
   private memoValues(key: string): unknown[] {
     let values = this.memos.get(key);
     if (!values) {
-      const previous = this.reusable > 0 ? this.previous?.memos.get(key) : undefined;
-      values = previous ? previous.slice(0, this.reusable) : [];
+      const previous = this.reusable > 0 && this.ownsMemos ? (this.previous!.memos.get(key) as unknown[] | undefined) : undefined;
+      // The previous version's values are taken over (cut to the unchanged instructions), not copied.
+      if (previous) previous.length = this.reusable;
+      values = previous ?? [];
       this.memos.set(key, values);
     }
     return values;

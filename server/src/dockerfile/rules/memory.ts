@@ -41,8 +41,12 @@ export interface LintMemory {
   readonly shipped: Uint8Array;
   /** Per instruction: what the `visit` of every check found in it. */
   readonly reports: readonly (readonly StoredReport[])[];
-  /** By memo key, per instruction: values the whole-file checks derived from it (see CheckContext.memo). */
+  /**
+   * By memo key, per instruction: values the whole-file checks derived from it (see
+   * CheckContext.memo). The first lint from this memory takes the arrays over (`memosTaken`).
+   */
   readonly memos: ReadonlyMap<string, readonly unknown[]>;
+  memosTaken?: boolean;
   /** Per stage, by the index of its FROM: what the `stage` hooks found, and per-stage memos. */
   readonly stageReports: ReadonlyMap<number, readonly StoredReport[]>;
   readonly stageMemos: ReadonlyMap<number, Map<string, unknown>>;
