@@ -24,6 +24,8 @@ export interface DocumentLint {
   readonly configError: string | undefined;
   /** The settings/configuration generation it was computed with. */
   readonly generation: number;
+  /** The findings of the lint of the document's previous version (its diagnostics are reused where the findings are). */
+  readonly previousFindings: LintResult['findings'] | undefined;
 }
 
 interface HadolintEntry {
@@ -101,7 +103,7 @@ export class LintService {
     const { config, lintConfig } = this.resolved(prepared);
     // The previous version's lint is reused where the file did not change (same configuration object).
     const result = lintDocument(dockerfile, lintConfig, this.shells, cached?.result.memory);
-    const lint = { version: document.version, dockerfile, result, settings: prepared.settings, config, configError: prepared.config.error, generation: key };
+    const lint = { version: document.version, dockerfile, result, settings: prepared.settings, config, configError: prepared.config.error, generation: key, previousFindings: cached?.result.findings };
     // Kept for the code actions of this version and the lint of the next one, for the documents used last.
     this.lints.delete(document.uri);
     this.lints.set(document.uri, lint);

@@ -23,6 +23,29 @@ export function toDiagnostic(finding: Finding, document: DockerfileDocument, uri
   return diagnostic;
 }
 
+/** The diagnostics made for each lint's findings (for a document's next version). */
+const madeLists = new WeakMap<readonly Finding[], readonly Diagnostic[]>();
+
+/**
+ * The diagnostics of a lint's findings. `previous`: the findings of the lint of the document's
+ * previous version; the leading findings that are the very same objects (those of the
+ * instructions before the edit) take their diagnostics from that lint's list as one slice.
+ */
+export function toDiagnostics(findings: readonly Finding[], document: DockerfileDocument, uri: string, client: ClientCapabilities, previous?: readonly Finding[]): readonly Diagnostic[] {
+  const known = madeLists.get(findings);
+  if (known) return known;
+  const before = previous ? madeLists.get(previous) : undefined;
+  let same = 0;
+  if (before) {
+    const limit = Math.min(findings.length, previous!.length);
+    while (same < limit && findings[same] === previous![same]) same++;
+  }
+  const list = before ? before.slice(0, same) : [];
+  for (let index = same; index < findings.length; index++) list.push(toDiagnostic(findings[index], document, uri, client));
+  madeLists.set(findings, list);
+  return list;
+}
+
 function makeDiagnostic(finding: Finding, document: DockerfileDocument, uri: string, client: ClientCapabilities): Diagnostic {
   const lines = document.ast.lines;
   const supports = supportOf(client);

@@ -13,7 +13,7 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../diagnostics/toDiagnostic';
+import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../diagnostics/toDiagnostic';
 import { lintServiceFor, type DocumentLint, type LintService } from '../diagnostics/lintService';
 import type { Feature, ServerContext } from '../feature';
 import { describeFailure, runSafeAsync } from '../runSafe';
@@ -142,7 +142,7 @@ class Publisher {
       items.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'lint-configuration', message: lint.configError });
     }
     if (lint.settings.enable) {
-      for (const finding of lint.result.findings) items.push(toDiagnostic(finding, lint.dockerfile, document.uri, client));
+      items.push(...toDiagnostics(lint.result.findings, lint.dockerfile, document.uri, client, lint.previousFindings));
       for (const finding of this.service.shellcheckOf(document.uri, lint.version) ?? []) {
         items.push({
           range: lint.dockerfile.ast.lines.rangeOf(finding.start, finding.end),
