@@ -134,6 +134,17 @@ describe('incremental lint (reusing the previous version)', () => {
     });
   }
 
+  it('layer-waste-delete: an unchanged stage walked again when the deleted names or the stages that ship change', () => {
+    // The final stage deletes what an unchanged earlier stage wrote: which of its writes count depends on the deleted names.
+    const written = ['FROM alpine AS a', 'RUN echo x > /tmp/big', 'RUN echo y > /tmp/other', 'FROM a', 'RUN echo y', ''].join('\n');
+    const big = `${written}RUN rm /tmp/big\n`;
+    checkVersions([written, `${written}RUN rm /tmp/other\n`, big, `${written}RUN rm /tmp/other\n`], 'deleted names');
+    assert.ok(lintDocument(analyzeText(big), config, shells).findings.some((finding) => finding.rule.id === 'layer-waste-delete'));
+    // A stage that deletes its own writes: wasteful while it ships, not once a new last stage is built from elsewhere.
+    const own = ['FROM alpine AS a', 'RUN echo z > /tmp/z', 'RUN rm /tmp/z', 'FROM a', 'RUN echo y', ''].join('\n');
+    checkVersions([own, `${own}FROM alpine\nRUN echo q > /tmp/z\nRUN rm /tmp/z\n`, own], 'stages that ship');
+  });
+
   it('two versions linted from the memory of one version both find what a lint from scratch finds', () => {
     const base = ['FROM alpine AS a', 'RUN echo a', 'FROM a', 'RUN wget -q http://e/1 -O /tmp/one', 'RUN curl -o /tmp/two http://e/2', 'RUN rm -f /tmp/one', 'RUN echo done', ''].join('\n');
     const first = lintDocument(analyzeText(base), config, shells);

@@ -5,7 +5,7 @@
 import { mergeRuns } from '../../fixes/mergeRuns';
 import { invocations, programsIn, type InvocationSpec } from '../../shell/invocations';
 import type { RunScript } from '../../shell/runScript';
-import type { Instruction, Stage } from '../../index';
+import { instructionAt, type Instruction, type Stage } from '../../index';
 import { detach } from '../memory';
 import type { Check, CheckContext } from '../types';
 import { removes } from '../support/paths';
@@ -14,9 +14,24 @@ import { shippedStages } from '../support/stages';
 const SPEC: InvocationSpec = { programs: ['rm', 'rmdir', 'mv'] };
 const SPEC_2: InvocationSpec = { programs: ['apt-get', 'apt'], subcommands: ['update'] };
 
+/** A file an earlier layer wrote: its path and where the instruction that wrote it starts. */
 interface Written {
   readonly path: string;
-  readonly instruction: Instruction;
+  readonly start: number;
+}
+
+/** A deletion of files earlier layers wrote, found by a stage's walk (plain data, kept for the next versions). */
+interface Waste {
+  readonly removal: Removal;
+  /** Where the deleting instruction starts. */
+  readonly at: number;
+  readonly writers: readonly Written[];
+}
+
+/** What a stage's layers hold at its end, and the wasteful deletions in it. */
+interface Walk {
+  readonly live: LiveFiles;
+  readonly wastes: readonly Waste[];
 }
 
 const REMOVERS = ['rm', 'rmdir', 'mv', 'unlink'];
@@ -41,19 +56,42 @@ export const check: Check = {
           return removals.length > 0 ? [{ position, removals }] : [];
         }),
       );
-    const deleted = [...shipped].flatMap((stage) => deletionsOf(stage).flatMap((entry) => entry.removals));
-    if (deleted.length === 0) return;
-    const words = literalWords(deleted.map((removal) => removal.path));
+    // The words are kept per stage; their union, in the order of the shipped stages, as if read from all deletions at once.
+    const wordSet = new Set<string>();
+    for (const stage of shipped) for (const word of context.stageMemo(stage, 'layer-waste-delete:words', () => literalWords(deletionsOf(stage).flatMap((entry) => entry.removals.map((removal) => removal.path))))) wordSet.add(word);
+    if (![...shipped].some((stage) => deletionsOf(stage).length > 0)) return;
+    const words = [...wordSet];
     const wordsKey = words.join('\u0000');
     const mayWrite = (instruction: Instruction): boolean =>
       words.some((word) => instruction.logicalText.includes(word) || instruction.heredocs.some((heredoc) => heredoc.content.includes(word))) ||
       // `apt-get update` writes /var/lib/apt/lists without naming it.
       (instruction.name === 'RUN' && /\bapt(-get)?\b/.test(instruction.logicalText) && words.includes('lists'));
     // What each stage's layers still hold, written by whom: a stage built FROM another starts with its files.
-    const liveByStage = new Map<Stage, LiveFiles>();
+    // A stage's walk depends on the words, on the stage and those before it, and on which of it and
+    // its base stages ship: kept for the next versions with that key (one per stage: a new key replaces it).
+    const walks = new Map<Stage, Walk>();
+    const instructions = context.document.ast.instructions;
     for (const stage of model.stages) {
-      const parent = stage.base.kind === 'stage' ? liveByStage.get(model.stages[stage.base.stageIndex]) : undefined;
-      const live = parent ? parent.clone() : new LiveFiles();
+      let chain = '';
+      for (let current: Stage | undefined = stage, depth = 0; current && depth < model.stages.length; depth++) {
+        chain += shipped.has(current) ? '1' : '0';
+        current = current.base.kind === 'stage' ? model.stages[current.base.stageIndex] : undefined;
+      }
+      const key = `${chain}:${wordsKey}`;
+      const slot = context.stageMemo(stage, 'layer-waste-delete:walk', (): { key?: string; walk?: Walk } => ({}));
+      if (slot.key !== key) {
+        slot.walk = walkStage(stage);
+        slot.key = key;
+      }
+      const walk = slot.walk!;
+      walks.set(stage, walk);
+      for (const waste of walk.wastes) report(instructionAt(instructions, waste.at)!, waste.removal, waste.writers, context);
+    }
+
+    function walkStage(stage: Stage): Walk {
+      const parent = stage.base.kind === 'stage' ? walks.get(model.stages[stage.base.stageIndex]) : undefined;
+      const live = parent ? parent.live.clone() : new LiveFiles();
+      const wastes: Waste[] = [];
       const removalsHere = shipped.has(stage) ? deletionsOf(stage) : [];
       const writersHere = context.stageMemo(stage, `layer-waste-delete:writers:${wordsKey}`, () =>
         stage.instructions.flatMap((instruction, position) => (mayWrite(instruction) ? [{ position, paths: context.memo(instruction, 'layer-waste-delete:writes', () => writes(instruction, context)) }] : [])),
@@ -67,14 +105,14 @@ export const check: Check = {
         const removals = removalsHere[nextRemoval]?.position === position ? removalsHere[nextRemoval++].removals : [];
         for (const removal of removals) {
           const writers = live.take(removal.path);
-          if (writers.length > 0) report(instruction, removal, writers, context);
+          if (writers.length > 0) wastes.push({ removal, at: instruction.start, writers });
         }
         if (writersHere[nextWriter]?.position !== position) continue;
         for (const path of writersHere[nextWriter++].paths) {
-          if (!removals.some((removal) => removes(removal.path, path))) live.add({ path, instruction });
+          if (!removals.some((removal) => removes(removal.path, path))) live.add({ path, start: instruction.start });
         }
       }
-      liveByStage.set(stage, live);
+      return { live, wastes };
     }
   },
 };
@@ -172,18 +210,23 @@ function writes(instruction: Instruction, context: CheckContext): string[] {
 }
 
 function report(instruction: Instruction, removal: Removal, writers: readonly Written[], context: CheckContext): void {
+  const instructions = context.document.ast.instructions;
   const writer = writers[writers.length - 1];
-  const line = writer.instruction.range.start.line + 1;
-  const chain = runsBetween(writer.instruction, instruction, context);
-  const copied = writer.instruction.name === 'COPY' || writer.instruction.name === 'ADD';
+  const writerInstruction = instructionAt(instructions, writer.start)!;
+  const line = writerInstruction.range.start.line + 1;
+  const chain = runsBetween(writerInstruction, instruction, context);
+  const copied = writerInstruction.name === 'COPY' || writerInstruction.name === 'ADD';
   const advice = copied
     ? `Use the file without copying it: RUN --mount=type=bind,source=…,target=${writer.path} …`
     : 'Write and delete it in the same RUN, or build it in another stage and COPY only what you need.';
   context.report({
     start: removal.start,
     end: removal.end,
-    message: `${removal.path} was written by an earlier layer (line ${line}: ${summary(writer.instruction)}): deleting it here does not make the image smaller. ${advice}`,
-    related: writers.map((write) => ({ start: write.instruction.start, end: write.instruction.end, message: `${write.path} written here` })),
+    message: `${removal.path} was written by an earlier layer (line ${line}: ${summary(writerInstruction)}): deleting it here does not make the image smaller. ${advice}`,
+    related: writers.map((write) => {
+      const written = instructionAt(instructions, write.start)!;
+      return { start: written.start, end: written.end, message: `${write.path} written here` };
+    }),
     fix: chain ? () => mergeRuns(context.document, chain, context.shells, `Merge lines ${line}–${instruction.range.start.line + 1} into one RUN`) : undefined,
   });
 }
