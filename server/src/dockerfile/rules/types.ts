@@ -134,9 +134,10 @@ export interface Check {
    */
   readonly programs?: readonly string[];
   /**
-   * What the reports of `visit` depend on beyond the instruction and what precedes it (they are
-   * reused for an unchanged instruction otherwise): 'shipped-stages' — whether the instruction's
-   * stage ends up in the image, which the last stage decides.
+   * What the reports of `visit` depend on beyond the instruction and what precedes it:
+   * 'shipped-stages' — whether the instruction's stage ends up in the image, which the last stage
+   * decides. (The engine visits an unchanged instruction again, with every check, when its stage
+   * starts or stops shipping.)
    */
   readonly dependsOn?: 'shipped-stages';
   visit?(instruction: Instruction, context: CheckContext): void;
