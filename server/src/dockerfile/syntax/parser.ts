@@ -39,7 +39,17 @@ interface ParseMemory {
   readonly lineNumbers: Int32Array;
 }
 
-const memories = new WeakMap<ParsedDockerfile, ParseMemory>();
+// What the next version's parse reuses, kept on the result itself (a hidden property) rather
+// than in a WeakMap: held in a WeakMap these values outlived young-generation collections and
+// were promoted, and analysing the 359 corpus files one after another spent 3.6× as long in the
+// garbage collector (165 → 604 ms in a profile of 60 passes).
+const MEMORY = Symbol('parse memory');
+const memories = {
+  get: (owner: ParsedDockerfile): ParseMemory | undefined => (owner as unknown as { [MEMORY]?: ParseMemory })[MEMORY],
+  set: (owner: ParsedDockerfile, memory: ParseMemory): void => {
+    Object.defineProperty(owner, MEMORY, { value: memory });
+  },
+};
 
 /**
  * Parses a Dockerfile. Never throws: problems are reported in `problems`.
