@@ -26,6 +26,8 @@ const FORMATS: Readonly<Record<string, Formatter>> = { text: textFormat, json: j
 const FAIL_LEVELS = ['error', 'warning', 'info', 'none'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
 const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+/** Files read ahead of the one being linted. */
+const READ_AHEAD = 16;
 const DEFAULT_PATTERNS = ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile', '**/Containerfile', '**/Containerfile.*'];
 
 const usage = `Usage: layerwise lint [FILES or globs…] [options]
@@ -95,19 +97,35 @@ async function lint(options: LintArguments, io: CliIO): Promise<number> {
   const configs = new Map<string, Promise<HadolintConfig | undefined>>();
   const findings: ReportedFinding[] = [];
   let threshold: FailLevel | undefined = options.failLevel;
-  for (const file of files) {
-    const text = file === '-' ? await readStdin() : await readFile(file, 'utf8').catch((error: Error) => {
+  const prepare = async (file: string) => {
+    const text = file === '-' ? readStdin() : readFile(file, 'utf8').catch((error: Error) => {
       throw new UsageError(`cannot read ${file}: ${error.message}`);
     });
-    let hadolint = explicitConfig;
-    if (!hadolint && file !== '-') {
+    let hadolint: Promise<HadolintConfig | undefined> = Promise.resolve(explicitConfig);
+    if (!explicitConfig && file !== '-') {
       const directory = dirname(resolve(file));
       if (!configs.has(directory)) configs.set(directory, findHadolintConfig(directory, undefined));
-      hadolint = await configs.get(directory);
+      hadolint = configs.get(directory)!;
     }
+    const contextIgnores = file === '-' ? undefined : contextIgnoresFor(resolve(file));
+    return { text: await text, hadolint: await hadolint, contextIgnores: await contextIgnores };
+  };
+  // The files ahead are read while one is linted: one at a time, the reads (and the look-ups of
+  // .hadolint.yaml and .dockerignore) left the process waiting for a third of a corpus run.
+  const ahead = new Map<number, ReturnType<typeof prepare>>();
+  const readAhead = (index: number) => {
+    if (index >= files.length || ahead.has(index)) return;
+    const prepared = prepare(files[index]);
+    prepared.catch(() => undefined); // awaited in turn below, which reports the failure
+    ahead.set(index, prepared);
+  };
+  for (let index = 0; index < Math.min(READ_AHEAD, files.length); index++) readAhead(index);
+  for (const [index, file] of files.entries()) {
+    const { text, hadolint, contextIgnores } = await ahead.get(index)!;
+    ahead.delete(index);
+    readAhead(index + READ_AHEAD);
     threshold ??= thresholdOf(hadolint);
     const resolved = resolveLintConfig(hadolint, settings);
-    const contextIgnores = file === '-' ? undefined : await contextIgnoresFor(resolve(file));
     for (const code of resolved.unknownCodes) io.stderr.write(`layerwise lint: ${hadolint?.path ?? '--rule'}: "${code}" names no rule; it is ignored.\n`);
     const document = analyzeText(text);
     const result = lintDocument(document, contextIgnores ? { ...resolved.lint, options: { ...resolved.lint.options, contextIgnores } } : resolved.lint, shells);
