@@ -205,6 +205,15 @@ const CHAINS: readonly (readonly string[])[] = [
   ['\ufeffFROM a\nRUN x\n', '\ufeffFROM a\nRUN x\nRUN y\n', 'FROM a\nRUN x\nRUN y\n'],
   // CR line breaks: a CR before the first changed character becomes a CRLF.
   ['FROM a\rRUN x\r\nRUN y\r', 'FROM a\rRUN x\r\nRUN y\r\n', 'FROM a\rRUN x\r\nRUN y\r\nRUN z\r\n'],
+  // A FROM turned into an unknown instruction: its stage (and that stage's consecutive RUNs) is gone.
+  [
+    'ARG BASE=alpine:3.20\nFROM 0\nRUN apt-get update\nRUN rm -rf /tmp/x\nFROM build AS test\n',
+    'ARG BASE=alpine:3.20\nFROM 0\nRUN apt-get update\nRUN rm -rf /tmp/x\nFROM build AS test\n',
+    'ARG BASE=alpine:3.20\n\\FROM 0\nRUN apt-get update\nRUN rm -rf /tmp/x\nFROM build AS test\n',
+  ],
+  // An empty line added after an instruction's empty continuation lines: the instruction's text is
+  // the same, what follows it is not.
+  ['\\\n\n', '\\\n\n\n'],
 ];
 const PIECES = ['FROM ', 'RUN ', 'AS ', 'x', ' ', '\n', '\r\n', '\r', '\\\n', '`\n', '\\', '`', '#', '# escape=`\n', '$', '${', '}', '"', "'", '<<EOF\n', 'EOF\n', '=', 'build', '--from=', '\t', '\u00a0'];
 

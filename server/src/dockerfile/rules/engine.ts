@@ -135,15 +135,22 @@ class LintRun implements CheckContext {
     if (previous && !previous.memosTaken) this.ownsMemos = previous.memosTaken = true;
   }
 
-  /** The leading instructions with the same text and offsets as in the previous version, followed by unchanged text. */
+  /**
+   * The leading instructions with the same text and offsets as in the previous version, followed
+   * by unchanged text up to the next instruction: what lies between an instruction and the next
+   * one (empty continuation lines, comments) is read by its checks too.
+   */
   private unchangedInstructions(previous: LintMemory): number {
     const prefix = commonPrefixLength(previous.text, this.text);
+    const sameText = prefix === this.text.length && prefix === previous.text.length;
     const spans = previous.spans;
     const count = Math.min(this.instructions.length, spans.length / 2);
     let index = 0;
     while (index < count) {
       const instruction = this.instructions[index];
-      if (instruction.start !== spans[2 * index] || instruction.end !== spans[2 * index + 1] || instruction.end >= prefix) break;
+      if (instruction.start !== spans[2 * index] || instruction.end !== spans[2 * index + 1]) break;
+      const extentEnd = index + 1 < this.instructions.length ? this.instructions[index + 1].start : this.text.length;
+      if (!sameText && extentEnd >= prefix) break;
       index++;
     }
     return index;
@@ -287,7 +294,9 @@ class LintRun implements CheckContext {
     for (const stage of this.document.model.stages) {
       const fromIndex = this.indexOf(stage.from);
       if (fromIndex === undefined) continue;
-      if (!(fromIndex + stage.instructions.length < blockEnd && previous.stageShipped.get(fromIndex) === shipped.has(stage) && previous.stageReports.has(fromIndex))) return { stages, end: fromIndex };
+      // The end never passes the block: a stage of the previous version whose FROM lay between
+      // the block and this stage's FROM (an edit can turn a FROM into something else) is gone.
+      if (!(fromIndex + stage.instructions.length < blockEnd && previous.stageShipped.get(fromIndex) === shipped.has(stage) && previous.stageReports.has(fromIndex))) return { stages, end: Math.min(fromIndex, blockEnd) };
       stages.push({ stage, fromIndex });
     }
     return { stages, end: blockEnd };
