@@ -138,7 +138,7 @@ class LintRun implements CheckContext {
   /**
    * The leading instructions with the same text and offsets as in the previous version, followed
    * by unchanged text up to the next instruction: what lies between an instruction and the next
-   * one (empty continuation lines, comments) is read by its checks too.
+   * one (empty continuation lines) is read by its checks too.
    */
   private unchangedInstructions(previous: LintMemory): number {
     const prefix = commonPrefixLength(previous.text, this.text);
@@ -149,8 +149,11 @@ class LintRun implements CheckContext {
     while (index < count) {
       const instruction = this.instructions[index];
       if (instruction.start !== spans[2 * index] || instruction.end !== spans[2 * index + 1]) break;
-      const extentEnd = index + 1 < this.instructions.length ? this.instructions[index + 1].start : this.text.length;
-      if (!sameText && extentEnd >= prefix) break;
+      // A next instruction that starts at or before the first change ends this one there in both
+      // versions (an instruction still continuing would have taken that line in); the last one
+      // reads to the end of the text.
+      const next = this.instructions[index + 1];
+      if (next ? next.start > prefix : !sameText) break;
       index++;
     }
     return index;
