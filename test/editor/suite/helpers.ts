@@ -46,6 +46,7 @@ export function writeWorkspaceFile(relative: string, content: string): vscode.Ur
 export interface EngineTierState {
   readonly baseImage: string;
   readonly registry: { readonly address: string; readonly username: string; readonly password: string };
+  readonly tls: { readonly host: string; readonly certPath: string; readonly wrongCaCertPath: string; readonly unixHost: string };
   readonly podman: { readonly host: string; readonly baseImage: string };
 }
 

@@ -18,21 +18,9 @@ import * as vscode from 'vscode';
 import type { LayerwiseApi } from '../../../../client/src/extension';
 import type { ContainerNode, ContainersViewNode, ImageNode, ImagesViewNode, LayerNode } from '../../../../client/src/explorer';
 import { waitFor } from '../../../support/waitFor';
+import { engineTierState, layerwise, type EngineTierState } from '../helpers';
 
-export interface EngineTierState {
-  readonly baseImage: string;
-  readonly registry: { readonly address: string; readonly username: string; readonly password: string };
-  readonly tls: { readonly host: string; readonly certPath: string; readonly wrongCaCertPath: string; readonly unixHost: string };
-  readonly podman: { readonly host: string; readonly baseImage: string };
-}
-
-export function engineTierState(): EngineTierState {
-  // The editor runs with a scratch HOME: look in the real user's home too.
-  const candidates = [process.env.LAYERWISE_TEST_STATE, path.join(os.homedir(), '.cache', 'layerwise-test'), path.join(os.userInfo().homedir, '.cache', 'layerwise-test')].filter((dir): dir is string => Boolean(dir));
-  const file = candidates.map((dir) => path.join(dir, 'state.json')).find((candidate) => fs.existsSync(candidate));
-  if (!file) throw new Error(`state.json of the engine tier is missing (looked in ${candidates.join(', ')}): the editor tier runs test/engine/up.sh first.`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as EngineTierState;
-}
+export { engineTierState, layerwise, type EngineTierState };
 
 /** A unique suffix for names this run creates (images, containers), so runs never collide. */
 export const runId = `${process.pid}-${Date.now().toString(36)}`;
@@ -53,12 +41,6 @@ export async function inspectImage(reference: string): Promise<{ Id: string; Rep
   } catch {
     return undefined;
   }
-}
-
-export async function layerwise(): Promise<LayerwiseApi> {
-  const extension = vscode.extensions.getExtension<LayerwiseApi>('layerwise.layerwise');
-  assert.ok(extension, 'the Layerwise extension is installed');
-  return extension.activate();
 }
 
 /** A file of this clone (the extension under development is the clone): the teaching examples, dist/cli.js. */
