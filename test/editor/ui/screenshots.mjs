@@ -19,9 +19,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { quickOpen, runCommand as runPaletteCommand, stepTimeoutMs } from './workbench.mjs';
 import { chromiumArgs, chromiumPath, ensureInstalled, freePort, freshRun, installVsix, repoRoot, startServer, workbenchUrl } from '../codeServer.mjs';
 
-const stepTimeoutMs = 60_000;
 const healthTimeoutMs = 90_000;
 const label = 'layerwise-test=screenshots';
 const outDir = process.env.LAYERWISE_SCREENSHOTS_DIR ?? join(repoRoot, 'docs/images');
@@ -86,22 +86,10 @@ async function waitForHealth(docker, name, status) {
 
 // --- the workbench, driven like a user -----------------------------------------------------------
 
+/** A palette command whose quick input closes once it runs. */
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { timeout: stepTimeoutMs });
-  await page.keyboard.type(title);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title}")`, { timeout: stepTimeoutMs });
-  await page.keyboard.press('Enter');
+  await runPaletteCommand(page, title);
   await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: stepTimeoutMs }).catch(() => undefined);
-}
-
-async function quickOpen(page, path, firstWords) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { timeout: stepTimeoutMs });
-  await page.keyboard.type(path);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${path.split('/')[0]}")`, { timeout: stepTimeoutMs });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.monaco-editor .view-lines:has-text("${firstWords}")`, { timeout: stepTimeoutMs });
 }
 
 async function goToLine(page, lineColumn) {

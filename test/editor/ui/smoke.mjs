@@ -3,8 +3,7 @@
 // its TextMate grammar, not VS Code's built-in docker grammar, is what tokenizes Dockerfiles.
 // Saves screenshots along the way (the README uses them).
 import { join } from 'node:path';
-
-const stepTimeoutMs = 60_000;
+import { quickOpen, runCommand, stepTimeoutMs } from './workbench.mjs';
 
 /**
  * Tokens only our grammar scopes, each with where the cursor goes (1-based line:column of
@@ -18,28 +17,6 @@ const grammarProbes = [
   { what: 'the ${GO_VERSION} variable in FROM', at: '4:18', scope: 'variable.other.dockerfile' },
 ];
 
-/**
- * Opens a workspace file by Quick Open and waits until the editor shows `firstWords` (Quick Open
- * lists recent files first: Enter before the filter applies would open another Dockerfile).
- */
-async function quickOpen(page, path, firstWords) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { timeout: stepTimeoutMs });
-  await page.keyboard.type(path);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${path.split('/')[0]}")`, { timeout: stepTimeoutMs });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.monaco-editor .view-lines:has-text("${firstWords}")`, { timeout: stepTimeoutMs });
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { timeout: stepTimeoutMs });
-  await page.keyboard.type(title);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title}")`, { timeout: stepTimeoutMs });
-  await page.keyboard.press('Enter');
-}
-
-/** The TextMate scopes VS Code's token inspector shows for the token at `line:column`. */
 async function inspectedScopes(page, at) {
   await runCommand(page, 'Go to Line/Column');
   await page.keyboard.type(at);
