@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { analyzeText } from '../../../server/src/dockerfile';
 import { complete, resolveCompletionItem, type KnownImage } from '../../../server/src/dockerfile/completion';
-import { parserTestFiles } from '../corpus/support/corpus';
+import { answersAtEveryOffset, parserTestFiles } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
 
 const images: KnownImage[] = [
@@ -225,18 +225,6 @@ describe('completion', () => {
   const parserFiles = parserTestFiles();
   it(`answers at every offset of BuildKit's parser test files without throwing (${parserFiles.length} files, LF and CRLF)`, function () {
     if (parserFiles.length === 0) this.skip();
-    for (const [name, source] of parserFiles) {
-      for (const [, eol] of EOLS) {
-        const text = source.replace(/\r?\n/g, eol);
-        const document = analyzeText(text);
-        for (let offset = 0; offset <= text.length; offset++) {
-          try {
-            complete(document, offset, { images, resolveDocumentation: true });
-          } catch (error) {
-            assert.fail(`completion threw at ${name}:${offset}: ${(error as Error).stack}`);
-          }
-        }
-      }
-    }
+    answersAtEveryOffset(parserFiles, 'completion', (document, offset) => complete(document, offset, { images, resolveDocumentation: true }));
   });
 });

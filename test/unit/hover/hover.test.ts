@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../server/src/dockerfile';
 import type { KnownImage } from '../../../server/src/dockerfile/completion';
 import { baseImageAt, hover, type ImageDetails } from '../../../server/src/dockerfile/hover';
-import { parserTestFiles } from '../corpus/support/corpus';
+import { answersAtEveryOffset, parserTestFiles } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
 
 const images: KnownImage[] = [{ id: 'sha256:0123456789abcdef', repoTags: ['busybox:1.36'], repoDigests: [], created: 1_700_000_000, sizeBytes: 2_140_000 }];
@@ -140,18 +140,6 @@ describe('hover', () => {
   const parserFiles = parserTestFiles();
   it(`answers at every offset of BuildKit's parser test files without throwing (${parserFiles.length} files, LF and CRLF)`, function () {
     if (parserFiles.length === 0) this.skip();
-    for (const [name, source] of parserFiles) {
-      for (const [, eol] of EOLS) {
-        const text = source.replace(/\r?\n/g, eol);
-        const document = analyzeText(text);
-        for (let offset = 0; offset <= text.length; offset++) {
-          try {
-            hover(document, offset, { images });
-          } catch (error) {
-            assert.fail(`hover threw at ${name}:${offset}: ${(error as Error).stack}`);
-          }
-        }
-      }
-    }
+    answersAtEveryOffset(parserFiles, 'hover', (document, offset) => hover(document, offset, { images }));
   });
 });

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../server/src/dockerfile';
 import { signatureHelp } from '../../../server/src/dockerfile/signatureHelp';
-import { parserTestFiles } from '../corpus/support/corpus';
+import { answersAtEveryOffset, parserTestFiles } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
 
 interface Case {
@@ -81,18 +81,6 @@ describe('signature help', () => {
   const parserFiles = parserTestFiles();
   it(`answers at every offset of BuildKit's parser test files without throwing (${parserFiles.length} files, LF and CRLF)`, function () {
     if (parserFiles.length === 0) this.skip();
-    for (const [name, source] of parserFiles) {
-      for (const [, eol] of EOLS) {
-        const text = source.replace(/\r?\n/g, eol);
-        const document = analyzeText(text);
-        for (let offset = 0; offset <= text.length; offset++) {
-          try {
-            signatureHelp(document, offset);
-          } catch (error) {
-            assert.fail(`signature help threw at ${name}:${offset}: ${(error as Error).stack}`);
-          }
-        }
-      }
-    }
+    answersAtEveryOffset(parserFiles, 'signature help', (document, offset) => signatureHelp(document, offset));
   });
 });
