@@ -61,7 +61,18 @@ export type CompletionContext =
       readonly flagRegion: boolean;
     };
 
+// The server asks twice per completion request (whether engine images are needed, then the
+// items): the last answer is kept. The document is immutable (one object per version).
+let last: { readonly document: DockerfileDocument; readonly offset: number; readonly context: CompletionContext } | undefined;
+
 export function completionContext(document: DockerfileDocument, offset: number): CompletionContext {
+  if (last?.document === document && last.offset === offset) return last.context;
+  const context = contextAt(document, offset);
+  last = { document, offset, context };
+  return context;
+}
+
+function contextAt(document: DockerfileDocument, offset: number): CompletionContext {
   const { ast } = document;
   const text = ast.text;
   const lines = ast.lines;
@@ -206,7 +217,7 @@ function wordsContext(document: DockerfileDocument, instruction: Instruction, of
     toSource = (at) => (at < logical.length ? logicalToSource(map, at) : extraStart + at - logical.length);
   }
   const words = splitWords(prefix, instruction.keyword.value.length);
-  const endsInWord = prefix.length > 0 && !/\s/.test(prefix[prefix.length - 1]) && words.length > 0 && words[words.length - 1].end === prefix.length;
+  const endsInWord = prefix.length > 0 && !isJsWhitespace(prefix.charCodeAt(prefix.length - 1)) && words.length > 0 && words[words.length - 1].end === prefix.length;
   const current = endsInWord ? words.pop()! : { start: prefix.length, end: prefix.length, text: '' };
   let flagRegion = true;
   for (const word of words) {
@@ -227,22 +238,32 @@ function wordsContext(document: DockerfileDocument, instruction: Instruction, of
 
 /** Whitespace-separated words; quotes group (and are kept). */
 function splitWords(text: string, from: number): { start: number; end: number; text: string }[] {
+  // Asked on every completion request, over the instruction up to the cursor (a RUN script can
+  // be kilobytes): character codes, not one-character strings tested with a regular expression.
   const words: { start: number; end: number; text: string }[] = [];
+  const length = text.length;
   let pos = from;
-  while (pos < text.length) {
-    while (pos < text.length && /\s/.test(text[pos])) pos++;
-    if (pos >= text.length) break;
+  while (pos < length) {
+    while (pos < length && isJsWhitespace(text.charCodeAt(pos))) pos++;
+    if (pos >= length) break;
     const start = pos;
-    let quote = '';
-    while (pos < text.length) {
-      const ch = text[pos];
-      if (quote) {
-        if (ch === quote) quote = '';
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (/\s/.test(ch)) break;
+    let quote = 0;
+    while (pos < length) {
+      const code = text.charCodeAt(pos);
+      if (quote !== 0) {
+        if (code === quote) quote = 0;
+      } else if (code === 0x22 || code === 0x27) quote = code;
+      else if (isJsWhitespace(code)) break;
       pos++;
     }
     words.push({ start, end: pos, text: text.slice(start, pos) });
   }
   return words;
+}
+
+/** What `/\s/` matches, on one UTF-16 code unit. */
+function isJsWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
