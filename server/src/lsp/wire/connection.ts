@@ -1,14 +1,15 @@
-// The server's connection. Over stdio (editors other than VS Code, the benchmarks) and in the
-// protocol tests' in-process streams, messages are written with our JSON encoder (see
-// jsonEncoder.ts); the other transports (--node-ipc, --socket, --pipe) are vscode-languageserver's own.
+// The server's connection. Over stdio (the extension, other editors, the benchmarks) and in the
+// protocol tests' in-process streams, messages are written with our JSON encoder, one write each
+// (jsonEncoder.ts, messageWriter.ts); the other transports (--node-ipc, --socket, --pipe) are
+// vscode-languageserver's own.
 import { format } from 'node:util';
 import type { Duplex, Readable, Writable } from 'node:stream';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection, type DataCallback, type Disposable } from 'vscode-languageserver/node';
-import { jsonEncoder } from './jsonEncoder';
+import { createConnection, ProposedFeatures, StreamMessageReader, type Connection, type DataCallback, type Disposable, type MessageWriter } from 'vscode-languageserver/node';
+import { SingleWriteMessageWriter } from './messageWriter';
 
-/** A writer of LSP messages to a stream, with our encoder. */
-export function messageWriter(stream: Writable | Duplex): StreamMessageWriter {
-  return new StreamMessageWriter(stream, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+/** A writer of LSP messages to a stream, with our encoder, one write per message. */
+export function messageWriter(stream: Writable | Duplex): MessageWriter {
+  return new SingleWriteMessageWriter(stream);
 }
 
 /** A connection over the two streams, with our encoder. */
