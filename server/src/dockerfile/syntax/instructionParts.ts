@@ -90,7 +90,7 @@ export function mustSplitEagerly(name: string, text: string, from: number, to: n
     case 'RUN':
     case 'COPY':
     case 'ADD':
-      return hasHeredocMarker(text, from, to) || mayHoldNonStringJson(text, from, to);
+      return heredocOrJson(text, from, to);
     case 'CMD':
     case 'ENTRYPOINT':
     case 'SHELL':
@@ -100,6 +100,24 @@ export function mustSplitEagerly(name: string, text: string, from: number, to: n
     default:
       return false;
   }
+}
+
+/**
+ * `hasHeredocMarker || mayHoldNonStringJson`, for a short one-line text in one pass (most RUN
+ * and COPY lines hold neither `<` nor `[`, and two scans of every one showed in profiles).
+ */
+function heredocOrJson(text: string, from: number, to: number): boolean {
+  if (to - from > NATIVE_SEARCH_LENGTH) return hasHeredocMarker(text, from, to) || mayHoldNonStringJson(text, from, to);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3c /* < */) {
+      if (i + 1 < to && text.charCodeAt(i + 1) === 0x3c) return true;
+    } else if (c === 0x5b /* [ */) {
+      // Past the first `[`: a here-document marker after it still counts.
+      return hasHeredocMarker(text, i, to) || mayHoldNonStringJson(text, from, to);
+    }
+  }
+  return false;
 }
 
 /**
