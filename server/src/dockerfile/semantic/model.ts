@@ -5,7 +5,7 @@
 import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
 import { parseDockerfile, type ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
-import { InstructionNode, type LogicalLine } from '../syntax/instructionParts';
+import { AsciiCodes, InstructionNode, type LogicalLine } from '../syntax/instructionParts';
 import { SpanNode, sortByStart, type SourceText } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
@@ -129,7 +129,7 @@ class Analyzer {
   private lastLineInstruction: Instruction | undefined;
   private lastLine: LogicalLine | undefined;
   /** `$`, quotes, `\` and the escape character: text without them is left as it is by BuildKit's lexer. */
-  private readonly substitutionCodes: readonly number[];
+  private readonly substitutionCodes: AsciiCodes;
   private readonly lexOptions: LexOptions;
 
   constructor(
@@ -139,7 +139,7 @@ class Analyzer {
     this.buildArgs = options.buildArgs ?? {};
     this.escapeChar = ast.escapeChar;
     this.escapeCode = ast.escapeChar.charCodeAt(0);
-    this.substitutionCodes = [0x24, 0x27, 0x22, 0x5c, this.escapeCode];
+    this.substitutionCodes = this.escapeCode === 0x5c ? BACKSLASH_SUBSTITUTION : BACKTICK_SUBSTITUTION;
     this.lexOptions = { escapeChar: ast.escapeChar };
     let count = 0;
     let hasOnbuild = false;
@@ -885,16 +885,19 @@ class LiteralFacts implements InstructionFacts {
   }
 }
 
-const DOLLAR: readonly number[] = [0x24];
+const DOLLAR = new AsciiCodes([0x24]);
+// `$`, quotes, `\` and the escape character (`\` or a backtick).
+const BACKSLASH_SUBSTITUTION = new AsciiCodes([0x24, 0x27, 0x22, 0x5c]);
+const BACKTICK_SUBSTITUTION = new AsciiCodes([0x24, 0x27, 0x22, 0x5c, 0x60]);
 
 /** Whether the instruction's logical text holds one of `codes` (a one-line instruction's text is not sliced for it). */
-function includesAny(instruction: Instruction, codes: readonly number[]): boolean {
+function includesAny(instruction: Instruction, codes: AsciiCodes): boolean {
   if (instruction instanceof InstructionNode) return instruction.logicalIncludesAny(codes);
   const text = instruction.logicalText;
-  return codes.some((code) => text.includes(String.fromCharCode(code)));
+  return codes.chars.some((char) => text.includes(char));
 }
 
-function includesAnyOrWord(instruction: Instruction, codes: readonly number[], lowerCaseWord: string): boolean {
+function includesAnyOrWord(instruction: Instruction, codes: AsciiCodes, lowerCaseWord: string): boolean {
   if (instruction instanceof InstructionNode) return instruction.logicalIncludesAnyOrWord(codes, lowerCaseWord);
   return includesAny(instruction, codes) || instruction.logicalText.toLowerCase().includes(lowerCaseWord);
 }

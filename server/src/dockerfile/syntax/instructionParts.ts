@@ -145,6 +145,21 @@ export function indexIn(text: string, from: number, to: number, code: number): n
   return -1;
 }
 
+/**
+ * A set of ASCII characters looked for in instruction texts: a table for the character loop of a
+ * short line (one lookup per character instead of a comparison per code) and the characters for
+ * the native search of a long one.
+ */
+export class AsciiCodes {
+  readonly table = new Uint8Array(0x80);
+  readonly chars: readonly string[];
+
+  constructor(codes: readonly number[]) {
+    for (const code of codes) if (code < 0x80) this.table[code] = 1;
+    this.chars = [...new Set(codes)].map((code) => String.fromCharCode(code));
+  }
+}
+
 /** Past this many characters a native search beats a loop over character codes. */
 const NATIVE_SEARCH_LENGTH = 64;
 
@@ -515,34 +530,36 @@ export class InstructionNode extends SpanNode implements Instruction {
   }
 
   /** Whether the logical text holds one of `codes`, without slicing a one-line instruction's text. */
-  logicalIncludesAny(codes: readonly number[]): boolean {
+  logicalIncludesAny(codes: AsciiCodes): boolean {
     const sliced = this.lineEnd - this.start > NATIVE_SEARCH_LENGTH ? this.logicalText : this.textSlot;
     if (sliced !== undefined) {
       // A joined multi-line text can be long: the native search is the fastest there.
-      for (let k = 0; k < codes.length; k++) if (sliced.indexOf(String.fromCharCode(codes[k])) >= 0) return true;
+      for (const char of codes.chars) if (sliced.indexOf(char) >= 0) return true;
       return false;
     }
     const text = this.source.text;
-    const count = codes.length;
+    const table = codes.table;
     for (let i = this.start; i < this.lineEnd; i++) {
       const c = text.charCodeAt(i);
-      for (let k = 0; k < count; k++) if (codes[k] === c) return true;
+      if (c < 0x80 && table[c] === 1) return true;
     }
     return false;
   }
 
   /** Whether the logical text holds one of `codes` or `lowerCaseWord` (any letter case), in one pass over a one-line instruction. */
-  logicalIncludesAnyOrWord(codes: readonly number[], lowerCaseWord: string): boolean {
+  logicalIncludesAnyOrWord(codes: AsciiCodes, lowerCaseWord: string): boolean {
     if (this.textSlot !== undefined || this.lineEnd - this.start > NATIVE_SEARCH_LENGTH) {
       return this.logicalIncludesAny(codes) || this.logicalIncludesIgnoringCase(lowerCaseWord);
     }
     const text = this.source.text;
+    const table = codes.table;
     const first = lowerCaseWord.charCodeAt(0);
-    const count = codes.length;
-    outer: for (let i = this.start; i < this.lineEnd; i++) {
+    const end = this.lineEnd;
+    const last = end - lowerCaseWord.length;
+    outer: for (let i = this.start; i < end; i++) {
       const c = text.charCodeAt(i);
-      for (let k = 0; k < count; k++) if (codes[k] === c) return true;
-      if ((c | 0x20) !== first || i + lowerCaseWord.length > this.lineEnd) continue;
+      if (c < 0x80 && table[c] === 1) return true;
+      if ((c | 0x20) !== first || i > last) continue;
       for (let j = 1; j < lowerCaseWord.length; j++) if ((text.charCodeAt(i + j) | 0x20) !== lowerCaseWord.charCodeAt(j)) continue outer;
       return true;
     }
