@@ -12,7 +12,9 @@
 // their values are computed when asked. Two figures are printed for it: its bare parse(), and
 // parse() plus asking for what our parse + model returns (every instruction's arguments,
 // flags, properties and variables, FROM's image parts, and each variable's value where it is
-// used) — what its language server does on every validation.
+// used) — what its language server does on every validation. Our parse is lazy the same way
+// (arguments are split when asked), so the like-for-like comparisons are parse against parse(),
+// and parse + model against parse() plus that information; the summary gives a verdict on both.
 import { generateDockerfile, generateLongRunDockerfile, generateLspBenchDockerfile, loadCorpus, loadDockerfileAst, loadOurs } from './dockerfiles.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -59,12 +61,17 @@ for (const [name, text] of adversarial) {
 }
 console.log(`  worst: ${worst.toFixed(1)} ms (target: well under 100 ms)`);
 
-console.log('\nsummary (target: ≥ 50× on the 10,000-line file, ≥ 20× on the corpus)');
+console.log('\nsummary (targets: ≥ 50× on a 10,000-line file with parse + model under 10 ms, ≥ 20× on the corpus)');
+console.log('  like for like: our parse against its parse() (both leave arguments to be split when asked), and our parse +');
+console.log('  model against its parse() plus asking for the same information; the last line compares unequal work.');
 for (const row of rows) {
   const verdict = (ratio) => (ratio >= row.target ? 'meets' : 'below');
-  console.log(`  ${row.name}: ours ${row.ours.toFixed(2)} ms`);
-  console.log(`    vs dockerfile-ast parse()           ${row.theirs.toFixed(2)} ms → ${row.ratio.toFixed(1)}× (${verdict(row.ratio)} ${row.target}×), best to best ${row.bestRatio.toFixed(1)}×`);
-  console.log(`    vs dockerfile-ast same information  ${row.theirsFull.toFixed(2)} ms → ${row.fullRatio.toFixed(1)}× (${verdict(row.fullRatio)} ${row.target}×)`);
+  const parseRatio = row.theirs / row.oursParse;
+  console.log(`  ${row.name}`);
+  console.log(`    parse vs parse()                         ${row.oursParse.toFixed(2).padStart(6)} vs ${row.theirs.toFixed(2).padStart(7)} ms → ${parseRatio.toFixed(1).padStart(5)}× (${verdict(parseRatio)} ${row.target}×)`);
+  console.log(`    parse + model vs same information        ${row.ours.toFixed(2).padStart(6)} vs ${row.theirsFull.toFixed(2).padStart(7)} ms → ${row.fullRatio.toFixed(1).padStart(5)}× (${verdict(row.fullRatio)} ${row.target}×)`);
+  if (row.lines !== undefined) console.log(`    parse + model under 10 ms                ${row.ours.toFixed(2).padStart(6)} ms (${row.ours < 10 ? 'meets' : 'above'})`);
+  console.log(`    unequal: parse + model vs parse()        ${row.ours.toFixed(2).padStart(6)} vs ${row.theirs.toFixed(2).padStart(7)} ms → ${row.ratio.toFixed(1).padStart(5)}× (best to best ${row.bestRatio.toFixed(1)}×)`);
 }
 
 function compare(name, texts, target) {
@@ -89,7 +96,7 @@ function compare(name, texts, target) {
   console.log(`  ours, parse + model                      ${figure(ours)}`);
   console.log(`  dockerfile-ast 0.7.1, parse()            ${figure(theirs)}   → ${ratio.toFixed(1)}×, best to best ${bestRatio.toFixed(1)}× (vs our parse only: ${(theirs.median / oursParse.median).toFixed(1)}×)`);
   console.log(`  dockerfile-ast 0.7.1, same information   ${figure(theirsFull)}   → ${fullRatio.toFixed(1)}×`);
-  return { name, ours: ours.median, theirs: theirs.median, theirsFull: theirsFull.median, ratio, fullRatio, bestRatio, target };
+  return { name, ours: ours.median, oursParse: oursParse.median, theirs: theirs.median, theirsFull: theirsFull.median, ratio, fullRatio, bestRatio, target, lines: texts.length === 1 ? texts[0].split('\n').length - 1 : undefined };
 }
 
 /** Asks dockerfile-ast for what our parse + model hands out. */
