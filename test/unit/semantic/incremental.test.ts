@@ -243,6 +243,15 @@ function versionsOf(first: string, edits: readonly (Edit & { inspect: boolean })
   return { versions, inspect };
 }
 
+/**
+ * Property runs: the default keeps the unit tier quick; LAYERWISE_PROPERTY_RUNS=N multiplies it
+ * to look for rare failures locally (CI draws new random edits on every run).
+ */
+function runs(count: number): number {
+  const factor = Number(process.env.LAYERWISE_PROPERTY_RUNS ?? 1);
+  return Number.isFinite(factor) && factor > 1 ? Math.round(count * factor) : count;
+}
+
 describe('incremental analysis (parse and model kept from the previous version)', function () {
   this.timeout(120_000);
 
@@ -267,7 +276,7 @@ describe('incremental analysis (parse and model kept from the previous version)'
         const { versions, inspect } = versionsOf(text, edits);
         checkVersions(versions, inspect, 'generated');
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
     expectReuse(0.3);
   });
@@ -299,7 +308,7 @@ describe('incremental analysis (parse and model kept from the previous version)'
         const { versions, inspect } = versionsOf(corpus[index][1], edits);
         checkVersions(versions, inspect, corpus[index][0]);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
     expectReuse(0.3);
   });
