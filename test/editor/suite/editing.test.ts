@@ -2,7 +2,7 @@
 // commands (the same path as F2 and Format Document), and linked editing as the user types.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
+import { formatDocument, waitFor } from './helpers';
 
 async function untitledDockerfile(content: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content });
@@ -35,13 +35,7 @@ describe('editing a Dockerfile', () => {
 
   it('formats the document (Format Document) without changing what BuildKit builds', async () => {
     const document = await untitledDockerfile('from alpine:3.20   \nrun   apk add --no-cache curl   \\\n  && rm -rf /var/cache/apk/*\ncopy  a  /b/\n');
-    const edits = await waitFor('formatting edits', async () => {
-      const found = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
-      return found && found.length > 0 ? found : undefined;
-    });
-    const edit = new vscode.WorkspaceEdit();
-    edit.set(document.uri, edits);
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    await formatDocument(document);
     assert.equal(document.getText(), 'FROM alpine:3.20\nRUN apk add --no-cache curl \\\n    && rm -rf /var/cache/apk/*\nCOPY a /b/\n');
   });
 

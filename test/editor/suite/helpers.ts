@@ -9,6 +9,17 @@ import type { LayerwiseApi } from '../../../client/src/extension';
 import type { ImageNode, ImagesViewNode } from '../../../client/src/explorer';
 import { waitFor } from '../../support/waitFor';
 
+/** Runs Format Document as the editor does (waiting for the server's edits) and applies its edits. */
+export async function formatDocument(document: vscode.TextDocument): Promise<void> {
+  const edits = await waitFor('formatting edits', async () => {
+    const found = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
+    return found && found.length > 0 ? found : undefined;
+  });
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(document.uri, edits);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the formatting edits were not applied');
+}
+
 export async function openFixture(relativePath: string): Promise<vscode.TextDocument> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('The editor tests need a workspace folder (the copy of examples/).');

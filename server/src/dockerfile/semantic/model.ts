@@ -2,6 +2,7 @@
 // (with the automatic platform ARGs and --build-arg overrides) feed FROM; each stage starts from
 // its base (scratch, an earlier stage, or an image whose environment is not known here) and
 // every ARG, ENV and substitution is evaluated in order with BuildKit's own lexer rules.
+import { hiddenSlot } from '../syntax/hiddenSlot';
 import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
 import { parseDockerfile, type ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
@@ -57,17 +58,8 @@ interface ModelMemory {
   readonly hasOnbuild: boolean;
 }
 
-// What the next version's model reuses, kept on the result itself (a hidden property) rather
-// than in a WeakMap: held in a WeakMap these values outlived young-generation collections and
-// were promoted, and analysing the 359 corpus files one after another spent 3.6× as long in the
-// garbage collector (165 → 604 ms in a profile of 60 passes).
-const MEMORY = Symbol('model memory');
-const memories = {
-  get: (owner: DockerfileModel): ModelMemory | undefined => (owner as unknown as { [MEMORY]?: ModelMemory })[MEMORY],
-  set: (owner: DockerfileModel, memory: ModelMemory): void => {
-    Object.defineProperty(owner, MEMORY, { value: memory });
-  },
-};
+// What the next version's model reuses, kept on the result (see hiddenSlot.ts for why not a WeakMap).
+const memories = hiddenSlot<DockerfileModel, ModelMemory>('model memory');
 
 /**
  * Builds the semantic model of a parsed Dockerfile.

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatDocument } from '../helpers';
 import { clonePath, codeOf, completionsAt, copyExample, labelOf, layerwise, lineOf, open, waitFor } from './support';
 
 const hereDoc = ['run   <<EOF', 'apt-get update', 'apt-get install curl', 'EOF'];
@@ -128,13 +129,7 @@ describe('journey 10: writing a modern Dockerfile', function () {
 
   it('Format Document tidies the new step and leaves what BuildKit builds unchanged', async () => {
     const before = document.getText();
-    const edits = await waitFor('formatting edits', async () => {
-      const found = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
-      return found && found.length > 0 ? found : undefined;
-    });
-    const edit = new vscode.WorkspaceEdit();
-    edit.set(document.uri, edits);
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    await formatDocument(document);
     const after = document.getText();
     assert.ok(after.includes('\nRUN <<EOF\napt-get update\napt-get install curl\nEOF\n'), after);
     assert.equal(buildkitDump(after), buildkitDump(before));
