@@ -1,8 +1,8 @@
-// Writes LSP messages to a stream in one system call each (header and body corked together, sent
-// with writev, the body not copied). vscode-jsonrpc's
-// stream writer makes two writes per message, so every answer cost the server two system calls
-// and the editor two reads; over the benchmark's 2,400 completion and hover requests writing was
-// a larger share of the server's time than computing the answers.
+// Writes LSP messages to a stream in one system call each: header and body are corked together
+// and sent with writev, the body not copied. vscode-jsonrpc's stream writer makes two writes per
+// message, so every answer cost the server two system calls and the editor two reads; over the
+// benchmark's 2,400 completion and hover requests, writing took more of the server's time than
+// computing the answers.
 import type { Writable } from 'node:stream';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 import { encodeMessage } from './jsonEncoder';
