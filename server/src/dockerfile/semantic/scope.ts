@@ -64,7 +64,11 @@ export class Scope {
   }
 
   clone(): Scope {
-    return new Scope(new Map(this.current), this.unknownReason, this.shared);
+    // forEach, not new Map(map): the constructor goes through the iterator, one [key, value]
+    // array per entry (a stage built FROM another copies hundreds of variables).
+    const copy = new Map<string, Binding>();
+    this.current.forEach((binding, name) => copy.set(name, binding));
+    return new Scope(copy, this.unknownReason, this.shared);
   }
 
   /** A point in this scope's history, to ask `valueAt` later; assignments after it do not count. */
