@@ -26,6 +26,7 @@ export function run(): Promise<void> {
   require('./journeys/8-inspect-explain.test');
   require('./journeys/9-another-engine.test');
   require('./journeys/10-modern-dockerfile.test');
+  require('./serverRestart.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });
