@@ -166,6 +166,31 @@ describe('incremental lint (reusing the previous version)', () => {
     assert.ok(kept.length >= 400, `reused ${kept.length} findings`);
   });
 
+  it('a document just opened hands its first edit every kept finding as one block, in order', () => {
+    const lines = ['FROM debian:12 AS base'];
+    for (let index = 0; index < 50; index++) lines.push(`RUN apt-get install -y pkg${index}`);
+    lines.push('FROM base', 'RUN apt-get install -y last', 'RUN echo two');
+    const text = `${lines.join('\n')}\n`;
+    const lastStage = text.indexOf('FROM base');
+    const first = lintDocument(analyzeText(text), config, shells);
+    const block = first.memory.block;
+    assert.equal(block.instructions, analyzeText(text).ast.instructions.length);
+    // The block is the first lint's own findings, in its order.
+    const order = block.findings.map((finding) => first.findings.indexOf(finding));
+    assert.ok(order.every((at, index) => at >= 0 && (index === 0 || at > order[index - 1])), 'the block is a subsequence of the findings');
+    // Stage-wide findings (consecutive RUNs) of the first stage are in it; those of the last stage,
+    // which may still grow, are not.
+    const consecutive = (finding: Finding) => finding.rule.id === 'consecutive-run';
+    assert.equal(block.findings.filter(consecutive).length, 1);
+    assert.ok(block.findings.filter(consecutive).every((finding) => finding.start < lastStage));
+    assert.ok(first.findings.some((finding) => consecutive(finding) && finding.start > lastStage));
+    // The first edit carries the block over: what the first stage found is the same objects at the same places.
+    const second = lintDocument(analyzeText(`${text}RUN echo edit\n`), config, shells, first.memory);
+    const kept = first.findings.filter((finding) => finding.start < lastStage);
+    assert.ok(kept.length >= 100, `${kept.length} findings before the last stage`);
+    kept.forEach((finding, index) => assert.equal(second.findings[index], finding, `finding ${index}`));
+  });
+
   const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
   if (!existsSync(corpus)) {
     it('(NOT RUN on the corpus: ../shared/corpus/real is not here)', () => undefined);

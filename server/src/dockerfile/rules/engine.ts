@@ -234,16 +234,24 @@ class LintRun implements CheckContext {
     }
     const kept = carried ? cutBlock(carried, carriedEnd, carriedStages) : EMPTY_SEQUENCE;
     const blockSequence = mergeSequences(kept, sortRanked(joining), true);
-    const block: FindingBlock = {
-      plan,
-      context: this.finishKey(),
-      instructions: blockEnd,
-      stageEnd: blockStages.end,
-      findings: blockSequence.findings,
-      kinds: blockSequence.kinds!,
-      owners: blockSequence.owners!,
-      outliers,
-    };
+    const rest: Ranked[] = [];
+    for (const raw of this.raw) {
+      const finding = this.finishOne(finishing, raw.rule, raw.report, raw.stored, raw.index);
+      if (finding) rest.push({ finding, kind: raw.kind, owner: raw.owner });
+    }
+    let findings: readonly Finding[];
+    let block: FindingBlock;
+    if (previous) {
+      findings = mergeSequences(blockSequence, sortRanked(rest), false).findings;
+      block = { plan, context: this.finishKey(), instructions: blockEnd, stageEnd: blockStages.end, findings: blockSequence.findings, kinds: blockSequence.kinds!, owners: blockSequence.owners!, outliers };
+    } else {
+      // A first lint (a document just opened) already has every finding finished and in order:
+      // those a later version may keep make its block now, or the first edit would finish and
+      // merge all of them again (the costliest lint of a large file, just when the user starts typing).
+      const sorted = sortRanked(rest);
+      findings = sorted.map((ranked) => ranked.finding);
+      block = this.firstBlock(sorted, reports, stageReports, plan);
+    }
     const memory: LintMemory = {
       text: this.text,
       config: this.config,
@@ -258,12 +266,6 @@ class LintRun implements CheckContext {
       binding: this.binding,
       block,
     };
-    const rest: Ranked[] = [];
-    for (const raw of this.raw) {
-      const finding = this.finishOne(finishing, raw.rule, raw.report, raw.stored, raw.index);
-      if (finding) rest.push({ finding, kind: raw.kind, owner: raw.owner });
-    }
-    const findings = mergeSequences(blockSequence, sortRanked(rest), false).findings;
     // What the lint needed while it ran is rebuilt if a fix asks for it: the result stays small.
     this.raw = [];
     this.scripts.clear();
@@ -303,6 +305,39 @@ class LintRun implements CheckContext {
       stages.push({ stage, fromIndex });
     }
     return { stages, end: blockEnd };
+  }
+
+  /**
+   * The block of a first lint: the findings of every instruction, and of every stage but the last
+   * (a stage is kept only with the next FROM, which shows it did not grow), as a later lint that
+   * keeps them all would have built it; reports reaching outside their instruction or stage stay
+   * out of it, as there.
+   */
+  private firstBlock(sorted: readonly Ranked[], reports: readonly (readonly StoredReport[])[], stageReports: ReadonlyMap<number, readonly StoredReport[]>, plan: Plan): FindingBlock {
+    const instructions = this.instructions.length;
+    const outliers: Outliers = { instructions: [], stages: [] };
+    for (let index = 0; index < instructions; index++) if (!this.withinInstruction(reports[index], index)) outliers.instructions.push(index);
+    let stageEnd = instructions;
+    for (const stage of this.document.model.stages) {
+      const fromIndex = this.indexOf(stage.from);
+      if (fromIndex === undefined) continue;
+      if (!(fromIndex + stage.instructions.length < instructions && stageReports.has(fromIndex))) {
+        stageEnd = fromIndex;
+        break;
+      }
+      if (!this.withinStage(stageReports.get(fromIndex)!, stage, fromIndex)) outliers.stages.push(fromIndex);
+    }
+    const outlying = { [VISIT]: new Set(outliers.instructions), [STAGE]: new Set(outliers.stages) } as Record<Kind, Set<number>>;
+    const findings: Finding[] = [];
+    const kinds: number[] = [];
+    const owners: number[] = [];
+    for (const { finding, kind, owner } of sorted) {
+      if (!(kind === VISIT || kind === STAGE) || owner >= (kind === STAGE ? stageEnd : instructions) || outlying[kind].has(owner)) continue;
+      findings.push(finding);
+      kinds.push(kind);
+      owners.push(owner);
+    }
+    return { plan, context: this.finishKey(), instructions, stageEnd, findings, kinds: Uint8Array.from(kinds), owners: Int32Array.from(owners), outliers };
   }
 
   /** The `stage` hooks, for each stage that changed (or ships now and did not, or the reverse); the block's stages keep their reports. */
