@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// Where the time of "diagnostics after an edit" goes, for our server and rcjsuen's in the same
+// run: the shared harness (lsp-bench.mjs) times an edit from the moment it sends the new text
+// until it has parsed the server's publishDiagnostics; this splits that into
+//   to server   the edit travelling through the pipe until the server's first read of it,
+//   read        the server reading the rest of the (full-text) change,
+//   work        from the last chunk read to the first byte written back: the server's own time,
+//   back        the diagnostics travelling back and being parsed by the client.
+// The sequence is the harness's: open the real-Dockerfile corpus (warms the server up), open its
+// generated 10,000-line file, then ten edits that each append a line, sending the full text.
+// Each server runs as `node -r bench/support/ioTimeline.cjs SERVER --stdio`, which only timestamps
+// its reads, writes and garbage-collection pauses.
+//
+//   npm run build && node bench/lsp-timeline.mjs [--corpus DIR] [--edits 10] [--only ours]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateLspBenchDockerfile, root } from './dockerfiles.mjs';
+
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : fallback;
+};
+const corpusDir = option('corpus', resolve(root, '../shared/corpus/real'));
+const editCount = Number(option('edits', '10'));
+const servers = [
+  ['ours', join(root, 'dist/server.js')],
+  ['rcjsuen', join(root, 'node_modules/dockerfile-language-server-nodejs/lib/server.js')],
+].filter(([name]) => !option('only') || option('only') === name);
+for (const [name, path] of servers) {
+  if (!existsSync(path)) {
+    console.error(`bench/lsp-timeline.mjs: ${name}'s server is missing at ${path}${name === 'ours' ? ' (run npm run build)' : ''}`);
+    process.exit(2);
+  }
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+
+function corpusFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) return corpusFiles(path);
+    return stat.size > 0 && stat.size < 2_000_000 ? [path] : [];
+  });
+}
+
+/** A JSON-RPC client over the server's stdio, framed like the harness's (no packages). */
+class Client {
+  constructor(script, timelineFile) {
+    this.process = spawn(process.execPath, ['-r', join(root, 'bench/support/ioTimeline.cjs'), script, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, LAYERWISE_TIMELINE_FILE: timelineFile },
+    });
+    this.buffer = Buffer.alloc(0);
+    this.nextId = 1;
+    this.pending = new Map();
+    this.diagnosticWaiters = new Map();
+    this.process.stdout.on('data', (chunk) => this.receive(chunk));
+  }
+
+  receive(chunk) {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const separator = this.buffer.indexOf('\r\n\r\n');
+      if (separator < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, separator).toString())[1]);
+      if (this.buffer.length < separator + 4 + length) return;
+      const body = this.buffer.subarray(separator + 4, separator + 4 + length);
+      this.buffer = this.buffer.subarray(separator + 4 + length);
+      const parseStart = now();
+      const message = JSON.parse(body.toString('utf8'));
+      const parsedAt = now();
+      if (message.id !== undefined && message.method) {
+        this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? (message.params.items ?? []).map(() => null) : null });
+      } else if (message.id !== undefined) {
+        this.pending.get(message.id)?.(message.result);
+        this.pending.delete(message.id);
+      } else if (message.method === 'textDocument/publishDiagnostics') {
+        const waiter = this.diagnosticWaiters.get(message.params.uri);
+        this.diagnosticWaiters.delete(message.params.uri);
+        waiter?.({ at: parsedAt, parse: parsedAt - parseStart, bytes: length, count: message.params.diagnostics.length });
+      }
+    }
+  }
+
+  send(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.process.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.process.stdin.write(body);
+  }
+
+  request(method, params) {
+    const id = this.nextId++;
+    return new Promise((resolvePromise) => {
+      this.pending.set(id, resolvePromise);
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  diagnostics(uri) {
+    return new Promise((resolvePromise) => this.diagnosticWaiters.set(uri, resolvePromise));
+  }
+
+  async stop() {
+    await Promise.race([this.request('shutdown', null), new Promise((resolvePromise) => setTimeout(resolvePromise, 2000))]);
+    this.send({ jsonrpc: '2.0', method: 'exit', params: null });
+    await new Promise((resolvePromise) => {
+      if (this.process.exitCode !== null) resolvePromise();
+      else this.process.once('exit', resolvePromise);
+    });
+  }
+}
+
+async function timeline(script) {
+  const scratch = mkdtempSync(join(tmpdir(), 'layerwise-timeline-'));
+  const timelineFile = join(scratch, 'timeline.json');
+  const client = new Client(script, timelineFile);
+  await client.request('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { publishDiagnostics: {} } } });
+  client.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+  for (const path of corpusFiles(corpusDir)) {
+    const uri = pathToFileURL(path).href;
+    const wait = client.diagnostics(uri);
+    client.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dockerfile', version: 1, text: readFileSync(path, 'utf8') } } });
+    await wait;
+  }
+  const big = generateLspBenchDockerfile(10_000);
+  const uri = 'file:///bench/big/Dockerfile';
+  let wait = client.diagnostics(uri);
+  client.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dockerfile', version: 1, text: big } } });
+  await wait;
+  const edits = [];
+  for (let version = 2; version < 2 + editCount; version++) {
+    wait = client.diagnostics(uri);
+    const sent = now();
+    client.send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ text: `${big}RUN echo edit${version}\n` }] } });
+    edits.push({ sent, ...(await wait) });
+  }
+  await client.stop();
+  const events = JSON.parse(readFileSync(timelineFile, 'utf8'));
+  rmSync(scratch, { recursive: true, force: true });
+  return edits.map(({ sent, at, parse, bytes, count }) => {
+    const reads = events.reads.filter(([time]) => time >= sent && time <= at).map(([time]) => time);
+    const firstWrite = events.writes.find((time) => time >= (reads.at(-1) ?? sent));
+    const gc = events.gcs.filter(([start]) => start >= sent && start <= at).reduce((sum, [, duration]) => sum + duration, 0);
+    return {
+      total: at - sent,
+      toServer: reads[0] - sent,
+      read: reads.at(-1) - reads[0],
+      work: firstWrite - reads.at(-1),
+      back: at - firstWrite,
+      parse,
+      gc,
+      bytes,
+      count,
+    };
+  });
+}
+
+const loadBefore = loadavg().map((value) => value.toFixed(2)).join(' ');
+const columns = ['total', 'toServer', 'read', 'work', 'back', 'parse', 'gc'];
+const heads = ['total', 'to server', 'read', 'work', 'back', 'client parse', 'server GC'];
+const summary = [];
+for (const [name, script] of servers) {
+  const rows = await timeline(script);
+  console.log(`\n${name}: ${rows[0].count} diagnostics, ${(rows[0].bytes / 1e6).toFixed(2)} MB per publishDiagnostics; ms per edit`);
+  console.log(`| edit | ${heads.join(' | ')} |`);
+  console.log(`| --- | ${heads.map(() => '---').join(' | ')} |`);
+  rows.forEach((row, index) => console.log(`| ${index + 1} | ${columns.map((column) => row[column].toFixed(1)).join(' | ')} |`));
+  const medians = columns.map((column) => median(rows.map((row) => row[column])));
+  console.log(`| median | ${medians.map((value) => value.toFixed(1)).join(' | ')} |`);
+  summary.push([name, medians]);
+}
+console.log(`\nmedians (ms): ${summary.map(([name, medians]) => `${name}: total ${medians[0].toFixed(1)}, server work ${medians[3].toFixed(1)}, back ${medians[4].toFixed(1)}`).join('; ')}`);
+console.log(`machine load (1, 5, 15 min): before ${loadBefore}, after ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
