@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// Where the time of "diagnostics after an edit" goes, for our server and rcjsuen's in the same
-// run: the shared harness (lsp-bench.mjs) times an edit from the moment it sends the new text
-// until it has parsed the server's publishDiagnostics; this splits that into
+// Where the time of "diagnostics after an edit" and of completion goes, for our server and
+// rcjsuen's in the same run: the shared harness (lsp-bench.mjs) times an edit from the moment it
+// sends the new text until it has parsed the server's publishDiagnostics; this splits that into
 //   to server   the edit travelling through the pipe until the server's first read of it,
 //   read        the server reading the rest of the (full-text) change,
 //   work        from the last chunk read to the first byte written back: the server's own time,
 //   back        the diagnostics travelling back and being parsed by the client.
-// The sequence is the harness's: open the real-Dockerfile corpus (warms the server up), open its
+// Completion requests are split the same way (to server, work, back), at the harness's 400 seeded
+// positions in the corpus (its seed and generator), hover between them as there.
+// The sequence is the harness's: open the real-Dockerfile corpus, completion and hover, open its
 // generated 10,000-line file, then ten edits that each append a line, sending the full text.
 // Each server runs as `node -r bench/support/ioTimeline.cjs SERVER --stdio`, which only timestamps
 // its reads, writes and garbage-collection pauses.
 //
-//   npm run build && node bench/lsp-timeline.mjs [--corpus DIR] [--edits 10] [--only ours]
+//   npm run build && node bench/lsp-timeline.mjs [--corpus DIR] [--edits 10] [--rounds 3] [--only ours]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ const option = (name, fallback) => {
 };
 const corpusDir = option('corpus', resolve(root, '../shared/corpus/real'));
 const editCount = Number(option('edits', '10'));
+const rounds = Number(option('rounds', '3'));
 const servers = [
   ['ours', join(root, 'dist/server.js')],
   ['rcjsuen', join(root, 'node_modules/dockerfile-language-server-nodejs/lib/server.js')],
@@ -37,10 +40,26 @@ for (const [name, path] of servers) {
 }
 
 const now = () => performance.timeOrigin + performance.now();
-const median = (values) => {
+const percentile = (values, fraction) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] : NaN;
 };
+const median = (values) => percentile(values, 0.5);
+
+/** The harness's completion positions: its generator and seed, over the same sorted file list. */
+function harnessPositions(files, count = 400) {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const positions = [];
+  for (let index = 0; index < count; index++) {
+    const file = files[Math.floor(random() * files.length)];
+    const lines = file.text.split('\n');
+    const line = Math.floor(random() * lines.length);
+    const character = random() < 0.5 ? lines[line].length : Math.floor(random() * (lines[line].length + 1));
+    positions.push({ uri: file.uri, position: { line, character } });
+  }
+  return positions;
+}
 
 function corpusFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -100,7 +119,7 @@ class Client {
   request(method, params) {
     const id = this.nextId++;
     return new Promise((resolvePromise) => {
-      this.pending.set(id, resolvePromise);
+      this.pending.set(id, (result) => resolvePromise(result, (this.answeredAt = now())));
       this.send({ jsonrpc: '2.0', id, method, params });
     });
   }
@@ -125,11 +144,21 @@ async function timeline(script) {
   const client = new Client(script, timelineFile);
   await client.request('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { publishDiagnostics: {} } } });
   client.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
-  for (const path of corpusFiles(corpusDir)) {
-    const uri = pathToFileURL(path).href;
+  const files = corpusFiles(corpusDir).map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }));
+  for (const { uri, text } of files) {
     const wait = client.diagnostics(uri);
-    client.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dockerfile', version: 1, text: readFileSync(path, 'utf8') } } });
+    client.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dockerfile', version: 1, text } } });
     await wait;
+  }
+  const completions = [];
+  const positions = files.length > 0 ? harnessPositions(files) : [];
+  for (let round = 0; round < rounds; round++) {
+    for (const point of positions) {
+      const sent = now();
+      await client.request('textDocument/completion', { textDocument: { uri: point.uri }, position: point.position });
+      completions.push({ sent, at: client.answeredAt });
+      await client.request('textDocument/hover', { textDocument: { uri: point.uri }, position: point.position });
+    }
   }
   const big = generateLspBenchDockerfile(10_000);
   const uri = 'file:///bench/big/Dockerfile';
@@ -146,7 +175,13 @@ async function timeline(script) {
   await client.stop();
   const events = JSON.parse(readFileSync(timelineFile, 'utf8'));
   rmSync(scratch, { recursive: true, force: true });
-  return edits.map(({ sent, at, parse, bytes, count }) => {
+  const requests = completions.map(({ sent, at }) => {
+    const read = events.reads.find(([time]) => time >= sent)?.[0] ?? sent;
+    const written = events.writes.find((time) => time >= read) ?? at;
+    const gc = events.gcs.filter(([start, duration]) => start < at && start + duration > sent).reduce((sum, [, duration]) => sum + duration, 0);
+    return { total: at - sent, toServer: read - sent, work: written - read, back: at - written, gc };
+  });
+  const editRows = edits.map(({ sent, at, parse, bytes, count }) => {
     const reads = events.reads.filter(([time]) => time >= sent && time <= at).map(([time]) => time);
     const firstWrite = events.writes.find((time) => time >= (reads.at(-1) ?? sent));
     const gc = events.gcs.filter(([start]) => start >= sent && start <= at).reduce((sum, [, duration]) => sum + duration, 0);
@@ -162,14 +197,22 @@ async function timeline(script) {
       count,
     };
   });
+  return { edits: editRows, requests };
 }
 
 const loadBefore = loadavg().map((value) => value.toFixed(2)).join(' ');
 const columns = ['total', 'toServer', 'read', 'work', 'back', 'parse', 'gc'];
 const heads = ['total', 'to server', 'read', 'work', 'back', 'client parse', 'server GC'];
 const summary = [];
+const completionSummary = [];
 for (const [name, script] of servers) {
-  const rows = await timeline(script);
+  const { edits: rows, requests } = await timeline(script);
+  if (requests.length > 0) {
+    // The slowest 1%: what made them slow (the p99 is the first of them).
+    const slowest = [...requests].sort((a, b) => b.total - a.total).slice(0, Math.max(1, Math.ceil(requests.length / 100)));
+    const share = (key) => slowest.reduce((sum, request) => sum + request[key], 0) / slowest.reduce((sum, request) => sum + request.total, 0);
+    completionSummary.push(`| ${name} | ${requests.length} | ${percentile(requests.map((r) => r.total), 0.5).toFixed(2)} | ${percentile(requests.map((r) => r.total), 0.99).toFixed(2)} | ${percentile(requests.map((r) => r.work), 0.99).toFixed(2)} | ${(100 * share('toServer')).toFixed(0)}% / ${(100 * share('work')).toFixed(0)}% / ${(100 * share('back')).toFixed(0)}% | ${slowest.filter((r) => r.gc > 0).length} of ${slowest.length} |`);
+  }
   console.log(`\n${name}: ${rows[0].count} diagnostics, ${(rows[0].bytes / 1e6).toFixed(2)} MB per publishDiagnostics; ms per edit`);
   console.log(`| edit | ${heads.join(' | ')} |`);
   console.log(`| --- | ${heads.map(() => '---').join(' | ')} |`);
@@ -178,5 +221,11 @@ for (const [name, script] of servers) {
   console.log(`| median | ${medians.map((value) => value.toFixed(1)).join(' | ')} |`);
   summary.push([name, medians]);
 }
-console.log(`\nmedians (ms): ${summary.map(([name, medians]) => `${name}: total ${medians[0].toFixed(1)}, server work ${medians[3].toFixed(1)}, back ${medians[4].toFixed(1)}`).join('; ')}`);
+if (completionSummary.length > 0) {
+  console.log(`\ncompletion at the harness's positions (ms); the slowest 1%: share of their time spent reaching the server / in the server / coming back, and how many overlap a server GC pause`);
+  console.log('| server | requests | p50 | p99 | server work p99 | slowest 1%: to server / work / back | with a GC pause |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of completionSummary) console.log(row);
+}
+console.log(`\nedit medians (ms): ${summary.map(([name, medians]) => `${name}: total ${medians[0].toFixed(1)}, server work ${medians[3].toFixed(1)}, back ${medians[4].toFixed(1)}`).join('; ')}`);
 console.log(`machine load (1, 5, 15 min): before ${loadBefore}, after ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
