@@ -327,12 +327,14 @@ class LintRun implements CheckContext {
       }
       if (!this.withinStage(stageReports.get(fromIndex)!, stage, fromIndex)) outliers.stages.push(fromIndex);
     }
-    const outlying = { [VISIT]: new Set(outliers.instructions), [STAGE]: new Set(outliers.stages) } as Record<Kind, Set<number>>;
+    const outlyingInstructions = new Set(outliers.instructions);
+    const outlyingStages = new Set(outliers.stages);
     const findings: Finding[] = [];
     const kinds: number[] = [];
     const owners: number[] = [];
     for (const { finding, kind, owner } of sorted) {
-      if (!(kind === VISIT || kind === STAGE) || owner >= (kind === STAGE ? stageEnd : instructions) || outlying[kind].has(owner)) continue;
+      const inBlock = kind === VISIT ? owner < instructions && !outlyingInstructions.has(owner) : kind === STAGE && owner < stageEnd && !outlyingStages.has(owner);
+      if (!inBlock) continue;
       findings.push(finding);
       kinds.push(kind);
       owners.push(owner);
