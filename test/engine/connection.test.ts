@@ -177,9 +177,25 @@ describe('engine connection failures, worded for the user', () => {
     });
   });
 
-  it('missing TLS files: config, naming the file', async () => {
+  it('missing TLS files: config, naming every missing file in a fixed order', async () => {
     const endpoint = parseHost(testState().tls.host, { source: 'env', tls: tlsFromDir('/nonexistent/certs') });
-    await expectEngineError(() => EngineConnection.open(endpoint), 'config', /\/nonexistent\/certs\/ca\.pem does not exist/);
+    // The three files are read at once: the message must not depend on which read fails first.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expectEngineError(
+        () => EngineConnection.open(endpoint),
+        'config',
+        /the CA certificate \/nonexistent\/certs\/ca\.pem does not exist, the client certificate \/nonexistent\/certs\/cert\.pem does not exist and the client key \/nonexistent\/certs\/key\.pem does not exist/,
+      );
+    }
+    // Only the key missing: only the key is named.
+    const partial = await fs.mkdtemp(path.join(os.tmpdir(), 'layerwise-certs-'));
+    try {
+      for (const name of ['ca.pem', 'cert.pem']) await fs.copyFile(path.join(testState().tls.certPath, name), path.join(partial, name));
+      const error = await expectEngineError(() => EngineConnection.open(parseHost(testState().tls.host, { source: 'env', tls: tlsFromDir(partial) })), 'config', /the client key \S+key\.pem does not exist/);
+      assert.doesNotMatch(error.message, /CA certificate|client certificate/);
+    } finally {
+      await fs.rm(partial, { recursive: true, force: true });
+    }
   });
 
   it('cancellation: an aborted call fails as cancelled, at once', async () => {

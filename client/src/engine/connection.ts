@@ -4,7 +4,7 @@
 import Dockerode from 'dockerode';
 import { promises as fs } from 'node:fs';
 import * as https from 'node:https';
-import { addressOf, type EngineEndpoint } from './endpoint';
+import { addressOf, type EngineEndpoint, type TlsMaterial } from './endpoint';
 import { EngineError, translateError } from './errors';
 import {
   toContainerDetails,
@@ -43,21 +43,35 @@ export function compareApiVersions(a: string, b: string): number {
   return aMajor - bMajor || aMinor - bMinor;
 }
 
-async function readMaterial(file: string | undefined, what: string, endpoint: EngineEndpoint): Promise<Buffer | undefined> {
-  if (!file) return undefined;
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+/**
+ * The CA certificate, client certificate and key. Every file that cannot be read is named, in
+ * that order: the three reads finish in any order, and a message naming only whichever failed
+ * first would change from one attempt to the next.
+ */
+async function readTlsMaterial(tls: TlsMaterial, endpoint: EngineEndpoint): Promise<Array<Buffer | undefined>> {
+  const files = [
+    { file: tls.caFile, what: 'CA certificate' },
+    { file: tls.certFile, what: 'client certificate' },
+    { file: tls.keyFile, what: 'client key' },
+  ];
+  const results = await Promise.allSettled(files.map(({ file }) => (file ? fs.readFile(file) : Promise.resolve(undefined))));
+  const failures = results.flatMap((result, index) => {
+    if (result.status === 'fulfilled') return [];
+    const code = (result.reason as NodeJS.ErrnoException).code;
+    return [{ text: `the ${files[index].what} ${files[index].file} ${code === 'ENOENT' ? 'does not exist' : 'cannot be read'}`, cause: result.reason as unknown }];
+  });
+  if (failures.length > 0) {
+    const texts = failures.map((failure) => failure.text);
     throw new EngineError({
       kind: 'config',
       endpoint: endpoint.label,
       operation: 'load the TLS material',
-      reason: `the ${what} ${file} ${code === 'ENOENT' ? 'does not exist' : 'cannot be read'}`,
+      reason: texts.length === 1 ? texts[0] : `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]}`,
       fix: 'Point DOCKER_CERT_PATH or layerwise.engine.certPath at a directory holding ca.pem, cert.pem and key.pem, or fix the docker context.',
-      cause: error,
+      cause: failures[0].cause,
     });
   }
+  return results.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
 }
 
 function productOf(version: any): EngineProduct {
@@ -112,11 +126,7 @@ export class EngineConnection {
         break;
       case 'tcp': {
         if (endpoint.tls) {
-          const [ca, cert, key] = await Promise.all([
-            readMaterial(endpoint.tls.caFile, 'CA certificate', endpoint),
-            readMaterial(endpoint.tls.certFile, 'client certificate', endpoint),
-            readMaterial(endpoint.tls.keyFile, 'client key', endpoint),
-          ]);
+          const [ca, cert, key] = await readTlsMaterial(endpoint.tls, endpoint);
           // TLS options live on our agent: the agent's options win over the request's, so
           // docker-modem cannot drop rejectUnauthorized (it does not pass it through).
           tlsAgent = new https.Agent({ keepAlive: true, ca, cert, key, rejectUnauthorized: endpoint.tls.verify });
