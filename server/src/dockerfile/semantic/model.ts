@@ -490,7 +490,9 @@ class Analyzer {
       case 'ENV':
         if (!includesAny(instruction, this.substitutionCodes)) {
           // Nothing to substitute: each value is the text as written; the expanded pairs are made when asked.
-          for (const pair of instruction.keyValues) {
+          const literalPairs = instruction.keyValues;
+          for (let index = 0; index < literalPairs.length; index++) {
+            const pair = literalPairs[index];
             if (pair.value) this.assignEnv(instruction, stageIndex, state, pair.key.value, { kind: 'set', value: pair.value.value }, pair.key, pair.value);
           }
           return new LiteralFacts(instruction, stageIndex);
@@ -746,8 +748,12 @@ class Analyzer {
   }
 
   private heredocReferences(instruction: Instruction, scope: Scope, stageIndex: number, context: ReferenceContext, expandedByBuildkit: boolean): void {
+    const heredocs = instruction.heredocs;
+    // Indexed: most instructions share one frozen empty list, which a for-of walks through an
+    // allocated iterator (V8 does not inline iteration over frozen arrays).
+    if (heredocs.length === 0) return;
     const text = this.ast.text;
-    for (const heredoc of instruction.heredocs) {
+    for (const heredoc of heredocs) {
       if (!heredoc.expand) continue;
       for (const found of scanShellReferences(text, heredoc.body.start, heredoc.body.end)) {
         const state = expandedByBuildkit ? scope.lookup(found.name) : this.shellLookup(scope, found.name, context);

@@ -44,15 +44,38 @@ export interface Keyword {
 }
 
 export function readKeyword(s: string, from: number, to: number): Keyword {
+  const read = readKeywordTransient(s, from, to);
+  return { start: read.start, end: read.end, text: read.text, name: read.name, known: read.known };
+}
+
+const transientKeyword: { -readonly [K in keyof Keyword]: Keyword[K] } = { start: 0, end: 0, text: '', name: '', known: false };
+
+/**
+ * `readKeyword` into one shared record, overwritten by the next call: for readers that take its
+ * fields at once (the parser, a lazy split), so that reading 10,000 instructions allocates no
+ * keyword record each — garbage that made the young-generation collector run more often.
+ */
+export function readKeywordTransient(s: string, from: number, to: number): Keyword {
   const a = skipSpace(s, from, to);
   const b = trimSpaceEnd(s, a, to);
   let k = a;
   while (k < b && !isBlank(s.charCodeAt(k))) k++;
+  const read = transientKeyword;
+  read.start = a;
+  read.end = k;
   const name = knownKeywordAt(s, a, k);
-  if (name !== undefined) return { start: a, end: k, text: name, name, known: true };
+  if (name !== undefined) {
+    read.text = name;
+    read.name = name;
+    read.known = true;
+    return read;
+  }
   const text = s.slice(a, k);
   const known = instructionName(text);
-  return { start: a, end: k, text, name: known ?? text.toUpperCase(), known: known !== undefined };
+  read.text = text;
+  read.name = known ?? text.toUpperCase();
+  read.known = known !== undefined;
+  return read;
 }
 
 // Instruction names by length, to recognise a keyword in place (no slice, no upper-casing).
@@ -183,10 +206,12 @@ export class InstructionSplitter {
 
   /** Splits the logical line after the keyword (BuildKit's splitCommand + dispatch). */
   split(line: LogicalLine, keyword: Keyword, depth: number): InstructionParts {
+    // The keyword may be the transient record: every field is read here, before anything reads another.
     const s = line.text;
     const b = trimSpaceEnd(s, keyword.start, s.length);
     const k = keyword.end;
     const name = keyword.name;
+    const known = keyword.known;
     let m = k;
     while (m < b && isBlank(s.charCodeAt(m))) m++;
     let flags: readonly Flag[] = EMPTY;
@@ -229,7 +254,7 @@ export class InstructionSplitter {
       else args = start === ra && argumentsText ? [argumentsText] : [this.token(line, start, rb, s.slice(start, rb))];
     };
 
-    switch (keyword.known ? name : '') {
+    switch (known ? name : '') {
       case 'RUN':
       case 'CMD':
       case 'ENTRYPOINT':
@@ -671,7 +696,7 @@ export class InstructionNode extends SpanNode implements Instruction {
     if (this.parts) return this.parts;
     // Nothing in a lazily split instruction can be a problem (mustSplitEagerly), so none is kept.
     const line = this.line();
-    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeyword(line.text, 0, line.text.length), 0);
+    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeywordTransient(line.text, 0, line.text.length), 0);
     return this.parts;
   }
 }

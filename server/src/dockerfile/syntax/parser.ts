@@ -3,7 +3,7 @@
 // problem and goes on, so the editor always has a whole tree. One pass over the text, no
 // regular expressions on user text: time is linear in the size of the input.
 import { commonPrefixLength, isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
-import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeyword, unknownInstructionMessage, type LogicalLine } from './instructionParts';
+import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeywordTransient, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { hiddenSlot } from './hiddenSlot';
 import { LineIndex } from './lineIndex';
 import { SpanNode, TokenNode, sortByStart, type SourceText } from './located';
@@ -399,7 +399,8 @@ class Parser {
     const lineText = this.gatheredText;
     const oneLine = lineText === undefined;
     // The keyword is read where the logical text is: the source itself for a one-line instruction.
-    const keyword = oneLine ? readKeyword(text, start, this.gatheredLineEnd) : readKeyword(lineText, 0, lineText.length);
+    // Transient (one shared record): nothing below reads another keyword before the split has taken its fields.
+    const keyword = oneLine ? readKeywordTransient(text, start, this.gatheredLineEnd) : readKeywordTransient(lineText, 0, lineText.length);
     const node = new InstructionNode(start, this.gatheredEnd, this.chunk, undefined, keyword.name, lineText, this.gatheredMap, this.gatheredLineEnd);
     if (keyword.name === '') {
       const stray = this.gatheredFirstContinuation >= 0 ? this.span(this.gatheredFirstContinuation, this.gatheredFirstContinuation + 1) : this.span(start, this.gatheredEnd);
