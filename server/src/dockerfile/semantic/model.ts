@@ -225,18 +225,19 @@ class Analyzer {
     const end = stages[count - 1].end;
     this.global = memory.global;
     this.globalVariables.push(...previous.globalVariables);
-    for (const variable of previous.variables) {
+    // Indexed loops: this runs once per edit, too rarely for V8 to optimise it, and an
+    // unoptimised for-of allocates a result object per element (thousands here).
+    const variables = previous.variables;
+    for (let index = 0; index < variables.length; index++) {
+      const variable = variables[index];
       if (variable.instruction === undefined || variable.instruction.start <= end) this.variables.push(variable);
     }
-    for (const reference of previous.references) {
-      if (reference.start > end) break;
-      this.references.push(reference);
-    }
-    for (const problem of previous.problems) {
-      if (problem.start > end) break;
-      this.problems.push(problem);
-    }
-    for (const reference of previous.stageReferences) if (reference.start <= end) this.stageReferences.push(reference);
+    const references = previous.references;
+    for (let index = 0; index < references.length && references[index].start <= end; index++) this.references.push(references[index]);
+    const problems = previous.problems;
+    for (let index = 0; index < problems.length && problems[index].start <= end; index++) this.problems.push(problems[index]);
+    const stageReferences = previous.stageReferences;
+    for (let index = 0; index < stageReferences.length; index++) if (stageReferences[index].start <= end) this.stageReferences.push(stageReferences[index]);
     this.facts = previous.instructions.slice(0, next);
     for (let index = 0; index < count; index++) {
       const stage = stages[index];
