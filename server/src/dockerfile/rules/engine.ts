@@ -243,7 +243,16 @@ class LintRun implements CheckContext {
     let block: FindingBlock;
     if (previous) {
       findings = mergeSequences(blockSequence, sortRanked(rest), false).findings;
-      block = { plan, context: this.finishKey(), instructions: blockEnd, stageEnd: blockStages.end, findings: blockSequence.findings, kinds: blockSequence.kinds!, owners: blockSequence.owners!, outliers };
+      block = {
+        plan,
+        context: this.finishKey(),
+        instructions: blockEnd,
+        stageEnd: blockStages.end,
+        findings: blockSequence.findings,
+        kinds: blockSequence.kinds!,
+        owners: blockSequence.owners!,
+        outliers,
+      };
     } else {
       // A first lint (a document just opened) already has every finding finished and in order:
       // those a later version may keep make its block now, or the first edit would finish and
@@ -292,16 +301,21 @@ class LintRun implements CheckContext {
 
   /** The leading stages whose instructions, and the next stage's FROM, are all in the block, shipping as before. */
   private blockStages(blockEnd: number): { stages: { stage: Stage; fromIndex: number }[]; end: number } {
-    const stages: { stage: Stage; fromIndex: number }[] = [];
     const previous = this.previous;
-    if (!previous || blockEnd === 0) return { stages, end: 0 };
+    if (!previous || blockEnd === 0) return { stages: [], end: 0 };
+    return this.stagesWithin(blockEnd, (fromIndex, ships) => previous.stageShipped.get(fromIndex) === ships && previous.stageReports.has(fromIndex));
+  }
+
+  /** The leading stages wholly before `blockEnd` (the next stage's FROM included) whose reports `kept` says are there. */
+  private stagesWithin(blockEnd: number, kept: (fromIndex: number, ships: boolean) => boolean): { stages: { stage: Stage; fromIndex: number }[]; end: number } {
+    const stages: { stage: Stage; fromIndex: number }[] = [];
     const shipped = shippedStages(this.document.model);
     for (const stage of this.document.model.stages) {
       const fromIndex = this.indexOf(stage.from);
       if (fromIndex === undefined) continue;
       // The end never passes the block: a stage of the previous version whose FROM lay between
       // the block and this stage's FROM (an edit can turn a FROM into something else) is gone.
-      if (!(fromIndex + stage.instructions.length < blockEnd && previous.stageShipped.get(fromIndex) === shipped.has(stage) && previous.stageReports.has(fromIndex))) return { stages, end: Math.min(fromIndex, blockEnd) };
+      if (!(fromIndex + stage.instructions.length < blockEnd && kept(fromIndex, shipped.has(stage)))) return { stages, end: Math.min(fromIndex, blockEnd) };
       stages.push({ stage, fromIndex });
     }
     return { stages, end: blockEnd };
@@ -317,16 +331,8 @@ class LintRun implements CheckContext {
     const instructions = this.instructions.length;
     const outliers: Outliers = { instructions: [], stages: [] };
     for (let index = 0; index < instructions; index++) if (!this.withinInstruction(reports[index], index)) outliers.instructions.push(index);
-    let stageEnd = instructions;
-    for (const stage of this.document.model.stages) {
-      const fromIndex = this.indexOf(stage.from);
-      if (fromIndex === undefined) continue;
-      if (!(fromIndex + stage.instructions.length < instructions && stageReports.has(fromIndex))) {
-        stageEnd = fromIndex;
-        break;
-      }
-      if (!this.withinStage(stageReports.get(fromIndex)!, stage, fromIndex)) outliers.stages.push(fromIndex);
-    }
+    const { stages, end: stageEnd } = this.stagesWithin(instructions, (fromIndex) => stageReports.has(fromIndex));
+    for (const { stage, fromIndex } of stages) if (!this.withinStage(stageReports.get(fromIndex)!, stage, fromIndex)) outliers.stages.push(fromIndex);
     const outlyingInstructions = new Set(outliers.instructions);
     const outlyingStages = new Set(outliers.stages);
     const findings: Finding[] = [];

@@ -491,9 +491,7 @@ class Analyzer {
       case 'ENV':
         if (!includesAny(instruction, this.substitutionCodes)) {
           // Nothing to substitute: each value is the text as written; the expanded pairs are made when asked.
-          const literalPairs = instruction.keyValues;
-          for (let index = 0; index < literalPairs.length; index++) {
-            const pair = literalPairs[index];
+          for (const pair of instruction.keyValues) {
             if (pair.value) this.assignEnv(instruction, stageIndex, state, pair.key.value, { kind: 'set', value: pair.value.value }, pair.key, pair.value);
           }
           return new LiteralFacts(instruction, stageIndex);
@@ -750,8 +748,8 @@ class Analyzer {
 
   private heredocReferences(instruction: Instruction, scope: Scope, stageIndex: number, context: ReferenceContext, expandedByBuildkit: boolean): void {
     const heredocs = instruction.heredocs;
-    // Indexed: most instructions share one frozen empty list, which a for-of walks through an
-    // allocated iterator (V8 does not inline iteration over frozen arrays).
+    // Most instructions share one frozen empty list, which a for-of would walk through an
+    // allocated iterator (V8 does not inline iteration over frozen arrays): return before it.
     if (heredocs.length === 0) return;
     const text = this.ast.text;
     for (const heredoc of heredocs) {
