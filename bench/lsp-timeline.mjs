@@ -119,7 +119,11 @@ class Client {
   request(method, params) {
     const id = this.nextId++;
     return new Promise((resolvePromise) => {
-      this.pending.set(id, (result) => resolvePromise(result, (this.answeredAt = now())));
+      this.pending.set(id, (result) => {
+        // When the answer was parsed: the awaiting code runs a microtask later.
+        this.answeredAt = now();
+        resolvePromise(result);
+      });
       this.send({ jsonrpc: '2.0', id, method, params });
     });
   }
