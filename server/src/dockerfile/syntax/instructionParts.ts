@@ -215,9 +215,11 @@ export class InstructionSplitter {
     let m = k;
     while (m < b && isBlank(s.charCodeAt(m))) m++;
     let flags: readonly Flag[] = EMPTY;
-    let rest = b;
-    if (m < b) {
-      const extracted = extractFlags(s, m, b);
+    let rest = skipSpace(s, m, b);
+    // Only words that start with `--` can be flags: most instructions have none, and are not
+    // handed to extractFlags (which would allocate its result and an empty list for them).
+    if (rest + 1 < b && s.charCodeAt(rest) === 0x2d && s.charCodeAt(rest + 1) === 0x2d) {
+      const extracted = extractFlags(s, rest, b);
       if (extracted.flags.length > 0) flags = extracted.flags.map((flag) => this.flag(line, flag));
       rest = extracted.rest;
     }
@@ -225,33 +227,10 @@ export class InstructionSplitter {
     const rb = trimSpaceEnd(s, ra, b);
     const argumentsText = ra < rb ? this.token(line, ra, rb, s.slice(ra, rb)) : undefined;
 
-    let args: readonly Token[] = EMPTY;
-    let form: 'exec' | 'shell' | undefined;
-    let exec: ExecForm | undefined;
-    let jsonFallback: JsonFallback | undefined;
-    let keyValues: readonly KeyValue[] = EMPTY;
-    let legacyKeyValue = false;
-    let trigger: Instruction | undefined;
-
-    const maybeJson = (start: number, toList: boolean): void => {
-      if (start >= rb) return;
-      if (s.charCodeAt(start) === 0x5b /* [ */) {
-        const json = parseJsonArray(s, start, rb);
-        if (json.kind !== 'invalid') {
-          form = 'exec';
-          args = json.elements.length === 0 ? EMPTY : json.elements.map((element) => this.token(line, element.start, element.end, element.value));
-          exec = { open: this.logicalSpan(line, start, start + 1), close: this.logicalSpan(line, json.close, json.close + 1), elements: args };
-          if (json.kind === 'non-strings') {
-            this.logicalProblem(line, 'json-array-not-strings', json.at, rb, 'In the JSON (exec) form every element must be a string: quote it, e.g. ["sleep", "10"].');
-          }
-          return;
-        }
-        const at = this.logicalSpan(line, start, rb);
-        jsonFallback = new JsonFallbackNode(at.start, at.end, this.source, json.reason);
-      }
-      form = 'shell';
-      if (toList) args = this.blankSeparated(line, start, rb);
-      else args = start === ra && argumentsText ? [argumentsText] : [this.token(line, start, rb, s.slice(start, rb))];
+    // Filled in place and returned: one object per instruction. (A closure over the locals here
+    // made V8 allocate a context and a function on every call, for every instruction.)
+    const parts: { -readonly [K in keyof InstructionParts]: InstructionParts[K] } = {
+      flags, argumentsText, args: EMPTY, form: undefined, exec: undefined, jsonFallback: undefined, keyValues: EMPTY, legacyKeyValue: false, trigger: undefined,
     };
 
     switch (known ? name : '') {
@@ -259,26 +238,26 @@ export class InstructionSplitter {
       case 'CMD':
       case 'ENTRYPOINT':
       case 'SHELL':
-        maybeJson(ra, false);
+        this.execOrShell(parts, line, ra, ra, rb, false);
         break;
       case 'ADD':
       case 'COPY':
       case 'VOLUME':
-        maybeJson(ra, true);
+        this.execOrShell(parts, line, ra, ra, rb, true);
         break;
       case 'FROM':
       case 'EXPOSE':
-        if (ra < rb) args = this.blankSeparated(line, ra, rb);
+        if (ra < rb) parts.args = this.blankSeparated(line, ra, rb);
         break;
       case 'MAINTAINER':
       case 'STOPSIGNAL':
       case 'USER':
       case 'WORKDIR':
-        if (argumentsText) args = [argumentsText];
+        if (argumentsText) parts.args = [argumentsText];
         break;
       case 'ARG': {
         const words = splitWords(s, ra, rb, this.escape);
-        if (words.length > 0) keyValues = words.map((word) => this.keyValue(line, word, true, name));
+        if (words.length > 0) parts.keyValues = words.map((word) => this.keyValue(line, word, true, name));
         break;
       }
       case 'ENV':
@@ -286,17 +265,17 @@ export class InstructionSplitter {
         const words = splitWords(s, ra, rb, this.escape);
         if (words.length === 0) break;
         if (!words[0].value.includes('=')) {
-          legacyKeyValue = true;
-          const parts = splitBlank(s, ra, rb, 2);
-          const key = this.pieceToken(line, parts[0]);
-          const value = parts.length > 1 ? this.pieceToken(line, parts[1]) : undefined;
+          parts.legacyKeyValue = true;
+          const pieces = splitBlank(s, ra, rb, 2);
+          const key = this.pieceToken(line, pieces[0]);
+          const value = pieces.length > 1 ? this.pieceToken(line, pieces[1]) : undefined;
           if (!value) {
             this.logicalProblem(line, 'key-value-missing-value', ra, rb, `${name} ${key.value} has no value: write ${name} ${key.value}=value.`);
           }
           const at = argumentsText ?? this.logicalSpan(line, ra, rb);
-          keyValues = [new KeyValueNode(at.start, at.end, this.source, key, -1, value)];
+          parts.keyValues = [new KeyValueNode(at.start, at.end, this.source, key, -1, value)];
         } else {
-          keyValues = words.map((word) => this.keyValue(line, word, false, name));
+          parts.keyValues = words.map((word) => this.keyValue(line, word, false, name));
         }
         break;
       }
@@ -305,8 +284,8 @@ export class InstructionSplitter {
         let sep = ra;
         while (sep < rb && !isSpace(s.charCodeAt(sep))) sep++;
         const type = this.token(line, ra, sep, s.slice(ra, sep));
-        maybeJson(skipSpace(s, sep, rb), false);
-        args = [type, ...args];
+        this.execOrShell(parts, line, ra, skipSpace(s, sep, rb), rb, false);
+        parts.args = [type, ...parts.args];
         break;
       }
       case 'ONBUILD':
@@ -314,14 +293,42 @@ export class InstructionSplitter {
           if (depth >= MAX_TRIGGER_DEPTH) {
             this.logicalProblem(line, 'unknown-instruction', ra, rb, 'ONBUILD cannot trigger ONBUILD: remove the nested ONBUILD.');
           } else {
-            trigger = this.instruction({ text: s.slice(ra), map: shiftLogicalMap(line.map, ra) }, depth + 1);
+            parts.trigger = this.instruction({ text: s.slice(ra), map: shiftLogicalMap(line.map, ra) }, depth + 1);
           }
         }
         break;
       default:
         break;
     }
-    return { flags, argumentsText, args, form, exec, jsonFallback, keyValues, legacyKeyValue, trigger };
+    return parts;
+  }
+
+  /**
+   * The arguments from `start` to `end` in exec form when they are a JSON array of strings, else in
+   * shell form: one token (`toList` false; the whole arguments' token when they start at `ra`, the
+   * start of the arguments) or blank-separated words.
+   */
+  private execOrShell(parts: { -readonly [K in keyof InstructionParts]: InstructionParts[K] }, line: LogicalLine, ra: number, start: number, end: number, toList: boolean): void {
+    if (start >= end) return;
+    const s = line.text;
+    if (s.charCodeAt(start) === 0x5b /* [ */) {
+      const json = parseJsonArray(s, start, end);
+      if (json.kind !== 'invalid') {
+        const args = json.elements.length === 0 ? EMPTY : json.elements.map((element) => this.token(line, element.start, element.end, element.value));
+        parts.form = 'exec';
+        parts.args = args;
+        parts.exec = { open: this.logicalSpan(line, start, start + 1), close: this.logicalSpan(line, json.close, json.close + 1), elements: args };
+        if (json.kind === 'non-strings') {
+          this.logicalProblem(line, 'json-array-not-strings', json.at, end, 'In the JSON (exec) form every element must be a string: quote it, e.g. ["sleep", "10"].');
+        }
+        return;
+      }
+      const at = this.logicalSpan(line, start, end);
+      parts.jsonFallback = new JsonFallbackNode(at.start, at.end, this.source, json.reason);
+    }
+    parts.form = 'shell';
+    if (toList) parts.args = this.blankSeparated(line, start, end);
+    else parts.args = start === ra && parts.argumentsText ? [parts.argumentsText] : [this.token(line, start, end, s.slice(start, end))];
   }
 
   /** A whole instruction from a logical line that starts with its keyword (ONBUILD's trigger). */
