@@ -1,8 +1,11 @@
 // The shell reader on top of mvdan-sh: words with their unquoted values and exact UTF-16 offsets,
 // pipelines, nested commands, redirections, syntax errors with their position, and scripts too
-// deep or too long for a recursive reader.
+// deep or too long for a recursive reader; and the two routes into the parser (straight into Go,
+// or through mvdan-sh's JavaScript API) reading every script alike.
 import { strict as assert } from 'node:assert';
-import { parseShell } from '../../../server/src/dockerfile/shell/parseShell';
+import { analyzeText } from '../../../server/src/dockerfile';
+import { parseShell, parseShellThroughApi, shellParserRoute } from '../../../server/src/dockerfile/shell/parseShell';
+import { realDockerfiles } from '../corpus/support/corpus';
 
 describe('shell reader', () => {
   it('reads commands, words, values and offsets (non-ASCII text included)', () => {
@@ -44,4 +47,39 @@ describe('shell reader', () => {
     const deep = parseShell('('.repeat(5000));
     assert.deepEqual([deep.commands.length, deep.error], [0, undefined]);
   });
+
+  it('parses straight into the Go parser with the pinned mvdan-sh', () => {
+    assert.equal(shellParserRoute(), 'direct');
+  });
+
+  it('reads every script as through mvdan-sh\'s JavaScript API: words, offsets, errors (the corpus too, when present)', () => {
+    const scripts = [
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y "lib é" \'q\' $PKG && echo ü',
+      'echo 😀 "$x" ${y:-z} | grep -v ö > /tmp/ü 2>&1',
+      "echo 'a' \"b\" `c` $(d) <(e) && f || g |& h",
+      'x=1 y=2 cmd 2>&1 >> out <<< here',
+      'cat <<EOF\nbody é\nEOF\necho done',
+      'apt-get update \\\r\n  && apt-get install -y curl\r\n',
+      'echo ok; echo "unclosed',
+      'echo é; echo ${ö}',
+      'declare -A ö=()',
+      'if then fi',
+      '',
+      '('.repeat(5000),
+    ];
+    for (const [, text] of realDockerfiles()) {
+      for (const instruction of analyzeText(text).ast.instructions) {
+        if (instruction.name === 'RUN' && instruction.form === 'shell' && instruction.argumentsText) scripts.push(instruction.argumentsText.value);
+      }
+    }
+    for (const script of scripts) assert.deepEqual(parseShell(script), parseShellThroughApi(script), JSON.stringify(script.slice(0, 80)));
+    assert.deepEqual(
+      ['echo é; echo ${ö}', 'declare -A ö=()'].map((script) => parseShell(script).error),
+      [
+        { offset: 15, message: 'invalid parameter name' },
+        { offset: 11, message: 'invalid var name' },
+      ],
+    );
+  });
 });
+

@@ -12,10 +12,12 @@
 //
 // Reading the tree: mvdan-sh's JavaScript API converts every node and string between Go and
 // JavaScript on each property access (`syntax.Walk` costs ~30 µs per node, more than parsing).
-// So we parse through the public API and then read the Go structures GopherJS keeps behind it
-// (`__internal_object__`): struct fields are properties, slices are {$array, $offset, $length},
-// pointer types are named by `constructor.string`, Go strings hold UTF-8 bytes, positions are
-// byte offsets (`Pos().offs`). The version is pinned; test/unit/shell checks this reading.
+// So we read the Go structures GopherJS keeps behind it (`__internal_object__`): struct fields
+// are properties, slices are {$array, $offset, $length}, pointer types are named by
+// `constructor.string`, Go strings hold UTF-8 bytes, positions are byte offsets (`Pos().offs`).
+// For the same reason scripts go straight into the Go parser (directParser below), not through
+// the API's Parse, which wraps each parsed file for JavaScript. The version is pinned;
+// test/unit/shell checks this reading, and that both routes read every script alike.
 import type * as MvdanSh from 'mvdan-sh';
 import type { ShellCommand, ShellRedirect, ShellScript, ShellWord } from './types';
 
@@ -46,26 +48,102 @@ const REDIRECT_OPERATORS: Readonly<Record<number, string>> = {
   65: '&>>',
 };
 
-let parser: ReturnType<(typeof MvdanSh)['syntax']['NewParser']> | undefined;
+type ApiParser = ReturnType<(typeof MvdanSh)['syntax']['NewParser']>;
+
+/**
+ * Go's `(*syntax.Parser).Parse`, called without mvdan-sh's JavaScript API around it. The API's
+ * Parse wraps the parsed file for JavaScript on every call (js.MakeFullWrapper: an object with a
+ * getter per field and a function per method), which we never read: we read the Go structures.
+ * That wrapping was most of what parsing allocated, and much of it outlived young-generation
+ * collections: the 5,234 RUN scripts of the LSP harness's 10,000-line file promoted 27 MB to the
+ * old space through the API and 4 MB this way, in a third less time.
+ */
+interface DirectParser {
+  /** The parsed file and Go's error value (`nil` when there is none). */
+  parse(goText: string): [GoValue, GoValue];
+  readonly nil: GoValue;
+}
+
+let parsers: { readonly api: ApiParser; readonly direct: DirectParser | undefined } | undefined;
 
 /**
  * mvdan-sh is loaded on the first script (its ~70 ms of start-up would otherwise delay the
  * language server's initialize for every feature).
  */
-function newParser(): NonNullable<typeof parser> {
+function newParsers(): NonNullable<typeof parsers> {
   const { syntax } = require('mvdan-sh') as typeof MvdanSh;
-  return syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+  const api = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+  return { api, direct: directParser(api) };
+}
+
+/**
+ * The Go parser inside the API's: a parse through the API leaves its `*strings.Reader` in the
+ * parser's `src`, whose type (and that of its int64 field) a direct call needs to make its own.
+ * Undefined when the structures are not those of the pinned mvdan-sh: the API is used then.
+ */
+function directParser(api: ApiParser): DirectParser | undefined {
+  try {
+    api.Parse('true', '');
+    const go = (api as unknown as { __internal_object__?: GoValue }).__internal_object__?.Parser as GoValue | undefined;
+    const source = go?.src as GoValue | undefined;
+    if (!go || typeof go.Parse !== 'function' || source?.constructor.string !== '*strings.Reader' || typeof source.i?.constructor !== 'function') return undefined;
+    const Reader = (source.constructor as unknown as { elem: { ptr: new (text: string, offset: unknown, previousRune: number) => GoValue } }).elem.ptr;
+    const Int64 = source.i.constructor as new (high: number, low: number) => unknown;
+    const parse = (goText: string): [GoValue, GoValue] => go.Parse(new Reader(goText, new Int64(0, 0), -1), '') as [GoValue, GoValue];
+    const [file, nil] = parse('true');
+    return file?.constructor.string === '*syntax.File' ? { parse, nil } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which way scripts are parsed: straight into the Go parser, or through mvdan-sh's API. */
+export function shellParserRoute(): 'direct' | 'api' {
+  parsers ??= newParsers();
+  return parsers.direct ? 'direct' : 'api';
 }
 
 /** Parses `text` as a bash script (bash is a superset of what `/bin/sh -c` accepts). Never throws. */
 export function parseShell(text: string): ShellScript {
-  parser ??= newParser();
+  parsers ??= newParsers();
+  return readScript(text, parsers.direct ? directFile(parsers.direct, text) : apiFile(parsers.api, text));
+}
+
+/** The same as parseShell, through mvdan-sh's JavaScript API: the route taken when the direct one is not available. */
+export function parseShellThroughApi(text: string): ShellScript {
+  parsers ??= newParsers();
+  return readScript(text, apiFile(parsers.api, text));
+}
+
+/** A parse: the file, or what was thrown (the API throws Go's error wrapped: its Text and Pos). */
+type Parsed = { readonly file: GoValue } | { readonly thrown: unknown };
+
+function apiFile(api: ApiParser, text: string): Parsed {
+  try {
+    return { file: (api.Parse(text, '') as unknown as { __internal_object__: GoValue }).__internal_object__ };
+  } catch (error) {
+    return { thrown: error };
+  }
+}
+
+function directFile(direct: DirectParser, text: string): Parsed {
+  try {
+    const [file, error] = direct.parse(toGoString(text));
+    if (error === direct.nil) return { file };
+    // Go's error in an interface: a syntax.ParseError's fields are on $val (its Text a Go string).
+    const value = (error as { $val?: GoValue }).$val;
+    return { thrown: typeof value?.Text === 'string' ? { Text: goString(value.Text as string), Pos: value.Pos } : error };
+  } catch (error) {
+    return { thrown: error };
+  }
+}
+
+function readScript(text: string, parsed: Parsed): ShellScript {
   const offsets = new OffsetMap(text);
   let file: GoValue;
-  try {
-    file = (parser.Parse(text, '') as unknown as { __internal_object__: GoValue }).__internal_object__;
-  } catch (error) {
-    const parseError = error as { Text?: string; Pos?: { Offset(): number } };
+  if ('file' in parsed) file = parsed.file;
+  else {
+    const parseError = (parsed.thrown ?? {}) as { Text?: string; Pos?: { Offset(): number } };
     // Only the parser's own errors say the script is not valid shell; anything else (a script
     // nested too deeply for the parser's recursion) leaves it unread.
     if (typeof parseError.Text !== 'string' || !parseError.Pos) return { text, commands: [], pipes: [], error: undefined };
@@ -254,6 +332,18 @@ function goString(bytes: string): string {
   const buffer = new Uint8Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) buffer[i] = bytes.charCodeAt(i);
   return utf8.decode(buffer);
+}
+
+const utf8Encoder = new TextEncoder();
+
+/** A JavaScript string as a Go string (its UTF-8 bytes, one per character), what GopherJS passes to Go. */
+function toGoString(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  const bytes = utf8Encoder.encode(text);
+  let result = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < bytes.length; i += 8192) result += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return result;
 }
 
 function unescapeUnquoted(literal: string): string {
