@@ -28,8 +28,9 @@
  *    BuildKit's parser reject the whole file. `ast.syntax`: the frontend named the way BuildKit's
  *    DetectSyntax finds it (`# syntax=`, also after `#!`; `// syntax=`; a JSON file's "syntax").
  *  - Cost: an instruction's split parts (flags, args, argumentsText, keyValues, exec, trigger …),
- *    a one-line instruction's keyword token, logicalText and logicalMap, and `continuations` are
- *    computed on first read and then kept; read what you need, not everything "just in case".
+ *    a one-line instruction's keyword token, and `continuations` are computed on first read and
+ *    then kept; a one-line instruction's logicalText and logicalMap are made on every read (read
+ *    them once where they are used more than once); read what you need, not everything "just in case".
  *
  * Semantics (`model`): `stages` (index, lower-cased name, base: scratch | stage | image with a
  * parsed reference | unknown, expanded base name and platform), `variables` (every ARG/ENV

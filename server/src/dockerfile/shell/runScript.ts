@@ -68,8 +68,9 @@ export function runScript(instruction: Instruction, cache: ShellCache): RunScrip
   const args = instruction.argumentsText;
   if (!args) return undefined;
   const logical = instruction.logicalText;
-  const logicalStart = sourceToLogical(instruction.logicalMap, args.start);
-  const logicalEnd = sourceToLogical(instruction.logicalMap, args.end - 1) + 1;
+  const map = instruction.logicalMap;
+  const logicalStart = sourceToLogical(map, args.start);
+  const logicalEnd = sourceToLogical(map, args.end - 1) + 1;
   const line = logical.slice(logicalStart, logicalEnd);
   const heredocs = instruction.heredocs;
 
@@ -81,10 +82,10 @@ export function runScript(instruction: Instruction, cache: ShellCache): RunScrip
   }
 
   if (heredocs.length === 0) {
-    const makeSegments = (): Segment[] => [lineSegment(instruction, logicalStart, line.length)];
+    const makeSegments = (): Segment[] => [lineSegment(map, logicalStart, line.length)];
     return new RunScript(instruction, cache.parse(line), makeSegments, false);
   }
-  const segments: Segment[] = [lineSegment(instruction, logicalStart, line.length)];
+  const segments: Segment[] = [lineSegment(map, logicalStart, line.length)];
   let text = line;
   for (const heredoc of heredocs) {
     text += '\n';
@@ -98,12 +99,11 @@ export function runScript(instruction: Instruction, cache: ShellCache): RunScrip
 }
 
 /** The instruction's logical line (after the keyword and flags) as the start of the script. */
-function lineSegment(instruction: Instruction, logicalStart: number, length: number): Segment {
+function lineSegment(map: readonly number[], logicalStart: number, length: number): Segment {
   return {
     scriptStart: 0,
     scriptEnd: length,
-    toSource: (offset) =>
-      offset < length ? logicalToSource(instruction.logicalMap, logicalStart + offset) : logicalEndToSource(instruction.logicalMap, logicalStart, logicalStart + length),
+    toSource: (offset) => (offset < length ? logicalToSource(map, logicalStart + offset) : logicalEndToSource(map, logicalStart, logicalStart + length)),
   };
 }
 

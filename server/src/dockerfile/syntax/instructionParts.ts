@@ -463,8 +463,8 @@ function editDistance(a: string, b: string): number {
 /**
  * An instruction. The parser sets its eager fields; the split ones (flags, arguments, pairs,
  * exec form, trigger) are computed on first read unless the parser had to split it. For an
- * instruction on one line, the logical text, its map and the keyword token are made on first
- * read too: they are a slice of the source.
+ * instruction on one line, the keyword token is made on first read too, and the logical text
+ * and its map on every read: they are a slice of the source.
  */
 export class InstructionNode extends SpanNode implements Instruction {
   declare name: string;
@@ -543,14 +543,15 @@ export class InstructionNode extends SpanNode implements Instruction {
     return this.keywordSlot;
   }
 
+  // A one-line instruction's logical text and map are made on each read, not kept: a kept slice
+  // would hold this version's whole text after a later version takes the node over, and a kept
+  // map is one more array per instruction. Read them once where they are used more than once.
   get logicalText(): string {
-    this.textSlot ??= this.source.text.slice(this.start, this.lineEnd);
-    return this.textSlot;
+    return this.textSlot ?? this.source.text.slice(this.start, this.lineEnd);
   }
 
   get logicalMap(): readonly number[] {
-    this.mapSlot ??= [0, this.start];
-    return this.mapSlot;
+    return this.mapSlot ?? [0, this.start];
   }
 
   /**

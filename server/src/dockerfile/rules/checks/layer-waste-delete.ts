@@ -62,10 +62,14 @@ export const check: Check = {
     if (![...shipped].some((stage) => deletionsOf(stage).length > 0)) return;
     const words = [...wordSet];
     const wordsKey = words.join('\u0000');
-    const mayWrite = (instruction: Instruction): boolean =>
-      words.some((word) => instruction.logicalText.includes(word) || instruction.heredocs.some((heredoc) => heredoc.content.includes(word))) ||
-      // `apt-get update` writes /var/lib/apt/lists without naming it.
-      (instruction.name === 'RUN' && /\bapt(-get)?\b/.test(instruction.logicalText) && words.includes('lists'));
+    const mayWrite = (instruction: Instruction): boolean => {
+      const logical = instruction.logicalText;
+      return (
+        words.some((word) => logical.includes(word) || instruction.heredocs.some((heredoc) => heredoc.content.includes(word))) ||
+        // `apt-get update` writes /var/lib/apt/lists without naming it.
+        (instruction.name === 'RUN' && /\bapt(-get)?\b/.test(logical) && words.includes('lists'))
+      );
+    };
     // What each stage's layers still hold, written by whom: a stage built FROM another starts with its files.
     // A stage's walk depends on the words, on the stage and those before it, and on which of it and
     // its base stages ship: kept for the next versions with that key (one per stage: a new key replaces it).
