@@ -1,6 +1,6 @@
 // Inputs and loaders shared by the parser benchmarks (bench/parser.mjs, bench/memory.mjs).
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -128,6 +128,20 @@ export function generateDockerfile(lines) {
     stage++;
   }
   return out.slice(0, lines).join('\n') + '\n';
+}
+
+/**
+ * The files the shared LSP harness (lsp-bench.mjs) opens, in its order: every file under `dir`,
+ * names sorted, recursively, skipping empty files and files of 2 MB or more. [] without `dir`.
+ */
+export function harnessCorpusFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) return harnessCorpusFiles(path);
+    return stat.size > 0 && stat.size < 2_000_000 ? [path] : [];
+  });
 }
 
 /**

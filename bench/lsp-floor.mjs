@@ -12,11 +12,11 @@
 //
 //   npm run build && node bench/lsp-floor.mjs [--corpus DIR] [--rounds 3] [--runs 2]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateLspBenchDockerfile, root } from './dockerfiles.mjs';
+import { generateLspBenchDockerfile, harnessCorpusFiles, root } from './dockerfiles.mjs';
 
 const option = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -33,16 +33,6 @@ for (const [what, path] of [['the harness lsp-bench.mjs', harness], ['the corpus
     console.error(`bench/lsp-floor.mjs: ${what} is missing at ${path}`);
     process.exit(2);
   }
-}
-
-/** The files the harness opens, in its order (sorted names, recursively; empty and huge files skipped). */
-function corpusFiles(dir) {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) return corpusFiles(path);
-    return stat.size > 0 && stat.size < 2_000_000 ? [path] : [];
-  });
 }
 
 /** Drives our server over stdio as the harness does, and returns every list it publishes. */
@@ -95,7 +85,7 @@ async function capture() {
   });
   send({ jsonrpc: '2.0', method: 'initialized', params: {} });
   const lists = {};
-  for (const path of corpusFiles(corpusDir)) {
+  for (const path of harnessCorpusFiles(corpusDir)) {
     const uri = pathToFileURL(path).href;
     const text = readFileSync(path, 'utf8');
     lists[uri] = { opened: await published(uri, { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dockerfile', version: 1, text } } }) };

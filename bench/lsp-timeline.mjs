@@ -15,11 +15,11 @@
 //
 //   npm run build && node bench/lsp-timeline.mjs [--corpus DIR] [--edits 10] [--rounds 3] [--only ours]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateLspBenchDockerfile, root } from './dockerfiles.mjs';
+import { generateLspBenchDockerfile, harnessCorpusFiles, root } from './dockerfiles.mjs';
 
 const option = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -59,16 +59,6 @@ function harnessPositions(files, count = 400) {
     positions.push({ uri: file.uri, position: { line, character } });
   }
   return positions;
-}
-
-function corpusFiles(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) return corpusFiles(path);
-    return stat.size > 0 && stat.size < 2_000_000 ? [path] : [];
-  });
 }
 
 /** A JSON-RPC client over the server's stdio, framed like the harness's (no packages). */
@@ -148,7 +138,7 @@ async function timeline(script) {
   const client = new Client(script, timelineFile);
   await client.request('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { publishDiagnostics: {} } } });
   client.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
-  const files = corpusFiles(corpusDir).map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }));
+  const files = harnessCorpusFiles(corpusDir).map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }));
   for (const { uri, text } of files) {
     const wait = client.diagnostics(uri);
     client.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dockerfile', version: 1, text } } });
