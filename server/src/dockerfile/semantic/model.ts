@@ -17,6 +17,7 @@ import { parseImageReference } from './imageReference';
 import { StageNode, StageReferenceNode, VariableReferenceNode } from './nodes';
 import { AUTOMATIC_PLATFORM_ARGS, DEFAULT_LINUX_PATH, PROXY_ARGS, formatPlatform, parsePlatform, platformArgValues } from './predefined';
 import { scanShellReferences } from './shellReferences';
+import { Definition, NO_FILES, Pair, PlainFacts, ScopeBinding, SetState, Word } from './values';
 import type {
   AnalyzeOptions,
   DockerfileModel,
@@ -279,7 +280,7 @@ class Analyzer {
       let source: VariableDefinition['source'] = 'none';
       let expanded: ExpandedWord | undefined;
       if (this.buildArgs[name] !== undefined) {
-        value = { kind: 'set', value: this.buildArgs[name] };
+        value = new SetState(this.buildArgs[name]);
         source = 'build-arg';
       }
       if (pair.value) {
@@ -289,12 +290,12 @@ class Analyzer {
           source = 'default';
         }
       }
-      const definition = this.define({ name, kind: 'arg', stageIndex: undefined, instruction, nameToken: pair.key, valueToken: pair.value, value, source });
+      const definition = this.define(new Definition(name, 'arg', undefined, instruction, pair.key, pair.value, value, source));
       this.globalVariables.push(definition);
-      if (value.kind !== 'unset' || !global.has(name)) global.set(name, { state: value, definition });
-      pairs.push({ key: literal(name), value: expanded });
+      if (value.kind !== 'unset' || !global.has(name)) global.set(name, new ScopeBinding(value, definition));
+      pairs.push(new Pair(literal(name), expanded));
     }
-    this.facts.push({ instruction, stageIndex: undefined, effect: 'build', expandedArgs: undefined, expandedPairs: pairs, files: NO_FILES });
+    this.facts.push(new PlainFacts(instruction, undefined, 'build', undefined, pairs));
   }
 
   // ---- stages
@@ -328,17 +329,8 @@ class Analyzer {
       const parent = this.stageStates[base.stageIndex];
       state = { build: parent.build.clone(), image: parent.image.clone(), workdir: parent.workdir };
     } else if (base.kind === 'scratch') {
-      const path = this.define({
-        name: 'PATH',
-        kind: 'image',
-        stageIndex: index,
-        instruction: from,
-        nameToken: undefined,
-        valueToken: undefined,
-        value: { kind: 'set', value: DEFAULT_LINUX_PATH },
-        source: undefined,
-      });
-      const binding = { state: path.value, definition: path };
+      const path = this.define(new Definition('PATH', 'image', index, from, undefined, undefined, new SetState(DEFAULT_LINUX_PATH), undefined));
+      const binding = new ScopeBinding(path.value, path);
       state = { build: new Scope(new Map([['PATH', binding]]), undefined), image: new Scope(new Map([['PATH', binding]]), undefined), workdir: '/' };
     } else {
       const known = base.kind === 'image' ? this.options.baseImageConfig?.(base.reference) : undefined;
@@ -347,17 +339,8 @@ class Analyzer {
         for (const entry of environmentWithPath(known.Env)) {
           const equals = entry.indexOf('=');
           const variable = equals < 0 ? entry : entry.slice(0, equals);
-          const definition = this.define({
-            name: variable,
-            kind: 'image',
-            stageIndex: index,
-            instruction: from,
-            nameToken: undefined,
-            valueToken: undefined,
-            value: { kind: 'set', value: equals < 0 ? '' : entry.slice(equals + 1) },
-            source: undefined,
-          });
-          bindings.set(variable, { state: definition.value, definition });
+          const definition = this.define(new Definition(variable, 'image', index, from, undefined, undefined, new SetState(equals < 0 ? '' : entry.slice(equals + 1)), undefined));
+          bindings.set(variable, new ScopeBinding(definition.value, definition));
         }
         state = { build: new Scope(bindings, undefined), image: new Scope(new Map(bindings), undefined), workdir: known.WorkingDir || '/' };
       } else {
@@ -367,14 +350,7 @@ class Analyzer {
     }
 
     if (name !== undefined && !this.stageIndexByName.has(name)) this.stageIndexByName.set(name, index);
-    this.facts.push({
-      instruction: from,
-      stageIndex: index,
-      effect: 'build',
-      expandedArgs: baseName ? [baseName] : undefined,
-      expandedPairs: NO_PAIRS,
-      files: NO_FILES,
-    });
+    this.facts.push(new PlainFacts(from, index, 'build', baseName ? [baseName] : undefined, NO_PAIRS));
     const triggers = this.replayTriggers(base, index, state, global);
     for (let k = 1; k < instructions.length; k++) this.facts.push(this.instruction(instructions[k], index, state, global));
     this.stageStates.push(state);
@@ -492,7 +468,7 @@ class Analyzer {
         if (!includesAny(instruction, this.substitutionCodes)) {
           // Nothing to substitute: each value is the text as written; the expanded pairs are made when asked.
           for (const pair of instruction.keyValues) {
-            if (pair.value) this.assignEnv(instruction, stageIndex, state, pair.key.value, { kind: 'set', value: pair.value.value }, pair.key, pair.value);
+            if (pair.value) this.assignEnv(instruction, stageIndex, state, pair.key.value, new SetState(pair.value.value), pair.key, pair.value);
           }
           return new LiteralFacts(instruction, stageIndex);
         }
@@ -516,17 +492,14 @@ class Analyzer {
           const key = this.expand(instruction, pair.key, build, stageIndex, 'build');
           const value = this.expand(instruction, pair.value, build, stageIndex, 'build');
           assignments.push({ key, value, pair });
-          pairs.push({ key, value });
+          pairs.push(new Pair(key, value));
         }
         for (const { key, value, pair } of assignments) this.assignEnv(instruction, stageIndex, state, key.value, stateOf(value), pair.key, pair.value);
         break;
       }
       case 'LABEL':
         for (const pair of instruction.keyValues) {
-          pairs.push({
-            key: this.expand(instruction, pair.key, build, stageIndex, 'build'),
-            value: pair.value ? this.expand(instruction, pair.value, build, stageIndex, 'build') : undefined,
-          });
+          pairs.push(new Pair(this.expand(instruction, pair.key, build, stageIndex, 'build'), pair.value ? this.expand(instruction, pair.value, build, stageIndex, 'build') : undefined));
         }
         break;
       case 'ADD':
@@ -578,19 +551,12 @@ class Analyzer {
       // Reading the script is left until someone asks: the scope is marked now.
       return new RunFacts(instruction, stageIndex, build, build.mark(), state.workdir);
     }
-    return {
-      instruction,
-      stageIndex,
-      effect: effectOf(instruction, expandedArgs),
-      expandedArgs,
-      expandedPairs: pairs,
-      files: NO_FILES,
-    };
+    return new PlainFacts(instruction, stageIndex, effectOf(instruction, expandedArgs), expandedArgs, pairs);
   }
 
   private assignEnv(instruction: Instruction, stageIndex: number, state: StageState, name: string, value: VariableState, nameToken: Token, valueToken: Token | undefined): void {
-    const definition = this.define({ name, kind: 'env', stageIndex, instruction, nameToken, valueToken, value, source: undefined });
-    const binding = { state: value, definition };
+    const definition = this.define(new Definition(name, 'env', stageIndex, instruction, nameToken, valueToken, value, undefined));
+    const binding = new ScopeBinding(value, definition);
     state.build.set(name, binding);
     state.image.set(name, binding);
   }
@@ -602,7 +568,7 @@ class Analyzer {
     let expanded: ExpandedWord | undefined;
     if (valueToken) expanded = this.expand(instruction, valueToken, build, stageIndex, 'build');
     if (this.buildArgs[name] !== undefined) {
-      value = { kind: 'set', value: this.buildArgs[name] };
+      value = new SetState(this.buildArgs[name]);
       source = 'build-arg';
     } else if (expanded) {
       value = stateOf(expanded);
@@ -614,11 +580,11 @@ class Analyzer {
         source = 'global';
       }
     }
-    const definition = this.define({ name, kind: 'arg', stageIndex, instruction, nameToken: key, valueToken, value, source });
+    const definition = this.define(new Definition(name, 'arg', stageIndex, instruction, key, valueToken, value, source));
     // An ARG without any value leaves the environment as it was.
-    if (source !== 'none') build.set(name, { state: value, definition });
-    else if (!build.has(name)) build.set(name, { state: build.lookup(name), definition });
-    return { key: literal(name), value: expanded };
+    if (source !== 'none') build.set(name, new ScopeBinding(value, definition));
+    else if (!build.has(name)) build.set(name, new ScopeBinding(build.lookup(name), definition));
+    return new Pair(literal(name), expanded);
   }
 
   private copyFrom(instruction: Instruction, value: Token, stageIndex: number): void {
@@ -684,7 +650,7 @@ class Analyzer {
   private expand(instruction: Instruction, token: Token, scope: Scope, stageIndex: number | undefined, context: ReferenceContext, lexOptions?: LexOptions): ExpandedWord {
     const value = token.value;
     // Most words hold nothing to substitute, unquote or unescape.
-    if (isLiteralWord(value, this.escapeCode)) return { value, unknown: false, error: undefined };
+    if (isLiteralWord(value, this.escapeCode)) return new Word(value, false, undefined);
     const line = this.lineOf(instruction);
     const logical = line.text;
     const logicalStart = sourceToLogical(line.map, token.start);
@@ -708,7 +674,7 @@ class Analyzer {
       const end = result.error.end > result.error.start ? toSource(result.error.end - 1) + 1 : start;
       this.problemAt(instruction, start, Math.max(end, start), 'substitution-error', `${result.error.message} in ${JSON.stringify(token.value)}.`);
     }
-    return { value: result.value, unknown: result.unknown, error: result.error?.message };
+    return new Word(result.value, result.unknown, result.error?.message);
   }
 
   /** The instruction's logical line, made once for the words of one instruction and not kept on it. */
@@ -764,7 +730,7 @@ class Analyzer {
   private shellLookup(scope: Scope, name: string, context: ReferenceContext): VariableState {
     const state = scope.lookup(name);
     if (state.kind === 'unset' && context === 'run' && this.buildArgs[name] !== undefined && (PROXY_ARGS as readonly string[]).includes(name)) {
-      return { kind: 'set', value: this.buildArgs[name] };
+      return new SetState(this.buildArgs[name]);
     }
     return state;
   }
@@ -811,7 +777,7 @@ class Analyzer {
   }
 
   private plainFacts(instruction: Instruction, stageIndex: number | undefined): InstructionFacts {
-    return { instruction, stageIndex, effect: effectOf(instruction, undefined), expandedArgs: undefined, expandedPairs: NO_PAIRS, files: NO_FILES };
+    return new PlainFacts(instruction, stageIndex, effectOf(instruction, undefined), undefined, NO_PAIRS);
   }
 
   private problem(span: Span, code: ProblemCode, message: string): void {
@@ -833,7 +799,6 @@ class Analyzer {
   }
 }
 
-const NO_FILES: FileEffects = Object.freeze({ created: Object.freeze([]), deleted: Object.freeze([]) });
 const NO_PAIRS: InstructionFacts['expandedPairs'] = Object.freeze([]);
 
 /**
@@ -1013,11 +978,11 @@ function isVariableName(name: string): boolean {
 }
 
 function literal(value: string): ExpandedWord {
-  return { value, unknown: false, error: undefined };
+  return new Word(value, false, undefined);
 }
 
 function stateOf(word: ExpandedWord): VariableState {
-  return word.unknown ? { kind: 'unknown', reason: 'depends on a value not known here' } : { kind: 'set', value: word.value };
+  return word.unknown ? { kind: 'unknown', reason: 'depends on a value not known here' } : new SetState(word.value);
 }
 
 function effectOf(instruction: Instruction, expandedArgs: readonly ExpandedWord[] | undefined): InstructionEffect {
@@ -1036,3 +1001,4 @@ function effectOf(instruction: Instruction, expandedArgs: readonly ExpandedWord[
       return instruction.known ? 'config' : 'build';
   }
 }
+

@@ -33,6 +33,31 @@ export interface InstructionParts {
   readonly trigger: Instruction | undefined;
 }
 
+/** An instruction's split parts, filled in by the splitter. */
+class Parts implements InstructionParts {
+  declare flags: readonly Flag[];
+  declare argumentsText: Token | undefined;
+  declare args: readonly Token[];
+  declare form: 'exec' | 'shell' | undefined;
+  declare exec: ExecForm | undefined;
+  declare jsonFallback: JsonFallback | undefined;
+  declare keyValues: readonly KeyValue[];
+  declare legacyKeyValue: boolean;
+  declare trigger: Instruction | undefined;
+
+  constructor(flags: readonly Flag[], argumentsText: Token | undefined) {
+    this.flags = flags;
+    this.argumentsText = argumentsText;
+    this.args = EMPTY;
+    this.form = undefined;
+    this.exec = undefined;
+    this.jsonFallback = undefined;
+    this.keyValues = EMPTY;
+    this.legacyKeyValue = false;
+    this.trigger = undefined;
+  }
+}
+
 /** The keyword of a logical line: where it is and which instruction it names. */
 export interface Keyword {
   readonly start: number;
@@ -198,8 +223,8 @@ export function hasHeredocMarker(text: string, from: number, to: number): boolea
 /** Splits instructions of one parse; problems go to `problems` when given (eager splitting only). */
 export class InstructionSplitter {
   constructor(
-    /** The source the nodes it makes compute their ranges from (the parser gives each instruction its own). */
-    public source: SourceText,
+    /** The source the nodes it makes compute their ranges from (one per parse). */
+    readonly source: SourceText,
     private readonly escape: number,
     private readonly problems: Problem[] | undefined,
   ) {}
@@ -228,10 +253,9 @@ export class InstructionSplitter {
     const argumentsText = ra < rb ? this.token(line, ra, rb, s.slice(ra, rb)) : undefined;
 
     // Filled in place and returned: one object per instruction. (A closure over the locals here
-    // made V8 allocate a context and a function on every call, for every instruction.)
-    const parts: { -readonly [K in keyof InstructionParts]: InstructionParts[K] } = {
-      flags, argumentsText, args: EMPTY, form: undefined, exec: undefined, jsonFallback: undefined, keyValues: EMPTY, legacyKeyValue: false, trigger: undefined,
-    };
+    // made V8 allocate a context and a function on every call, for every instruction.) Made by a
+    // constructor, not a literal: semantic/values.ts says why.
+    const parts = new Parts(flags, argumentsText);
 
     switch (known ? name : '') {
       case 'RUN':
