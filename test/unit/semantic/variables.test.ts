@@ -6,6 +6,13 @@ import { EOLS, marked } from '../parser/support/markers';
 
 const linuxAmd64 = { build: { os: 'linux', architecture: 'amd64' }, target: { os: 'linux', architecture: 'amd64' } };
 
+/** Stages s0 … s(n-1), each built FROM the one before; s0 sets A=1, each sets B to its number. */
+function chain(stages: number): string {
+  let text = 'FROM scratch AS s0\nENV A=1 B=0\n';
+  for (let i = 1; i < stages; i++) text += `FROM s${i - 1} AS s${i}\nENV B=${i}\n`;
+  return text;
+}
+
 const cases: {
   name: string;
   source: string;
@@ -22,6 +29,10 @@ const cases: {
   { name: 'ENV after ARG of the same name wins', source: 'FROM scratch\nARG A=1\nENV A=2\nRUN echo $‸A', value: '2', definition: 'env' },
   { name: 'pairs of one ENV see the environment before it', source: 'FROM scratch\nENV A=1\nENV A=2 B=$‸A', value: '1', definition: 'env' },
   { name: 'ENV is inherited from the parent stage', source: 'FROM scratch AS base\nENV A=1\nFROM base\nRUN echo $‸A', value: '1', definition: 'env' },
+  { name: 'a sibling stage\'s ENV is not inherited', source: 'FROM scratch AS base\nENV A=1\nFROM base AS one\nENV A=2\nFROM base\nRUN echo $‸A', value: '1', definition: 'env' },
+  { name: 'ENV from the first of twelve stages built one from another', source: `${chain(12)}RUN echo $‸A`, value: '1', definition: 'env' },
+  { name: 'the nearest of twelve stages built one from another wins', source: `${chain(12)}RUN echo $‸B`, value: '11', definition: 'env' },
+  { name: 'an ARG without value keeps what twelve stages set', source: `${chain(12)}ARG B\nRUN echo $‸B`, value: '11', definition: 'env' },
   { name: 'ARG values are not in the container environment', source: 'FROM scratch\nARG A=1\nCMD echo $‸A', value: 'unset' },
   { name: 'ENV values are in the container environment', source: 'FROM scratch\nENV A=1\nCMD echo ${‸A}', value: '1', definition: 'env' },
   { name: 'scratch images get the default PATH', source: 'FROM scratch\nRUN echo $‸PATH', value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', definition: 'image' },

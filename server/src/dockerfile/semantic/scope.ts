@@ -20,6 +20,9 @@ function valueOf(binding: Binding): string | undefined {
   return binding.state.kind === 'set' ? binding.state.value : undefined;
 }
 
+/** How many scopes a lookup may walk through before `clone` copies instead (see there). */
+const MAX_CHAIN = 8;
+
 /** Variables visible at a point, plus what an undefined name means there. */
 export class Scope {
   /** `lookup` bound once, for the lexer. */
@@ -35,6 +38,10 @@ export class Scope {
     readonly unknownReason: string | undefined,
     /** Bindings shared by many scopes (the automatic ARGs), under the scope's own. */
     private readonly shared?: ReadonlyMap<string, Binding>,
+    /** The finished scope this one started from (`clone`), under its own bindings. */
+    private readonly parent?: Scope,
+    /** How many parents there are below. */
+    private readonly depth = 0,
   ) {
     this.current = bindings;
     this.unknown = unknownReason ? { kind: 'unknown', reason: unknownReason } : UNSET;
@@ -42,11 +49,14 @@ export class Scope {
   }
 
   get(name: string): Binding | undefined {
-    return this.current.get(name) ?? this.shared?.get(name);
+    const own = this.current.get(name);
+    if (own !== undefined) return own;
+    return this.parent ? this.parent.get(name) : this.shared?.get(name);
   }
 
   has(name: string): boolean {
-    return this.current.has(name) || (this.shared?.has(name) ?? false);
+    if (this.current.has(name)) return true;
+    return this.parent ? this.parent.has(name) : (this.shared?.has(name) ?? false);
   }
 
   set(name: string, binding: Binding): void {
@@ -63,12 +73,24 @@ export class Scope {
     this.current.set(name, binding);
   }
 
+  /**
+   * A scope that starts with this one's variables, for a stage built FROM this one's. This scope
+   * is finished by then (its stage is read), so the new one looks names up in it instead of
+   * copying hundreds of variables per stage; past MAX_CHAIN stages built one from another, the
+   * variables are copied once, so that a lookup walks a few maps at most.
+   */
   clone(): Scope {
-    // forEach, not new Map(map): the constructor goes through the iterator, one [key, value]
-    // array per entry (a stage built FROM another copies hundreds of variables).
+    if (this.depth < MAX_CHAIN) return new Scope(new Map(), this.unknownReason, this.shared, this, this.depth + 1);
     const copy = new Map<string, Binding>();
-    this.current.forEach((binding, name) => copy.set(name, binding));
+    this.copyInto(copy);
     return new Scope(copy, this.unknownReason, this.shared);
+  }
+
+  /** Every binding visible here (the automatic ARGs aside), the nearest scope's last. */
+  private copyInto(into: Map<string, Binding>): void {
+    this.parent?.copyInto(into);
+    // forEach, not new Map(map): the constructor goes through the iterator, one [key, value] array per entry.
+    this.current.forEach((binding, name) => into.set(name, binding));
   }
 
   /** A point in this scope's history, to ask `valueAt` later; assignments after it do not count. */
