@@ -659,19 +659,21 @@ class Analyzer {
     const result = verbatim
       ? lexShellWord(logical, scope.lookup, options, false, logicalStart, logicalStart + value.length)
       : lexShellWord(value, scope.lookup, options);
-    const toSource = verbatim ? (offset: number) => logicalToSource(line.map, offset) : (offset: number) => this.valueOffsetToSource(token, offset);
+    // Offsets of the lexed text map back to the source through the logical line when the word
+    // was lexed in place, else through the token (no closure for it: this runs for every word).
+    const map = verbatim ? line.map : undefined;
     for (const reference of result.references) {
       // `$$`, `$1`, `$@` … are the shell's, not variables a Dockerfile defines.
       if (!isVariableName(reference.name)) continue;
-      const start = toSource(reference.start);
-      const end = toSource(reference.end - 1) + 1;
-      const nameStart = toSource(reference.nameStart);
-      const nameEnd = reference.nameEnd > reference.nameStart ? toSource(reference.nameEnd - 1) + 1 : nameStart;
+      const start = this.wordOffsetToSource(map, token, reference.start);
+      const end = this.wordOffsetToSource(map, token, reference.end - 1) + 1;
+      const nameStart = this.wordOffsetToSource(map, token, reference.nameStart);
+      const nameEnd = reference.nameEnd > reference.nameStart ? this.wordOffsetToSource(map, token, reference.nameEnd - 1) + 1 : nameStart;
       this.reference(instruction, stageIndex, context, scope, reference.name, start, end, nameStart, nameEnd, reference.braced, reference.operator, reference.state);
     }
     if (result.error) {
-      const start = toSource(result.error.start);
-      const end = result.error.end > result.error.start ? toSource(result.error.end - 1) + 1 : start;
+      const start = this.wordOffsetToSource(map, token, result.error.start);
+      const end = result.error.end > result.error.start ? this.wordOffsetToSource(map, token, result.error.end - 1) + 1 : start;
       this.problemAt(instruction, start, Math.max(end, start), 'substitution-error', `${result.error.message} in ${JSON.stringify(token.value)}.`);
     }
     return new Word(result.value, result.unknown, result.error?.message);
@@ -684,6 +686,11 @@ class Analyzer {
       this.lastLine = instruction instanceof InstructionNode ? instruction.line() : { text: instruction.logicalText, map: instruction.logicalMap };
     }
     return this.lastLine as LogicalLine;
+  }
+
+  /** Source offset of an offset into a lexed word: through the logical line's `map` when the word was lexed there, else into the token's value. */
+  private wordOffsetToSource(map: LogicalLine['map'] | undefined, token: Token, offset: number): number {
+    return map ? logicalToSource(map, offset) : this.valueOffsetToSource(token, offset);
   }
 
   /** Source offset of an offset into a token's value when the value is not a verbatim slice (JSON strings, flag values). */

@@ -68,6 +68,7 @@ export interface LexResult {
 }
 
 const NO_VARIABLES: VariableLookup = () => ({ kind: 'unset' });
+const NO_WORDS: readonly LexWord[] = Object.freeze([]);
 const EOF = -1;
 // BuildKit's lexer recurses for nested `${…}`; past this depth we stop instead of overflowing.
 const MAX_SUBSTITUTION_DEPTH = 200;
@@ -98,10 +99,11 @@ export function lexShellWord(
 ): LexResult {
   const lexer = new Lexer(text, from, to, lookup, options);
   let value = '';
-  let words: LexWord[] = [];
+  // Words are collected for a few callers; the others share one empty list.
+  let words: readonly LexWord[] = NO_WORDS;
   let error: LexError | undefined;
   try {
-    const collector: WordCollector | undefined = collectWords ? { words, word: '', inWord: false, start: from, end: from } : undefined;
+    const collector: WordCollector | undefined = collectWords ? { words: [], word: '', inWord: false, start: from, end: from } : undefined;
     value = lexer.processStopOn(EOF, lexer.rawEscapes, collector);
     if (collector) {
       finishWord(collector);
@@ -110,7 +112,7 @@ export function lexShellWord(
   } catch (failure) {
     if (!(failure instanceof LexFailure)) throw failure;
     error = failure.error;
-    words = [];
+    words = NO_WORDS;
   }
   const references = sortByStart(lexer.references);
   return { value, words, references, unknown: lexer.unknown, error };
