@@ -70,6 +70,7 @@ for (const row of rows) {
   console.log(`  ${row.name}`);
   console.log(`    parse vs parse()                         ${row.oursParse.toFixed(2).padStart(6)} vs ${row.theirs.toFixed(2).padStart(7)} ms → ${parseRatio.toFixed(1).padStart(5)}× (${verdict(parseRatio)} ${row.target}×)`);
   console.log(`    parse + model vs same information        ${row.ours.toFixed(2).padStart(6)} vs ${row.theirsFull.toFixed(2).padStart(7)} ms → ${row.fullRatio.toFixed(1).padStart(5)}× (${verdict(row.fullRatio)} ${row.target}×)`);
+  console.log(`    (means, collections shared out)          ${row.oursMean.toFixed(2).padStart(6)} vs ${row.theirsFullMean.toFixed(2).padStart(7)} ms → ${row.meanRatio.toFixed(1).padStart(5)}×`);
   if (row.lines !== undefined) console.log(`    parse + model under 10 ms                ${row.ours.toFixed(2).padStart(6)} ms (${row.ours < 10 ? 'meets' : 'above'})`);
   console.log(`    unequal: parse + model vs parse()        ${row.ours.toFixed(2).padStart(6)} vs ${row.theirs.toFixed(2).padStart(7)} ms → ${row.ratio.toFixed(1).padStart(5)}× (best to best ${row.bestRatio.toFixed(1)}×)`);
 }
@@ -89,14 +90,15 @@ function compare(name, texts, target) {
   }, Math.min(runs, 9));
   const ratio = theirs.median / ours.median;
   const fullRatio = theirsFull.median / ours.median;
+  const meanRatio = theirsFull.mean / ours.mean;
   const bestRatio = theirs.best / ours.best;
   const figure = (time) => `${time.median.toFixed(2).padStart(9)} ms (best ${time.best.toFixed(2)})`;
   console.log(name);
   console.log(`  ours, parse only                         ${figure(oursParse)}`);
-  console.log(`  ours, parse + model                      ${figure(ours)}`);
+  console.log(`  ours, parse + model                      ${figure(ours)}, mean ${ours.mean.toFixed(2)}`);
   console.log(`  dockerfile-ast 0.7.1, parse()            ${figure(theirs)}   → ${ratio.toFixed(1)}×, best to best ${bestRatio.toFixed(1)}× (vs our parse only: ${(theirs.median / oursParse.median).toFixed(1)}×)`);
-  console.log(`  dockerfile-ast 0.7.1, same information   ${figure(theirsFull)}   → ${fullRatio.toFixed(1)}×`);
-  return { name, ours: ours.median, oursParse: oursParse.median, theirs: theirs.median, theirsFull: theirsFull.median, ratio, fullRatio, bestRatio, target, lines: texts.length === 1 ? texts[0].split('\n').length - 1 : undefined };
+  console.log(`  dockerfile-ast 0.7.1, same information   ${figure(theirsFull)}   → ${fullRatio.toFixed(1)}× (means: ${meanRatio.toFixed(1)}×)`);
+  return { name, ours: ours.median, oursMean: ours.mean, oursParse: oursParse.median, theirs: theirs.median, theirsFull: theirsFull.median, theirsFullMean: theirsFull.mean, ratio, fullRatio, meanRatio, bestRatio, target, lines: texts.length === 1 ? texts[0].split('\n').length - 1 : undefined };
 }
 
 /** Asks dockerfile-ast for what our parse + model hands out. */
@@ -121,8 +123,12 @@ function equivalentWork(dockerfile) {
 }
 
 /**
- * Median and best of `count` runs after a warm-up. On a shared machine other jobs only ever add
- * time, so the best run is the steadiest figure; the median is what a busy moment looks like.
+ * Median, best and mean of `count` runs after a warm-up. On a shared machine other jobs only ever
+ * add time, so the best run is the steadiest figure; the median is what a busy moment looks like.
+ * The mean shares the young-generation collections out over the runs: our parse + model of a
+ * 10,000-line file allocates about 10 MB, so most runs pay for one whole collection (4-5 ms)
+ * and the others for none, and the median is a run that pays. The targets are judged on the
+ * median; the mean is the cost per file of parsing many.
  */
 function timed(fn, count) {
   for (let i = 0; i < Math.max(3, Math.ceil(count / 3)); i++) fn();
@@ -132,6 +138,7 @@ function timed(fn, count) {
     fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
+  const mean = times.reduce((sum, time) => sum + time, 0) / count;
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], best: times[0] };
+  return { median: times[Math.floor(times.length / 2)], best: times[0], mean };
 }
