@@ -33,10 +33,17 @@ export interface InstructionParts {
   readonly trigger: Instruction | undefined;
 }
 
-/** An instruction's split parts, filled in by the splitter. */
+/**
+ * An instruction's split parts, filled in by the splitter. The arguments' token is made when
+ * first read for the instructions whose other parts do not hold it (ENV, ARG, LABEL, FROM,
+ * COPY …): the model never reads it there, and those are most of a file's instructions.
+ */
 class Parts implements InstructionParts {
   declare flags: readonly Flag[];
   declare argumentsText: Token | undefined;
+  /** Where the arguments are in the logical line (-1: none), for making `argumentsText` on demand. */
+  declare readonly textStart: number;
+  declare readonly textEnd: number;
   declare args: readonly Token[];
   declare form: 'exec' | 'shell' | undefined;
   declare exec: ExecForm | undefined;
@@ -45,9 +52,11 @@ class Parts implements InstructionParts {
   declare legacyKeyValue: boolean;
   declare trigger: Instruction | undefined;
 
-  constructor(flags: readonly Flag[], argumentsText: Token | undefined) {
+  constructor(flags: readonly Flag[], argumentsText: Token | undefined, textStart: number, textEnd: number) {
     this.flags = flags;
     this.argumentsText = argumentsText;
+    this.textStart = textStart;
+    this.textEnd = textEnd;
     this.args = EMPTY;
     this.form = undefined;
     this.exec = undefined;
@@ -230,7 +239,7 @@ export class InstructionSplitter {
   ) {}
 
   /** Splits the logical line after the keyword (BuildKit's splitCommand + dispatch). */
-  split(line: LogicalLine, keyword: Keyword, depth: number): InstructionParts {
+  split(line: LogicalLine, keyword: Keyword, depth: number): Parts {
     // The keyword may be the transient record: every field is read here, before anything reads another.
     const s = line.text;
     const b = trimSpaceEnd(s, keyword.start, s.length);
@@ -250,12 +259,12 @@ export class InstructionSplitter {
     }
     const ra = skipSpace(s, rest, b);
     const rb = trimSpaceEnd(s, ra, b);
-    const argumentsText = ra < rb ? this.token(line, ra, rb, s.slice(ra, rb)) : undefined;
+    const argumentsText = ra < rb && ARGUMENTS_AS_ARG.has(known ? name : '') ? this.token(line, ra, rb, s.slice(ra, rb)) : undefined;
 
     // Filled in place and returned: one object per instruction. (A closure over the locals here
     // made V8 allocate a context and a function on every call, for every instruction.) Made by a
     // constructor, not a literal: semantic/values.ts says why.
-    const parts = new Parts(flags, argumentsText);
+    const parts = new Parts(flags, argumentsText, ra < rb ? ra : -1, rb);
 
     switch (known ? name : '') {
       case 'RUN':
@@ -296,7 +305,7 @@ export class InstructionSplitter {
           if (!value) {
             this.logicalProblem(line, 'key-value-missing-value', ra, rb, `${name} ${key.value} has no value: write ${name} ${key.value}=value.`);
           }
-          const at = argumentsText ?? this.logicalSpan(line, ra, rb);
+          const at = this.logicalSpan(line, ra, rb);
           parts.keyValues = [new KeyValueNode(at.start, at.end, this.source, key, -1, value)];
         } else {
           parts.keyValues = words.map((word) => this.keyValue(line, word, false, name));
@@ -498,7 +507,7 @@ export class InstructionNode extends SpanNode implements Instruction {
   private declare mapSlot: readonly number[] | undefined;
   /** Where the first line's content ends: the logical text of a one-line instruction is `source[start, lineEnd)`. */
   private declare readonly lineEnd: number;
-  private declare parts: InstructionParts | undefined;
+  private declare parts: Parts | undefined;
 
   constructor(
     start: number,
@@ -656,7 +665,12 @@ export class InstructionNode extends SpanNode implements Instruction {
   }
 
   get argumentsText(): Token | undefined {
-    return this.split().argumentsText;
+    const parts = this.split();
+    if (parts.argumentsText === undefined && parts.textStart >= 0) {
+      const { text, map } = this.line();
+      parts.argumentsText = new TokenNode(logicalToSource(map, parts.textStart), logicalEndToSource(map, parts.textStart, parts.textEnd), this.source, text.slice(parts.textStart, parts.textEnd));
+    }
+    return parts.argumentsText;
   }
 
   get args(): readonly Token[] {
@@ -692,7 +706,7 @@ export class InstructionNode extends SpanNode implements Instruction {
     return this.parts !== undefined;
   }
 
-  setParts(parts: InstructionParts): void {
+  setParts(parts: Parts): void {
     this.parts = parts;
   }
 
@@ -720,11 +734,11 @@ export class InstructionNode extends SpanNode implements Instruction {
     json.logicalMap = this.logicalMap;
     json.continuations = this.continuations;
     const parts = this.split();
-    for (const key of PART_KEYS) json[key] = parts[key];
+    for (const key of PART_KEYS) json[key] = key === 'argumentsText' ? this.argumentsText : parts[key];
     return json;
   }
 
-  private split(): InstructionParts {
+  private split(): Parts {
     if (this.parts) return this.parts;
     // Nothing in a lazily split instruction can be a problem (mustSplitEagerly), so none is kept.
     const line = this.line();
@@ -802,5 +816,8 @@ interface InstructionExtras {
 const ONE_LINE: InstructionExtras = Object.freeze({ heredocs: EMPTY, comments: EMPTY, precedingComments: EMPTY, emptyContinuationLines: EMPTY, continuations: EMPTY }) as InstructionExtras;
 const SEVERAL_LINES: InstructionExtras = Object.freeze({ ...ONE_LINE, continuations: undefined }) as InstructionExtras;
 const KNOWN_NAMES: ReadonlySet<string> = new Set<string>(INSTRUCTION_NAMES);
+
+/** The instructions whose arguments' token is also one of their parts (their single argument, or their shell-form command), made eagerly. */
+const ARGUMENTS_AS_ARG: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'MAINTAINER', 'STOPSIGNAL', 'USER', 'WORKDIR']);
 
 const PART_KEYS = ['flags', 'argumentsText', 'args', 'form', 'exec', 'jsonFallback', 'keyValues', 'legacyKeyValue', 'trigger'] as const;
