@@ -77,6 +77,26 @@ describe('protocol: completion', () => {
     assert.ok(asked >= 1);
   });
 
+  it('gives no answer when the file changed while the first image list was on its way', async () => {
+    client = await TestClient.start();
+    let answer: ((result: LocalImagesResult) => void) | undefined;
+    const asked = new Promise<void>((resolve) => {
+      client.connection.onRequest(ClientMethods.localImages, () => {
+        resolve();
+        return new Promise<LocalImagesResult>((respond) => (answer = respond));
+      });
+    });
+    const uri = 'file:///project/late.Dockerfile';
+    await client.open(uri, 'FROM ');
+    const pending = client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 5 } });
+    await asked;
+    await client.change(uri, [{ text: 'FROM alpine\nFROM ' }]);
+    answer?.({ available: true, images: [{ id: 'sha256:1', repoTags: ['layerwise-test/busybox:latest'], repoDigests: [], created: 1_700_000_000, sizeBytes: 1_000_000 }] });
+    assert.equal(await pending, null);
+    // Asked again on the new version, it answers with the list that arrived.
+    assert.ok((await completeAt(client, uri, 'FROM alpine\nFROM ')).includes('layerwise-test/busybox:latest'));
+  });
+
   it('asks again when the client says the images changed', async () => {
     client = await TestClient.start();
     let tags = ['one:1'];

@@ -43,6 +43,31 @@ describe('protocol: hover', () => {
     assert.match(text(hover), /4\.4 MB/);
   });
 
+  it('gives no answer when the file changed while the engine facts were fetched', async () => {
+    client = await TestClient.start();
+    const uri = 'file:///project/Dockerfile';
+    await client.open(uri, 'FROM busybox:1.36\nRUN echo one\n');
+    const details: ImageDetailsResult = { id: 'sha256:abcdef0123456789', created: 1_700_000_000, sizeBytes: 4_400_000, layers: 3, digest: 'sha256:99', platform: 'linux/amd64' };
+    // The first request is answered after the edit below; any later one at once.
+    let answer: ((details: ImageDetailsResult) => void) | undefined;
+    const asked = new Promise<void>((resolve) => {
+      client.connection.onRequest(ClientMethods.imageDetails, () => {
+        if (answer) return details;
+        resolve();
+        return new Promise<ImageDetailsResult>((respond) => (answer = respond));
+      });
+    });
+    const hover = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 7 } });
+    await asked;
+    await client.change(uri, [{ text: 'FROM busybox:1.36\nRUN echo two\n' }]);
+    answer?.(details);
+    assert.equal(await hover, null);
+    // The next hover, on the new version, answers with the facts (this client serves image
+    // details but not the image list: one unsupported request must not turn off the other).
+    const again = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 7 } });
+    assert.match(text(again), /Layers: 3/);
+  });
+
   it('answers without the engine facts when the client does not serve them', async () => {
     client = await TestClient.start();
     const uri = 'file:///project/Dockerfile';

@@ -19,7 +19,10 @@ export class LocalImages {
   private loadedAt = 0;
   private inFlight: Promise<void> | undefined;
   /** The client does not serve the request (another editor): stop asking. */
+  /** The client does not serve layerwise/localImages (an editor other than ours). */
   private unsupported = false;
+  /** The client does not serve layerwise/imageDetails: asked for separately, a client may serve one and not the other. */
+  private detailsUnsupported = false;
   private readonly details = new Map<string, { at: number; value: Promise<ImageDetails | undefined> }>();
 
   constructor(
@@ -68,14 +71,15 @@ export class LocalImages {
 
   /** Engine details of one image (one inspect on the client), or undefined within `timeoutMs`. */
   async detailsOf(reference: string, timeoutMs: number): Promise<ImageDetails | undefined> {
-    if (this.unsupported) return undefined;
+    if (this.detailsUnsupported) return undefined;
     let entry = this.details.get(reference);
     if (!entry || Date.now() - entry.at > DETAILS_TTL_MS) {
       const params: ImageDetailsParams = { reference };
       const value = withTimeout(this.connection.sendRequest<ImageDetails | null>(ClientMethods.imageDetails, params), REQUEST_TIMEOUT_MS)
         .then((result) => result ?? undefined)
         .catch((error: unknown) => {
-          this.failed(error);
+          if (isMethodNotFound(error)) this.detailsUnsupported = true;
+          else this.log.info(`Image details unavailable for ${reference}: ${error instanceof Error ? error.message : String(error)}`);
           return undefined;
         });
       entry = { at: Date.now(), value };
@@ -88,14 +92,19 @@ export class LocalImages {
   }
 
   private failed(error: unknown): void {
-    // -32601 MethodNotFound: an editor other than ours. Not an error, just no engine images.
-    if ((error as { code?: number } | undefined)?.code === -32601) {
+    // An editor other than ours. Not an error, just no engine images.
+    if (isMethodNotFound(error)) {
       this.unsupported = true;
       return;
     }
     this.loadedAt = Date.now();
     this.log.info(`Local images unavailable: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** -32601 MethodNotFound: the client does not serve the request. */
+function isMethodNotFound(error: unknown): boolean {
+  return (error as { code?: number } | undefined)?.code === -32601;
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {

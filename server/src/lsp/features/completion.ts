@@ -40,9 +40,15 @@ export const completion: Feature = {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const dockerfile = dockerfiles.get(document);
+        // The document object is updated in place by later edits: its version now, kept.
+        const version = document.version;
         // The analysis's line index: the TextDocument's would be rebuilt after every edit.
         const offset = dockerfile.ast.lines.offsetAt(params.position);
-        if (completionNeedsImages(dockerfile, offset)) await images.firstList(FIRST_IMAGES_WAIT_MS);
+        if (completionNeedsImages(dockerfile, offset)) {
+          await images.firstList(FIRST_IMAGES_WAIT_MS);
+          // An edit while waiting makes the position and this analysis stale: no answer (the editor asks again).
+          if (documents.get(params.textDocument.uri)?.version !== version) return null;
+        }
         return complete(dockerfile, offset, {
           markdown,
           snippets,

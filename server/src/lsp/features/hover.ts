@@ -20,11 +20,16 @@ export const hover: Feature = {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const dockerfile = dockerfiles.get(document);
+        // The document object is updated in place by later edits: its version now, kept.
+        const version = document.version;
         const offset = dockerfile.ast.lines.offsetAt(params.position);
         const image = baseImageAt(dockerfile, offset);
         let imageDetails: Map<string, ImageDetails> | undefined;
         if (image) {
           const details = await images.detailsOf(image, IMAGE_DETAILS_WAIT_MS);
+          // An edit while waiting makes the position and this analysis stale (a later parse
+          // re-points the nodes it keeps, and the others read its text): no answer.
+          if (documents.get(params.textDocument.uri)?.version !== version) return null;
           if (details) imageDetails = new Map([[image, details]]);
         }
         return hoverAt(dockerfile, offset, { markdown, images: images.current, imageDetails });
