@@ -192,6 +192,34 @@ describe('editing features over LSP', () => {
     assert.equal(build[0].command?.arguments?.[0], join(folder, 'app', 'Dockerfile'));
   });
 
+  it('code lenses of a version an edit replaced while they waited for the settings are dropped', async () => {
+    const late = await TestClient.start({ capabilities });
+    try {
+      // Settings requests are held until the edit below; later ones are answered at once.
+      const held: (() => void)[] = [];
+      let holding = true;
+      const asked = new Promise<void>((resolve) => {
+        late.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+          const answer = params.items.map(() => null);
+          if (!holding) return answer;
+          resolve();
+          return new Promise((respond) => held.push(() => respond(answer)));
+        });
+      });
+      await late.open(uri, dockerfile);
+      const pending = late.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+      await asked;
+      await late.change(uri, [{ text: `${dockerfile}\n` }]);
+      holding = false;
+      held.forEach((respond) => respond());
+      assert.deepEqual(await pending, []);
+      const again = (await late.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+      assert.equal(again.filter((lens) => lens.command?.command === 'layerwise.image.build').length, 3);
+    } finally {
+      await late.stop();
+    }
+  });
+
   it('code lenses wait for workspace trust, and follow layerwise.codeLens.build', async () => {
     const untrusted = await TestClient.start({ capabilities, initializationOptions: { workspaceTrusted: false } });
     try {

@@ -14,7 +14,14 @@ export function registerHubs(context: ServerContext, capabilities: ServerCapabil
     return document ? { document, dockerfile: dockerfiles.get(document), token } : undefined;
   };
 
-  async function gather<T, I>(contributors: Array<(input: I) => T[] | Promise<T[]>>, input: I, what: string, uri: string): Promise<T[]> {
+  /**
+   * The contributors' answers for the document's version when asked. A contributor may wait
+   * (settings, the engine); if an edit replaced that version meanwhile, the answer is dropped:
+   * its positions are the old version's, and a later parse re-points the source of the nodes it
+   * keeps, so the superseded analysis's other nodes read the new text.
+   */
+  async function gather<T, I extends ContributorInput>(contributors: Array<(input: I) => T[] | Promise<T[]>>, input: I, what: string, uri: string): Promise<T[]> {
+    const version = input.document.version;
     const results = await Promise.all(
       contributors.map(async (contribute) => {
         try {
@@ -26,7 +33,7 @@ export function registerHubs(context: ServerContext, capabilities: ServerCapabil
         }
       }),
     );
-    return results.flat();
+    return documents.get(uri)?.version === version ? results.flat() : [];
   }
 
   if (contributions.codeLenses.length > 0) {

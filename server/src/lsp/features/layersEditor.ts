@@ -213,7 +213,7 @@ export class LayersEditor {
       return;
     }
     const dockerfile = this.context.dockerfiles.get(document);
-    const association = state.association?.source === 'build' ? state.association : await this.discover(uri, dockerfile, setting(settings, 'layers.findImages', 'labelAndHistory'));
+    const association = state.association?.source === 'build' ? state.association : await this.discover(uri, document.version, dockerfile, setting(settings, 'layers.findImages', 'labelAndHistory'));
     if (generation !== state.generation) return;
     if (!association) {
       if (state.analysis) this.changed(uri, state, undefined);
@@ -244,10 +244,14 @@ export class LayersEditor {
   }
 
   /** The image built from this file: labelled with its URI, else (if allowed) matching its history. */
-  private async discover(uri: string, dockerfile: DockerfileDocument, mode: string): Promise<Association | undefined> {
+  private async discover(uri: string, version: number, dockerfile: DockerfileDocument, mode: string): Promise<Association | undefined> {
     if (mode === 'off' || dockerfile.model.stages.length === 0) return undefined;
+    // After each wait: an edit meanwhile leaves `dockerfile` superseded (its nodes may read the
+    // new text); the refresh that edit schedules looks again.
+    const superseded = () => this.context.documents.get(uri)?.version !== version;
     const engine = await this.service.engine(uri);
     const images = [...(await this.listImages(engine))].sort((a, b) => b.created - a.created);
+    if (superseded()) return undefined;
     const labelled = images.find((image) => image.labels[dockerfileLabel] === uri);
     if (labelled) return { image: labelled.id, source: 'label' };
     if (mode !== 'labelAndHistory') return undefined;
@@ -255,6 +259,7 @@ export class LayersEditor {
     if (!chain.some((instruction) => ['RUN', 'COPY', 'ADD'].includes(instruction.name))) return undefined;
     for (const image of images.slice(0, recentImagesCompared)) {
       const steps = await this.historyOf(engine, image.id);
+      if (superseded()) return undefined;
       if (historyMatches(mapInstructions(chain, steps))) return { image: image.id, source: 'history' };
     }
     return undefined;
