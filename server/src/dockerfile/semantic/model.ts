@@ -16,6 +16,7 @@ import { normalizeWorkdir } from './paths';
 import { parseImageReference } from './imageReference';
 import { StageNode, StageReferenceNode, VariableReferenceNode } from './nodes';
 import { AUTOMATIC_PLATFORM_ARGS, DEFAULT_LINUX_PATH, PROXY_ARGS, formatPlatform, parsePlatform, platformArgValues } from './predefined';
+import { listOf } from '../syntax/lists';
 import { scanShellReferences } from './shellReferences';
 import { Definition, NO_FILES, Pair, PlainFacts, ScopeBinding, SetState, Word } from './values';
 import type {
@@ -350,7 +351,7 @@ class Analyzer {
     }
 
     if (name !== undefined && !this.stageIndexByName.has(name)) this.stageIndexByName.set(name, index);
-    this.facts.push(new PlainFacts(from, index, 'build', baseName ? [baseName] : undefined, NO_PAIRS));
+    this.facts.push(new PlainFacts(from, index, 'build', baseName ? listOf(baseName) : undefined, NO_PAIRS));
     const triggers = this.replayTriggers(base, index, state, global);
     for (let k = 1; k < instructions.length; k++) this.facts.push(this.instruction(instructions[k], index, state, global));
     this.stageStates.push(state);
@@ -479,7 +480,7 @@ class Analyzer {
     const build = state.build;
     let expandedArgs: ExpandedWord[] | undefined;
     let pairs: InstructionFacts['expandedPairs'][number][] = NO_PAIRS as InstructionFacts['expandedPairs'][number][];
-    if (instruction.name === 'ARG' || instruction.name === 'ENV' || instruction.name === 'LABEL') pairs = [];
+    if (instruction.name === 'ARG' || instruction.name === 'ENV' || instruction.name === 'LABEL') pairs = listOf();
     switch (instruction.name) {
       case 'ARG':
         for (const pair of instruction.keyValues) pairs.push(this.stageArg(instruction, pair.key, pair.value, stageIndex, build, global));

@@ -5,6 +5,7 @@
 // clock, and a value at a snapshot is found by binary search in that name's log.
 import type { VariableState } from '../syntax/shellLexer';
 import type { VariableDefinition } from './types';
+import { listOf } from '../syntax/lists';
 
 export interface Binding {
   readonly state: VariableState;
@@ -67,7 +68,7 @@ export class Scope {
       else {
         // The first assignment since marks began: what the name held before starts its log.
         const before = this.get(name);
-        this.history.set(name, [0, before ? valueOf(before) : undefined, this.clock, valueOf(binding)]);
+        this.history.set(name, listOf<number | string | undefined>(0, before ? valueOf(before) : undefined, this.clock, valueOf(binding)));
       }
     }
     this.current.set(name, binding);

@@ -4,6 +4,7 @@
 // every other instruction is split the first time one of its parts is read. Most of a big
 // file's tokens are then never created, and those that are do not all live through the parse.
 import { isBlank, isSpace, skipSpace, trimSpaceEnd } from './chars';
+import { listOf } from './lists';
 import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
 import { parseJsonArray } from './jsonArray';
 import { SpanNode, TokenNode, type SourceText } from './located';
@@ -286,7 +287,7 @@ export class InstructionSplitter {
       case 'STOPSIGNAL':
       case 'USER':
       case 'WORKDIR':
-        if (argumentsText) parts.args = [argumentsText];
+        if (argumentsText) parts.args = listOf(argumentsText);
         break;
       case 'ARG': {
         const words = splitWords(s, ra, rb, this.escape);
@@ -306,7 +307,7 @@ export class InstructionSplitter {
             this.logicalProblem(line, 'key-value-missing-value', ra, rb, `${name} ${key.value} has no value: write ${name} ${key.value}=value.`);
           }
           const at = this.logicalSpan(line, ra, rb);
-          parts.keyValues = [new KeyValueNode(at.start, at.end, this.source, key, -1, value)];
+          parts.keyValues = listOf(new KeyValueNode(at.start, at.end, this.source, key, -1, value));
         } else {
           parts.keyValues = words.map((word) => this.keyValue(line, word, false, name));
         }

@@ -6,6 +6,7 @@ import { commonPrefixLength, isAsciiLetter, isDigit, isSpace, skipSpace, trimSpa
 import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeywordTransient, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { hiddenSlot } from './hiddenSlot';
 import { LineIndex } from './lineIndex';
+import { listOf } from './lists';
 import { SpanNode, TokenNode, sortByStart, type SourceText } from './located';
 import { CommentNode, DirectiveNode, EMPTY, HeredocNode, ProblemNode } from './nodes';
 import { lexShellWord } from './shellLexer';
@@ -345,7 +346,7 @@ class Parser {
     // of thousands of partial strings for a long continuation.
     let pieces: string[] | undefined;
     let logicalLength = firstPiece.length;
-    const map = [0, start];
+    const map = listOf(0, start);
     let lastContentEnd = contentEnd;
     let pos = next;
     lineNumber++;
