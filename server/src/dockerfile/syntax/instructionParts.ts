@@ -21,25 +21,13 @@ export interface LogicalLine {
   readonly map: readonly number[];
 }
 
-/** What splitting an instruction yields (the lazily computed fields of an Instruction). */
-export interface InstructionParts {
-  readonly flags: readonly Flag[];
-  readonly argumentsText: Token | undefined;
-  readonly args: readonly Token[];
-  readonly form: 'exec' | 'shell' | undefined;
-  readonly exec: ExecForm | undefined;
-  readonly jsonFallback: JsonFallback | undefined;
-  readonly keyValues: readonly KeyValue[];
-  readonly legacyKeyValue: boolean;
-  readonly trigger: Instruction | undefined;
-}
-
 /**
- * An instruction's split parts, filled in by the splitter. The arguments' token is made when
- * first read for the instructions whose other parts do not hold it (ENV, ARG, LABEL, FROM,
- * COPY …): the model never reads it there, and those are most of a file's instructions.
+ * What splitting an instruction yields (the lazily computed fields of an Instruction), filled in
+ * by the splitter. The arguments' token is made when first read for the instructions whose other
+ * parts do not hold it (ENV, ARG, LABEL, FROM, COPY …): the model never reads it there, and those
+ * are most of a file's instructions.
  */
-class Parts implements InstructionParts {
+class Parts {
   declare flags: readonly Flag[];
   declare argumentsText: Token | undefined;
   /** Where the arguments are in the logical line (-1: none), for making `argumentsText` on demand. */
@@ -342,7 +330,7 @@ export class InstructionSplitter {
    * shell form: one token (`toList` false; the whole arguments' token when they start at `ra`, the
    * start of the arguments) or blank-separated words.
    */
-  private execOrShell(parts: { -readonly [K in keyof InstructionParts]: InstructionParts[K] }, line: LogicalLine, ra: number, start: number, end: number, toList: boolean): void {
+  private execOrShell(parts: Parts, line: LogicalLine, ra: number, start: number, end: number, toList: boolean): void {
     if (start >= end) return;
     const s = line.text;
     if (s.charCodeAt(start) === 0x5b /* [ */) {
