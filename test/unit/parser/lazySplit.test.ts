@@ -54,7 +54,7 @@ function checkSplits(text: string): void {
     const line = instruction.line();
     const problems: Problem[] = [];
     const splitter = new InstructionSplitter(lazy.source, lazy.source.escape, problems);
-    const parts = splitter.split(line, readKeyword(line.text, 0, line.text.length), 0);
+    const parts = splitter.split(line, readKeyword(line.text, 0, line.text.length), 0, line.text.length);
     // A split leaves the arguments' token of most instructions to be made when read.
     const argumentsText = parts.argumentsText ?? (parts.textStart >= 0 ? splitter.token(line, parts.textStart, parts.textEnd, line.text.slice(parts.textStart, parts.textEnd)) : undefined);
     for (const problem of problems) assert.ok(reported.has(key(problem)), `${JSON.stringify(text)}: ${problem.code} ${problem.message} was not reported`);

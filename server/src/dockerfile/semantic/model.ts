@@ -684,7 +684,7 @@ class Analyzer {
   private lineOf(instruction: Instruction): LogicalLine {
     if (this.lastLineInstruction !== instruction) {
       this.lastLineInstruction = instruction;
-      this.lastLine = instruction instanceof InstructionNode ? instruction.line() : { text: instruction.logicalText, map: instruction.logicalMap };
+      this.lastLine = instruction instanceof InstructionNode ? instruction.readingLine() : { text: instruction.logicalText, map: instruction.logicalMap };
     }
     return this.lastLine as LogicalLine;
   }

@@ -227,11 +227,15 @@ export class InstructionSplitter {
     private readonly problems: Problem[] | undefined,
   ) {}
 
-  /** Splits the logical line after the keyword (BuildKit's splitCommand + dispatch). */
-  split(line: LogicalLine, keyword: Keyword, depth: number): Parts {
+  /**
+   * Splits the logical line after the keyword (BuildKit's splitCommand + dispatch). The
+   * instruction's text ends at `end` in `line` (the source itself for an instruction on one line:
+   * the offsets, `keyword`'s and the parts', are then source offsets).
+   */
+  split(line: LogicalLine, keyword: Keyword, depth: number, end: number): Parts {
     // The keyword may be the transient record: every field is read here, before anything reads another.
     const s = line.text;
-    const b = trimSpaceEnd(s, keyword.start, s.length);
+    const b = trimSpaceEnd(s, keyword.start, end);
     const k = keyword.end;
     const name = keyword.name;
     const known = keyword.known;
@@ -315,7 +319,7 @@ export class InstructionSplitter {
           if (depth >= MAX_TRIGGER_DEPTH) {
             this.logicalProblem(line, 'unknown-instruction', ra, rb, 'ONBUILD cannot trigger ONBUILD: remove the nested ONBUILD.');
           } else {
-            parts.trigger = this.instruction({ text: s.slice(ra), map: shiftLogicalMap(line.map, ra) }, depth + 1);
+            parts.trigger = this.instruction({ text: s.slice(ra, end), map: shiftLogicalMap(line.map, ra) }, depth + 1);
           }
         }
         break;
@@ -362,7 +366,7 @@ export class InstructionSplitter {
     }
     const at = this.logicalSpan(line, keyword.start, trimSpaceEnd(line.text, keyword.start, line.text.length));
     const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, line.text, line.map, at.end);
-    node.setParts(this.split(line, keyword, depth));
+    node.setParts(this.split(line, keyword, depth, line.text.length));
     node.continuations = EMPTY;
     return node;
   }
@@ -558,9 +562,8 @@ export class InstructionNode extends SpanNode implements Instruction {
 
   get keyword(): Token {
     if (this.keywordSlot) return this.keywordSlot;
-    const text = this.logicalText;
-    const keyword = readKeyword(text, 0, text.length);
-    const map = this.logicalMap;
+    const { text, map } = this.readingLine();
+    const keyword = readKeyword(text, this.textSlot === undefined ? this.start : 0, this.readingEnd);
     this.keywordSlot = new TokenNode(logicalToSource(map, keyword.start), logicalEndToSource(map, keyword.start, keyword.end), this.source, this.name);
     return this.keywordSlot;
   }
@@ -582,6 +585,19 @@ export class InstructionNode extends SpanNode implements Instruction {
    */
   line(): LogicalLine {
     return { text: this.textSlot ?? this.source.text.slice(this.start, this.lineEnd), map: this.mapSlot ?? [0, this.start] };
+  }
+
+  /**
+   * The line to read the instruction in place, up to `readingEnd`: for an instruction on one
+   * line, the source itself (offsets in it are source offsets), so that nothing is made for it.
+   */
+  readingLine(): LogicalLine {
+    return this.textSlot === undefined ? this.source : { text: this.textSlot, map: this.mapSlot! };
+  }
+
+  /** Where the instruction's text ends in `readingLine()`. */
+  get readingEnd(): number {
+    return this.textSlot === undefined ? this.lineEnd : this.textSlot.length;
   }
 
   /** Whether the logical text holds one of `codes`, without slicing a one-line instruction's text. */
@@ -656,7 +672,8 @@ export class InstructionNode extends SpanNode implements Instruction {
   get argumentsText(): Token | undefined {
     const parts = this.split();
     if (parts.argumentsText === undefined && parts.textStart >= 0) {
-      const { text, map } = this.line();
+      // The offsets are in the line the split read.
+      const { text, map } = this.readingLine();
       parts.argumentsText = new TokenNode(logicalToSource(map, parts.textStart), logicalEndToSource(map, parts.textStart, parts.textEnd), this.source, text.slice(parts.textStart, parts.textEnd));
     }
     return parts.argumentsText;
@@ -730,8 +747,10 @@ export class InstructionNode extends SpanNode implements Instruction {
   private split(): Parts {
     if (this.parts) return this.parts;
     // Nothing in a lazily split instruction can be a problem (mustSplitEagerly), so none is kept.
-    const line = this.line();
-    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeywordTransient(line.text, 0, line.text.length), 0);
+    const line = this.readingLine();
+    const end = this.readingEnd;
+    const from = this.textSlot === undefined ? this.start : 0;
+    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeywordTransient(line.text, from, end), 0, end);
     return this.parts;
   }
 }

@@ -12,7 +12,15 @@ export interface SourceText {
   readonly lines: LineIndex;
   /** The escape character's code (`\\` or `` ` ``), for splitting instructions on demand. */
   readonly escape: number;
+  /**
+   * `[0, 0]`: with it the source reads as a logical line whose offsets are source offsets. An
+   * instruction on one line is split and expanded in place that way, with no line made for it.
+   */
+  readonly map: readonly number[];
 }
+
+/** The map of a logical line that is the source itself. */
+export const SOURCE_MAP: readonly number[] = [0, 0];
 
 // Fields are declared, not initialised by class-field syntax, and assigned once in the
 // constructor: that keeps construction as cheap as an object literal.

@@ -5,9 +5,10 @@
 import { commonPrefixLength, isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
 import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeywordTransient, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { hiddenSlot } from './hiddenSlot';
+import { Int32List } from './int32List';
 import { LineIndex } from './lineIndex';
 import { listOf } from './lists';
-import { SpanNode, TokenNode, sortByStart, type SourceText } from './located';
+import { SOURCE_MAP, SpanNode, TokenNode, sortByStart, type SourceText } from './located';
 import { CommentNode, DirectiveNode, EMPTY, HeredocNode, ProblemNode } from './nodes';
 import { lexShellWord } from './shellLexer';
 import { detectSyntax } from './syntaxDirective';
@@ -75,7 +76,7 @@ function reusableInstructions(previous: ParsedDockerfile, unchanged: number): nu
 
 class Parser {
   private readonly lines: LineIndex;
-  private readonly source: { text: string; lines: LineIndex; escape: number };
+  private readonly source: { text: string; lines: LineIndex; escape: number; map: readonly number[] };
   /**
    * The source of the nodes this parse reads (instructions, and the comments, directives and
    * problems among them). A later parse that keeps some of them points this object at its own
@@ -84,13 +85,11 @@ class Parser {
    * instruction kept those right, at the cost of 8,500 objects on a 10,000-line file, each one
    * copied by the young-generation collector: 5% of parse + model.)
    */
-  private chunk: { text: string; lines: LineIndex; escape: number };
+  private chunk: { text: string; lines: LineIndex; escape: number; map: readonly number[] };
   private splitter: InstructionSplitter;
   /** Per instruction read by this parse (after the kept ones): where reading went on, and the line count there. */
-  private readonly next: number[] = [];
-  private readonly lineNumbers: number[] = [];
-  private keptNext: Int32Array = EMPTY_OFFSETS;
-  private keptLineNumbers: Int32Array = EMPTY_OFFSETS;
+  private readonly next: Int32List;
+  private readonly lineNumbers: Int32List;
   /** Set by `reuse`: where reading starts, the line count there, and the instructions kept. */
   private resumeAt = -1;
   private resumeLineNumber = 0;
@@ -123,8 +122,12 @@ class Parser {
     unchanged: number,
   ) {
     this.lines = new LineIndex(text, previousLines, unchanged);
-    this.source = { text, lines: this.lines, escape: 0x5c };
-    this.chunk = { text, lines: this.lines, escape: 0x5c };
+    // About one instruction per 32 characters in real files: a guess that rarely has to grow.
+    const expected = text.length >> 5;
+    this.next = new Int32List(expected);
+    this.lineNumbers = new Int32List(expected);
+    this.source = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP };
+    this.chunk = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP };
     this.splitter = new InstructionSplitter(this.chunk, 0x5c, this.problems);
   }
 
@@ -153,8 +156,8 @@ class Parser {
       moved = chunk;
     }
     this.instructions = instructions.slice(0, count);
-    this.keptNext = memory.next.subarray(0, count);
-    this.keptLineNumbers = memory.lineNumbers.subarray(0, count);
+    this.next.pushAll(memory.next.subarray(0, count));
+    this.lineNumbers.pushAll(memory.lineNumbers.subarray(0, count));
     this.directives.push(...previous.directives);
     for (const comment of previous.comments) {
       if (comment.start >= resumeAt) break;
@@ -252,7 +255,7 @@ class Parser {
       hasBom,
       syntax: detectSyntax(this.source),
     };
-    memories.set(ast, { next: joined(this.keptNext, this.next), lineNumbers: joined(this.keptLineNumbers, this.lineNumbers) });
+    memories.set(ast, { next: this.next.toArray(), lineNumbers: this.lineNumbers.toArray() });
     return ast;
   }
 
@@ -421,11 +424,11 @@ class Parser {
     let end = this.gatheredEnd;
     this.heredocLines = 0;
     if (keyword.known && mustSplitEagerly(keyword.name, scanned, scanFrom, scanTo)) {
-      const line: LogicalLine = node.line();
-      node.setParts(this.splitter.split(line, oneLine ? { ...keyword, start: keyword.start - start, end: keyword.end - start } : keyword, 0));
+      // Split where the keyword was read: in place in the source for one line (no line is made).
+      node.setParts(this.splitter.split(oneLine ? this.chunk : node.readingLine(), keyword, 0, scanTo));
       const target = node.name === 'ONBUILD' && node.trigger instanceof InstructionNode ? node.trigger : node;
       if (HEREDOC_INSTRUCTIONS.has(target.name) && hasHeredocMarker(scanned, scanFrom, scanTo) && target.form !== 'exec') {
-        const read = this.readHeredocs(line, this.pos);
+        const read = this.readHeredocs(node.line(), this.pos);
         this.pos = read.next;
         this.heredocLines = read.lines;
         if (read.heredocs.length > 0) {
@@ -597,16 +600,6 @@ interface HeredocMarker {
   readonly fileDescriptor: number | undefined;
   readonly expand: boolean;
   readonly stripTabs: boolean;
-}
-
-const EMPTY_OFFSETS = new Int32Array(0);
-
-/** The kept values followed by the new ones, in an array of their exact length. */
-function joined(kept: Int32Array, added: readonly number[]): Int32Array {
-  const all = new Int32Array(kept.length + added.length);
-  all.set(kept);
-  all.set(added, kept.length);
-  return all;
 }
 
 function trimCarriageReturns(text: string, start: number, end: number): number {
