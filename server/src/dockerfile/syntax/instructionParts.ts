@@ -10,7 +10,7 @@ import { parseJsonArray } from './jsonArray';
 import { SpanNode, TokenNode, type SourceText } from './located';
 import { EMPTY, FlagNode, JsonFallbackNode, KeyValueNode, ProblemNode } from './nodes';
 import { logicalEndToSource, logicalToSource, shiftLogicalMap } from './logicalLine';
-import { extractFlags, splitBlank, splitWords, type Piece, type RawFlag } from './splitting';
+import { extractFlags, found, splitBlank, splitWords, type Piece } from './splitting';
 import type { Comment, ExecForm, Flag, Heredoc, Instruction, JsonFallback, KeyValue, Problem, ProblemCode, Span, Token } from './types';
 
 // Nested ONBUILD triggers are invalid anyway; past this depth we stop descending.
@@ -244,11 +244,10 @@ export class InstructionSplitter {
     let flags: readonly Flag[] = EMPTY;
     let rest = skipSpace(s, m, b);
     // Only words that start with `--` can be flags: most instructions have none, and are not
-    // handed to extractFlags (which would allocate its result and an empty list for them).
+    // handed to extractFlags (they share the frozen empty list).
     if (rest + 1 < b && s.charCodeAt(rest) === 0x2d && s.charCodeAt(rest + 1) === 0x2d) {
-      const extracted = extractFlags(s, rest, b);
-      if (extracted.flags.length > 0) flags = extracted.flags.map((flag) => this.flag(line, flag));
-      rest = extracted.rest;
+      rest = extractFlags(s, rest, b);
+      if (found.count > 0) flags = this.flags(line);
     }
     const ra = skipSpace(s, rest, b);
     const rb = trimSpaceEnd(s, ra, b);
@@ -281,16 +280,13 @@ export class InstructionSplitter {
       case 'WORKDIR':
         if (argumentsText) parts.args = listOf(argumentsText);
         break;
-      case 'ARG': {
-        const words = splitWords(s, ra, rb, this.escape);
-        if (words.length > 0) parts.keyValues = words.map((word) => this.keyValue(line, word, true, name));
+      case 'ARG':
+        if (splitWords(s, ra, rb, this.escape) > 0) parts.keyValues = this.keyValues(line, true, name);
         break;
-      }
       case 'ENV':
       case 'LABEL': {
-        const words = splitWords(s, ra, rb, this.escape);
-        if (words.length === 0) break;
-        if (!words[0].value.includes('=')) {
+        if (splitWords(s, ra, rb, this.escape) === 0) break;
+        if (indexIn(s, found.offsets.get(0), found.offsets.get(2), 0x3d /* = */) < 0) {
           parts.legacyKeyValue = true;
           const pieces = splitBlank(s, ra, rb, 2);
           const key = this.pieceToken(line, pieces[0]);
@@ -301,7 +297,7 @@ export class InstructionSplitter {
           const at = this.logicalSpan(line, ra, rb);
           parts.keyValues = listOf(new KeyValueNode(at.start, at.end, this.source, key, -1, value));
         } else {
-          parts.keyValues = words.map((word) => this.keyValue(line, word, false, name));
+          parts.keyValues = this.keyValues(line, false, name);
         }
         break;
       }
@@ -392,42 +388,72 @@ export class InstructionSplitter {
     return tokens;
   }
 
-  private keyValue(line: LogicalLine, word: Piece, isArg: boolean, name: string): KeyValue {
-    const equalsIndex = word.value.indexOf('=');
-    const valueEnd = word.start + word.value.length;
-    const at = this.logicalSpan(line, word.start, word.end);
-    if (equalsIndex < 0) {
+  /** The key-value pairs of the words `splitWords` found. */
+  private keyValues(line: LogicalLine, isArg: boolean, name: string): KeyValue[] {
+    const count = found.count;
+    const offsets = found.offsets;
+    if (count === 1) return listOf(this.keyValue(line, offsets.get(0), offsets.get(1), offsets.get(2), isArg, name));
+    // A list grown by push over-allocates: one or two pairs (most instructions) are made at their size.
+    if (count === 2) return listOf(this.keyValue(line, offsets.get(0), offsets.get(1), offsets.get(2), isArg, name), this.keyValue(line, offsets.get(3), offsets.get(4), offsets.get(5), isArg, name));
+    const pairs: KeyValue[] = listOf();
+    for (let i = 0; i < count * 3; i += 3) pairs.push(this.keyValue(line, offsets.get(i), offsets.get(i + 1), offsets.get(i + 2), isArg, name));
+    return pairs;
+  }
+
+  /** A `key=value` word from `start` to `end`, its value (quotes kept) ending at `valueEnd`. */
+  private keyValue(line: LogicalLine, start: number, end: number, valueEnd: number, isArg: boolean, name: string): KeyValue {
+    const s = line.text;
+    const equalsAt = indexIn(s, start, valueEnd, 0x3d /* = */);
+    const at = this.logicalSpan(line, start, end);
+    if (equalsAt < 0) {
+      const value = s.slice(start, valueEnd);
       if (!isArg) {
-        this.logicalProblem(line, 'key-value-missing-equals', word.start, word.end, `${name} ${word.value} has no "=": write ${name} ${word.value}=value.`);
+        this.logicalProblem(line, 'key-value-missing-equals', start, end, `${name} ${value} has no "=": write ${name} ${value}=value.`);
       }
-      return new KeyValueNode(at.start, at.end, this.source, this.token(line, word.start, valueEnd, word.value), -1, undefined);
+      return new KeyValueNode(at.start, at.end, this.source, this.token(line, start, valueEnd, value), -1, undefined);
     }
-    const equalsAt = word.start + equalsIndex;
-    if (equalsIndex === 0 && !isArg) {
+    if (equalsAt === start && !isArg) {
       // BuildKit's parseNameVal: "ENV names can not be blank" / "LABEL names can not be blank".
-      this.logicalProblem(line, 'key-value-blank-name', word.start, word.end, `${name} names can not be blank: write a name before the "=" (${name} name${word.value}).`);
+      this.logicalProblem(line, 'key-value-blank-name', start, end, `${name} names can not be blank: write a name before the "=" (${name} name${s.slice(start, valueEnd)}).`);
     }
     return new KeyValueNode(
       at.start,
       at.end,
       this.source,
-      this.token(line, word.start, equalsAt, word.value.slice(0, equalsIndex)),
+      this.token(line, start, equalsAt, s.slice(start, equalsAt)),
       logicalToSource(line.map, equalsAt),
-      this.token(line, equalsAt + 1, valueEnd, word.value.slice(equalsIndex + 1)),
+      this.token(line, equalsAt + 1, valueEnd, s.slice(equalsAt + 1, valueEnd)),
     );
   }
 
-  private flag(line: LogicalLine, flag: RawFlag): Flag {
-    const nameEnd = flag.equalsAt >= 0 ? flag.equalsAt : flag.end;
-    const nameValue = flag.raw.slice(2, flag.equalsIndex >= 0 ? flag.equalsIndex : undefined);
-    const at = this.logicalSpan(line, flag.start, flag.end);
+  /** The flags `extractFlags` found. */
+  private flags(line: LogicalLine): Flag[] {
+    const count = found.count;
+    if (count === 1) return listOf(this.flag(line, 0));
+    if (count === 2) return listOf(this.flag(line, 0), this.flag(line, 1));
+    const flags: Flag[] = listOf();
+    for (let i = 0; i < count; i++) flags.push(this.flag(line, i));
+    return flags;
+  }
+
+  private flag(line: LogicalLine, index: number): Flag {
+    const offsets = found.offsets;
+    const start = offsets.get(index * 4);
+    const end = offsets.get(index * 4 + 1);
+    const equalsAt = offsets.get(index * 4 + 2);
+    const equalsIndex = offsets.get(index * 4 + 3);
+    const raw = found.texts[index];
+    found.texts[index] = '';
+    const nameEnd = equalsAt >= 0 ? equalsAt : end;
+    const nameValue = raw.slice(2, equalsIndex >= 0 ? equalsIndex : undefined);
+    const at = this.logicalSpan(line, start, end);
     return new FlagNode(
       at.start,
       at.end,
       this.source,
-      this.token(line, Math.min(flag.start + 2, nameEnd), nameEnd, nameValue),
-      flag.equalsAt >= 0 ? this.token(line, flag.equalsAt + 1, flag.end, flag.raw.slice(flag.equalsIndex + 1)) : undefined,
-      flag.raw,
+      this.token(line, Math.min(start + 2, nameEnd), nameEnd, nameValue),
+      equalsAt >= 0 ? this.token(line, equalsAt + 1, end, raw.slice(equalsIndex + 1)) : undefined,
+      raw,
     );
   }
 

@@ -11,6 +11,10 @@ export class Int32List {
     this.items = new Int32Array(Math.max(16, capacity));
   }
 
+  get(index: number): number {
+    return this.items[index];
+  }
+
   push(value: number): void {
     if (this.length === this.items.length) this.grow(this.length + 1);
     this.items[this.length++] = value;

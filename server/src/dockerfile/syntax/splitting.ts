@@ -1,6 +1,7 @@
 // The ways BuildKit's parser cuts an instruction's logical line into pieces
 // (frontend/dockerfile/parser split_command.go and line_parsers.go), with offsets.
 import { isBlank, isSpace } from './chars';
+import { Int32List } from './int32List';
 
 export interface Piece {
   readonly start: number;
@@ -8,28 +9,41 @@ export interface Piece {
   readonly value: string;
 }
 
-export interface RawFlag {
-  readonly start: number;
-  readonly end: number;
-  /** `--name=value` after quote and backslash removal. */
-  readonly raw: string;
-  /** Offset of the first `=` that went into `raw`, or -1. */
-  readonly equalsAt: number;
-  /** Index of that `=` in `raw`. */
-  readonly equalsIndex: number;
+/**
+ * What extractFlags and splitWords found, written over by every call (read it before the next
+ * one). A split runs for every ENV, ARG, LABEL and flagged instruction of a file: a list and an
+ * object per word or flag, dropped as soon as the nodes are made, were a tenth of what a parse
+ * of a big file allocated.
+ */
+export class Found {
+  /** How many flags or words. */
+  count = 0;
+  /** Per flag: start, end, offset of the first `=` that went into its text (or -1), index of that `=` in it. Per word: start, end (after its last character), end of its value. */
+  readonly offsets: Int32List = new Int32List(64);
+  /** Per flag, `--name=value` after quote and backslash removal (emptied by whoever reads them: a kept slice would keep its whole source). */
+  readonly texts: string[] = [];
+
+  reset(): void {
+    this.count = 0;
+    this.offsets.length = 0;
+  }
 }
 
+/** The scratch both functions write to. */
+export const found = new Found();
+
 /**
- * Leading `--flag` words (quotes and backslashes processed). Returns the flags and the offset
- * where the rest of the line begins. A bare `--` ends the flags and is dropped.
+ * Leading `--flag` words (quotes and backslashes processed), into `found`: four offsets and a
+ * text per flag. Returns the offset where the rest of the line begins. A bare `--` ends the
+ * flags and is dropped.
  */
-export function extractFlags(s: string, from: number, to: number): { flags: RawFlag[]; rest: number } {
-  const flags: RawFlag[] = [];
+export function extractFlags(s: string, from: number, to: number): number {
+  found.reset();
   let pos = from;
   for (;;) {
     while (pos < to && isSpace(s.charCodeAt(pos))) pos++;
-    if (pos >= to) return { flags, rest: to };
-    if (s.charCodeAt(pos) !== 0x2d || pos + 1 >= to || s.charCodeAt(pos + 1) !== 0x2d) return { flags, rest: pos };
+    if (pos >= to) return to;
+    if (s.charCodeAt(pos) !== 0x2d || pos + 1 >= to || s.charCodeAt(pos + 1) !== 0x2d) return pos;
     const start = pos;
     // Most flags have no quotes or backslashes: take them as one slice.
     let plainEnd = pos;
@@ -41,9 +55,9 @@ export function extractFlags(s: string, from: number, to: number): { flags: RawF
     if (plainEnd >= to || isSpace(s.charCodeAt(plainEnd))) {
       const raw = s.slice(start, plainEnd);
       pos = plainEnd;
-      if (raw === '--') return { flags, rest: pos };
+      if (raw === '--') return pos;
       const equalsIndex = raw.indexOf('=');
-      flags.push({ start, end: pos, raw, equalsAt: equalsIndex < 0 ? -1 : start + equalsIndex, equalsIndex });
+      addFlag(start, pos, raw, equalsIndex < 0 ? -1 : start + equalsIndex, equalsIndex);
       continue;
     }
     let word = '';
@@ -84,24 +98,32 @@ export function extractFlags(s: string, from: number, to: number): { flags: RawF
       word += String.fromCharCode(ch);
       pos++;
     }
-    if (word === '--') {
-      if (pos >= to) return { flags, rest: to };
-      return { flags, rest: pos };
-    }
-    if (blankOk || word.length > 0) flags.push({ start, end: pos, raw: word, equalsAt, equalsIndex });
+    if (word === '--') return pos >= to ? to : pos;
+    if (blankOk || word.length > 0) addFlag(start, pos, word, equalsAt, equalsIndex);
   }
+}
+
+function addFlag(start: number, end: number, raw: string, equalsAt: number, equalsIndex: number): void {
+  const offsets = found.offsets;
+  offsets.push(start);
+  offsets.push(end);
+  offsets.push(equalsAt);
+  offsets.push(equalsIndex);
+  found.texts[found.count++] = raw;
 }
 
 /**
  * BuildKit's parseWords: words separated by whitespace, where quotes group (and are kept) and
- * the escape character protects the next character (and is kept too).
+ * the escape character protects the next character (and is kept too). Into `found`: three
+ * offsets per word (its value is `s.slice(start, valueEnd)`); returns the count.
  */
-export function splitWords(s: string, from: number, to: number, escape: number): Piece[] {
-  const words: Piece[] = [];
+export function splitWords(s: string, from: number, to: number, escape: number): number {
+  found.reset();
+  const offsets = found.offsets;
   let pos = from;
   for (;;) {
     while (pos < to && isSpace(s.charCodeAt(pos))) pos++;
-    if (pos >= to) return words;
+    if (pos >= to) return found.count;
     const start = pos;
     let quote = 0;
     let blankOk = false;
@@ -144,7 +166,12 @@ export function splitWords(s: string, from: number, to: number, escape: number):
       }
     }
     const end = valueEnd >= 0 ? valueEnd : pos;
-    if (blankOk || end > start) words.push({ start, end: pos, value: s.slice(start, end) });
+    if (blankOk || end > start) {
+      offsets.push(start);
+      offsets.push(pos);
+      offsets.push(end);
+      found.count++;
+    }
   }
 }
 
