@@ -26,7 +26,7 @@ function snapshot(document: DockerfileDocument): unknown {
   return JSON.parse(
     JSON.stringify({
       dump: dumpBuildkit(ast),
-      lineStarts: ast.lines.lineStarts,
+      lineStarts: Array.from(ast.lines.lineStarts),
       instructions: ast.instructions,
       comments: ast.comments,
       directives: ast.directives,

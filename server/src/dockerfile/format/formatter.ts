@@ -75,7 +75,7 @@ export function applyEdits(text: string, edits: readonly Edit[], base = 0): stri
 
 class Formatter {
   private readonly text: string;
-  private readonly lineStarts: readonly number[];
+  private readonly lineStarts: Int32Array;
   private readonly unit: string;
   private readonly shellAlways: boolean;
   private readonly uppercase: boolean;

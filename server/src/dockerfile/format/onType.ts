@@ -33,7 +33,7 @@ export function formatOnType(document: DockerfileDocument, position: Position, t
   return edits;
 }
 
-function lineContentEnd(text: string, lineStarts: readonly number[], line: number): number {
+function lineContentEnd(text: string, lineStarts: Int32Array, line: number): number {
   let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
   if (end > lineStarts[line] && text[end - 1] === '\n') end--;
   if (end > lineStarts[line] && text[end - 1] === '\r') end--;

@@ -1,12 +1,13 @@
 // Offsets ↔ LSP positions. Lines end at "\r\n", "\r" or "\n", exactly as LSP and
 // vscode-languageserver-textdocument count them; characters are UTF-16 code units, which is
 // what a JavaScript string index already is, so a position is (line, offset - lineStart).
+import { Int32List } from './int32List';
 import type { Position, Range } from './types';
 
 export class LineIndex {
   /** Offset at which each line starts; lineStarts[0] is 0. */
-  readonly lineStarts: readonly number[];
-  private readonly starts: number[];
+  readonly lineStarts: Int32Array;
+  private readonly starts: Int32Array;
   private readonly length: number;
   private readonly text: string;
   // Tokens are mostly asked for in document order: remembering the last line answered turns
@@ -20,14 +21,17 @@ export class LineIndex {
    * are the same; its line starts there are kept and only the rest of the text is scanned.
    */
   constructor(text: string, previous?: LineIndex, unchanged = 0) {
-    let starts = [0];
+    // In a typed array: pushed to, a JavaScript array would leave its smaller copies as garbage.
+    const starts = new Int32List(text.length >> 5);
     const length = text.length;
     let from = 0;
     if (previous && unchanged > 0) {
       // A line start s depends on the characters s - 1 and s (a CR before an LF is not a break).
       const kept = previous.lineAt(unchanged - 1) + 1;
-      starts = previous.starts.slice(0, kept);
-      from = starts[kept - 1];
+      starts.pushAll(previous.starts.subarray(0, kept));
+      from = starts.get(kept - 1);
+    } else {
+      starts.push(0);
     }
     // Two cursors, one per break character, each advanced only past what was consumed: a text
     // without any CR must not be rescanned for one at every line.
@@ -44,8 +48,8 @@ export class LineIndex {
       if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
       if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
-    this.starts = starts;
-    this.lineStarts = starts;
+    this.starts = starts.toArray();
+    this.lineStarts = this.starts;
     this.length = length;
     this.text = text;
   }

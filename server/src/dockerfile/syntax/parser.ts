@@ -115,6 +115,8 @@ class Parser {
   private gatheredMap: number[] | undefined = undefined;
   private gatheredComments: readonly Comment[] = EMPTY;
   private gatheredEmptyLines: readonly number[] = EMPTY;
+  private readonly pieceScratch: string[] = [];
+  private readonly mapScratch: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -346,10 +348,16 @@ class Parser {
     }
     const firstPiece = text.slice(start, continued);
     // Pieces are joined once at the end: appending to a string line by line would build a chain
-    // of thousands of partial strings for a long continuation.
-    let pieces: string[] | undefined;
+    // of thousands of partial strings for a long continuation. They and the map are gathered in
+    // the parser's scratch lists, and copied out at their size.
+    const pieces = this.pieceScratch;
+    let pieceCount = 1;
+    pieces[0] = firstPiece;
     let logicalLength = firstPiece.length;
-    const map = listOf(0, start);
+    const map = this.mapScratch;
+    let mapLength = 2;
+    map[0] = 0;
+    map[1] = start;
     let lastContentEnd = contentEnd;
     let pos = next;
     lineNumber++;
@@ -379,9 +387,10 @@ class Parser {
         if (logicalLength === 0) {
           map[1] = lineStart;
         } else {
-          map.push(logicalLength, lineStart);
+          map[mapLength++] = logicalLength;
+          map[mapLength++] = lineStart;
         }
-        (pieces ??= [firstPiece]).push(text.slice(lineStart, pieceEnd));
+        pieces[pieceCount++] = text.slice(lineStart, pieceEnd);
         logicalLength += pieceEnd - lineStart;
       }
       lastContentEnd = end;
@@ -391,8 +400,8 @@ class Parser {
     this.gatheredEnd = lastContentEnd;
     this.gatheredNext = pos;
     this.gatheredLineNumber = lineNumber;
-    this.gatheredText = pieces ? pieces.join('') : firstPiece;
-    this.gatheredMap = map;
+    this.gatheredText = pieceCount === 1 ? firstPiece : pieces.slice(0, pieceCount).join('');
+    this.gatheredMap = mapLength === 2 ? listOf(map[0], map[1]) : mapLength === 4 ? listOf(map[0], map[1], map[2], map[3]) : map.slice(0, mapLength);
     this.gatheredComments = comments ?? EMPTY;
     this.gatheredEmptyLines = emptyLines ?? EMPTY;
   }
