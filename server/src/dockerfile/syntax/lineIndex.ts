@@ -4,6 +4,9 @@
 import { Int32List } from './int32List';
 import type { Position, Range } from './types';
 
+/** The line starts being found, copied out at their size: one list for every index (see the constructor). */
+const scratch = new Int32List(1024);
+
 export class LineIndex {
   /** Offset at which each line starts; lineStarts[0] is 0. */
   readonly lineStarts: Int32Array;
@@ -21,8 +24,11 @@ export class LineIndex {
    * are the same; its line starts there are kept and only the rest of the text is scanned.
    */
   constructor(text: string, previous?: LineIndex, unchanged = 0) {
-    // In a typed array: pushed to, a JavaScript array would leave its smaller copies as garbage.
-    const starts = new Int32List(text.length >> 5);
+    // Gathered in a list shared by every index and copied out to a typed array of their size:
+    // pushed to, a JavaScript array leaves its smaller copies as garbage, and a list of its own
+    // per index would be one more typed array to allocate (slower than indexing a small file).
+    const starts = scratch;
+    starts.length = 0;
     const length = text.length;
     let from = 0;
     if (previous && unchanged > 0) {

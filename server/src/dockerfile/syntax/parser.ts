@@ -33,14 +33,20 @@ const HEREDOC_INSTRUCTIONS = new Set(['ADD', 'COPY', 'RUN']);
  */
 interface ParseMemory {
   /**
-   * Per instruction: the offset reading went on from (the start of the line after it,
-   * here-documents included); past the end of the text when reading stopped there wanting more
-   * (a continuation, an unterminated here-document, a last line without a line break).
+   * Two numbers per instruction: the offset reading went on from (the start of the line after
+   * it, here-documents included; past the end of the text when reading stopped there wanting
+   * more: a continuation, an unterminated here-document, a last line without a line break), and
+   * the parser's line count there.
    */
-  readonly next: Int32Array;
-  /** Per instruction: the parser's line count there. */
-  readonly lineNumbers: Int32Array;
+  readonly resume: Int32Array;
 }
+
+/**
+ * The resume points of the parse under way, copied out at their size when it ends. One list
+ * serves every parse (a parse never starts during another): a list per parse was two typed
+ * arrays more to allocate, which costs more than the parse of a small file's lines.
+ */
+const resumePoints = new Int32List(1024);
 
 // What the next version's parse reuses, kept on the result (see hiddenSlot.ts for why not a WeakMap).
 const memories = hiddenSlot<ParsedDockerfile, ParseMemory>('parse memory');
@@ -66,11 +72,10 @@ export function parseDockerfile(text: string, previous?: ParsedDockerfile): Pars
 function reusableInstructions(previous: ParsedDockerfile, unchanged: number): number {
   const memory = memories.get(previous);
   if (!memory) return 0;
-  const prefix = unchanged;
-  const next = memory.next;
+  const resume = memory.resume;
   // Everything the reading of the instruction looked at is unchanged.
   let count = 0;
-  while (count < next.length && next[count] <= prefix) count++;
+  while (count * 2 < resume.length && resume[count * 2] <= unchanged) count++;
   return count;
 }
 
@@ -87,9 +92,8 @@ class Parser {
    */
   private chunk: { text: string; lines: LineIndex; escape: number; map: readonly number[] };
   private splitter: InstructionSplitter;
-  /** Per instruction read by this parse (after the kept ones): where reading went on, and the line count there. */
-  private readonly next: Int32List;
-  private readonly lineNumbers: Int32List;
+  /** Per instruction (the kept ones first): where reading went on, and the line count there. */
+  private readonly resume: Int32List;
   /** Set by `reuse`: where reading starts, the line count there, and the instructions kept. */
   private resumeAt = -1;
   private resumeLineNumber = 0;
@@ -124,10 +128,8 @@ class Parser {
     unchanged: number,
   ) {
     this.lines = new LineIndex(text, previousLines, unchanged);
-    // About one instruction per 32 characters in real files: a guess that rarely has to grow.
-    const expected = text.length >> 5;
-    this.next = new Int32List(expected);
-    this.lineNumbers = new Int32List(expected);
+    resumePoints.length = 0;
+    this.resume = resumePoints;
     this.source = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP };
     this.chunk = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP };
     this.splitter = new InstructionSplitter(this.chunk, 0x5c, this.problems);
@@ -138,9 +140,9 @@ class Parser {
     const count = reusableInstructions(previous, unchanged);
     if (count === 0) return;
     const memory = memories.get(previous) as ParseMemory;
-    const resumeAt = memory.next[count - 1];
+    const resumeAt = memory.resume[(count - 1) * 2];
     this.resumeAt = resumeAt;
-    this.resumeLineNumber = memory.lineNumbers[count - 1];
+    this.resumeLineNumber = memory.resume[(count - 1) * 2 + 1];
     this.escapeChar = previous.escapeChar;
     this.escape = this.escapeChar.charCodeAt(0);
     this.source.escape = this.escape;
@@ -158,8 +160,7 @@ class Parser {
       moved = chunk;
     }
     this.instructions = instructions.slice(0, count);
-    this.next.pushAll(memory.next.subarray(0, count));
-    this.lineNumbers.pushAll(memory.lineNumbers.subarray(0, count));
+    this.resume.pushAll(memory.resume.subarray(0, count * 2));
     this.directives.push(...previous.directives);
     for (const comment of previous.comments) {
       if (comment.start >= resumeAt) break;
@@ -236,8 +237,8 @@ class Parser {
       lineNumber = this.gatheredLineNumber + this.heredocLines;
       this.instructions.push(instruction);
       // An instruction whose reading ended at the end of the text would read on if text were added.
-      this.next.push(this.wantsMore || text.charCodeAt(pos - 1) !== 0x0a ? length + 1 : pos);
-      this.lineNumbers.push(lineNumber);
+      this.resume.push(this.wantsMore || text.charCodeAt(pos - 1) !== 0x0a ? length + 1 : pos);
+      this.resume.push(lineNumber);
       if (preceding.length > 0) preceding = [];
     }
 
@@ -257,7 +258,7 @@ class Parser {
       hasBom,
       syntax: detectSyntax(this.source),
     };
-    memories.set(ast, { next: this.next.toArray(), lineNumbers: this.lineNumbers.toArray() });
+    memories.set(ast, { resume: this.resume.toArray() });
     return ast;
   }
 
