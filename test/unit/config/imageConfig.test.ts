@@ -136,6 +136,15 @@ describe('config helpers', () => {
     ['/a/b', '../c/./d', '/a/c/d'],
     ['/a', '/abs//x/', '/abs/x'],
     ['/a', '../../..', '/'],
+    // Clean as written (returned as is), and the near misses that are not.
+    ['/', '/', '/'],
+    ['/', '/opt/app', '/opt/app'],
+    ['/a', 'b', '/a/b'],
+    ['/a', '/.hidden/..x', '/.hidden/..x'],
+    ['/a', '/x/.', '/x'],
+    ['/a', '/x/..', '/'],
+    ['/a', '/x/', '/x'],
+    ['/a/', 'b', '/a/b'],
   ];
   for (const [current, requested, expected] of workdirs) {
     it(`WORKDIR ${requested} from "${current}" is ${expected}`, () => assert.equal(normalizeWorkdir(current, requested), expected));

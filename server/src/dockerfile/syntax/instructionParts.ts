@@ -177,7 +177,7 @@ function mayHoldNonStringJson(text: string, from: number, to: number): boolean {
   for (let dash = indexIn(text, from, bracket, 0x2d /* - */); dash >= 0; dash = indexIn(text, dash + 1, bracket, 0x2d)) {
     if (text.charCodeAt(dash + 1) === 0x2d) return true;
   }
-  return parseJsonArray(text, bracket, trimSpaceEnd(text, bracket, to)).kind === 'non-strings';
+  return parseJsonArray(text, bracket, trimSpaceEnd(text, bracket, to), false).kind === 'non-strings';
 }
 
 /** Offset of the first `code` in `text[from, to)`, or -1 (indexOf would search past `to`). */
@@ -404,21 +404,23 @@ export class InstructionSplitter {
   private keyValue(line: LogicalLine, start: number, end: number, valueEnd: number, isArg: boolean, name: string): KeyValue {
     const s = line.text;
     const equalsAt = indexIn(s, start, valueEnd, 0x3d /* = */);
-    const at = this.logicalSpan(line, start, end);
+    // The pair's span, from its offsets (a span object made for them would be garbage at once).
+    const spanStart = logicalToSource(line.map, start);
+    const spanEnd = logicalEndToSource(line.map, start, end);
     if (equalsAt < 0) {
       const value = s.slice(start, valueEnd);
       if (!isArg) {
         this.logicalProblem(line, 'key-value-missing-equals', start, end, `${name} ${value} has no "=": write ${name} ${value}=value.`);
       }
-      return new KeyValueNode(at.start, at.end, this.source, this.token(line, start, valueEnd, value), -1, undefined);
+      return new KeyValueNode(spanStart, spanEnd, this.source, this.token(line, start, valueEnd, value), -1, undefined);
     }
     if (equalsAt === start && !isArg) {
       // BuildKit's parseNameVal: "ENV names can not be blank" / "LABEL names can not be blank".
       this.logicalProblem(line, 'key-value-blank-name', start, end, `${name} names can not be blank: write a name before the "=" (${name} name${s.slice(start, valueEnd)}).`);
     }
     return new KeyValueNode(
-      at.start,
-      at.end,
+      spanStart,
+      spanEnd,
       this.source,
       this.token(line, start, equalsAt, s.slice(start, equalsAt)),
       logicalToSource(line.map, equalsAt),
@@ -446,10 +448,9 @@ export class InstructionSplitter {
     found.texts[index] = '';
     const nameEnd = equalsAt >= 0 ? equalsAt : end;
     const nameValue = raw.slice(2, equalsIndex >= 0 ? equalsIndex : undefined);
-    const at = this.logicalSpan(line, start, end);
     return new FlagNode(
-      at.start,
-      at.end,
+      logicalToSource(line.map, start),
+      logicalEndToSource(line.map, start, end),
       this.source,
       this.token(line, Math.min(start + 2, nameEnd), nameEnd, nameValue),
       equalsAt >= 0 ? this.token(line, equalsAt + 1, end, raw.slice(equalsIndex + 1)) : undefined,

@@ -30,8 +30,11 @@ function isJsonSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/** Parses `s[from, to)`, which starts with `[`. */
-export function parseJsonArray(s: string, from: number, to: number): JsonArrayResult {
+/**
+ * Parses `s[from, to)`, which starts with `[`. `collect` false leaves `elements` empty, for a
+ * caller that only asks what kind of array it is (the split that follows reads the elements).
+ */
+export function parseJsonArray(s: string, from: number, to: number, collect = true): JsonArrayResult {
   const elements: JsonElement[] = [];
   // true = object, false = array
   const stack: boolean[] = [false];
@@ -82,7 +85,7 @@ export function parseJsonArray(s: string, from: number, to: number): JsonArrayRe
     if (c === 0x22) {
       const end = scanString(s, pos, to);
       if (typeof end !== 'number') return end;
-      if (topLevel) elements.push({ start: pos, end, value: decodedValue(s, pos, end) });
+      if (topLevel && collect) elements.push({ start: pos, end, value: decodedValue(s, pos, end) });
       pos = end;
       expect = Expect.AfterValue;
       continue;
