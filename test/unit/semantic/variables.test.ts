@@ -129,4 +129,44 @@ describe('semantic model: variables', () => {
     );
     assert.equal(local?.source, 'global');
   });
+
+  // An instruction on one line is split and expanded in place in the source: nothing after its
+  // end may count, whatever the next line starts with.
+  describe('reads an instruction on one line only up to its end', () => {
+    const lines = [
+      "RUN echo 'open quote $A",
+      'RUN echo ${A',
+      'RUN echo ${#',
+      'RUN echo $',
+      "COPY --chown=$U 'x $A",
+      'COPY ${A:-x',
+      "ENV B='open $A",
+      'ENV B=${A',
+      'WORKDIR $A/${',
+      "RUN echo \\'x $A",
+    ];
+    const followers = ["'$A'", '}', '-x}', "A}'", 'B=1', '<<EOF'];
+    const summary = (text: string, line: number) => {
+      const { ast, model } = analyzeText(text);
+      const inLine = <T extends { range: { start: { line: number } } }>(items: readonly T[]) => items.filter((item) => item.range.start.line === line);
+      const instruction = ast.instructions.find((candidate) => candidate.range.start.line === line);
+      return JSON.parse(
+        JSON.stringify({
+          instruction,
+          references: inLine(model.references).map((reference) => [reference.name, reference.range, reference.value]),
+          problems: inLine([...ast.problems, ...model.problems]).map((problem) => [problem.code, problem.range]),
+          facts: model.instructions.find((facts) => facts.instruction === instruction)?.expandedArgs,
+        }),
+      );
+    };
+    for (const line of lines) {
+      for (const follower of followers) {
+        it(`${line} followed by ${follower}`, () => {
+          const alone = summary(`FROM scratch\nENV A=1\n${line}`, 2);
+          assert.deepEqual(summary(`FROM scratch\nENV A=1\n${line}\nRUN ${follower}`, 2), alone);
+          assert.deepEqual(summary(`FROM scratch\nENV A=1\n${line}\n${follower}`, 2), alone);
+        });
+      }
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // HEALTHCHECK): BuildKit does not substitute there, the shell does at run time. This is a
 // tolerant scan for `$name` and `${name…}` that honours single quotes and backslashes; it does
 // not evaluate anything.
-import { isAsciiLetter, isDigit } from '../syntax/chars';
+import { indexIn, isAsciiLetter, isDigit } from '../syntax/chars';
 
 export interface ShellReference {
   readonly start: number;
@@ -15,8 +15,9 @@ export interface ShellReference {
   readonly operator: string | undefined;
 }
 
-// Global, for lastIndex; the scan below never re-enters itself, so one instance serves every call.
-const SPECIAL_CHARACTER = /[\\'"{}$]/g;
+/** The characters the scan stops at: a backslash, quotes, braces and `$`. */
+const SPECIAL = new Uint8Array(0x80);
+for (const char of '\\\'"{}$') SPECIAL[char.charCodeAt(0)] = 1;
 
 const OPERATORS = [':-', ':+', ':?', ':=', '##', '%%', '//', '-', '+', '?', '=', '#', '%', '/', ':'];
 
@@ -26,21 +27,21 @@ export function scanShellReferences(text: string, from = 0, to = text.length): S
   const open: number[] = [];
   let inDouble = false;
   let i = from;
-  const special = SPECIAL_CHARACTER;
   while (i < to) {
-    // Jump to the next character that matters (a character class: no backtracking).
-    special.lastIndex = i;
-    if (!special.test(text)) break;
-    i = special.lastIndex - 1;
-    if (i >= to) break;
-    const c = text.charCodeAt(i);
+    // Skip to the next character that matters, within [from, to): the text may be the whole
+    // source (an instruction read in place), and a search past `to` would cross the file.
+    let c = text.charCodeAt(i);
+    while (c >= 0x80 || SPECIAL[c] === 0) {
+      if (++i >= to) return references;
+      c = text.charCodeAt(i);
+    }
     if (c === 0x5c /* \ */) {
       i += 2;
       continue;
     }
     if (c === 0x27 /* ' */ && !inDouble) {
-      const close = text.indexOf("'", i + 1);
-      i = close < 0 || close >= to ? to : close + 1;
+      const close = indexIn(text, i + 1, to, 0x27 /* ' */);
+      i = close < 0 ? to : close + 1;
       continue;
     }
     if (c === 0x22 /* " */) {

@@ -71,3 +71,17 @@ export function commonPrefixLength(a: string, b: string): number {
   while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
   return at;
 }
+
+/** Past this many characters a native search beats a loop over character codes. */
+export const NATIVE_SEARCH_LENGTH = 64;
+
+/** Offset of the first `code` in `text[from, to)`, or -1 (indexOf would search past `to`). */
+export function indexIn(text: string, from: number, to: number, code: number): number {
+  if (to - from > NATIVE_SEARCH_LENGTH) {
+    // Long ranges: the native search over a slice (a view, not a copy), bounded by it.
+    const at = (from === 0 && to === text.length ? text : text.slice(from, to)).indexOf(String.fromCharCode(code));
+    return at < 0 ? -1 : from + at;
+  }
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}

@@ -3,7 +3,7 @@
 // that can have a syntax problem there (ENV, LABEL, ONBUILD, text holding `[`, here-documents);
 // every other instruction is split the first time one of its parts is read. Most of a big
 // file's tokens are then never created, and those that are do not all live through the parse.
-import { isBlank, isSpace, skipSpace, trimSpaceEnd } from './chars';
+import { indexIn, isBlank, isSpace, NATIVE_SEARCH_LENGTH, skipSpace, trimSpaceEnd } from './chars';
 import { listOf } from './lists';
 import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
 import { parseJsonArray } from './jsonArray';
@@ -180,17 +180,6 @@ function mayHoldNonStringJson(text: string, from: number, to: number): boolean {
   return parseJsonArray(text, bracket, trimSpaceEnd(text, bracket, to), false).kind === 'non-strings';
 }
 
-/** Offset of the first `code` in `text[from, to)`, or -1 (indexOf would search past `to`). */
-export function indexIn(text: string, from: number, to: number, code: number): number {
-  if (to - from > NATIVE_SEARCH_LENGTH) {
-    // Long ranges: the native search over a slice (a view, not a copy), bounded by it.
-    const at = (from === 0 && to === text.length ? text : text.slice(from, to)).indexOf(String.fromCharCode(code));
-    return at < 0 ? -1 : from + at;
-  }
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
-  return -1;
-}
-
 /**
  * A set of ASCII characters looked for in instruction texts: a table for the character loop of a
  * short line (one lookup per character instead of a comparison per code) and the characters for
@@ -206,8 +195,6 @@ export class AsciiCodes {
   }
 }
 
-/** Past this many characters a native search beats a loop over character codes. */
-const NATIVE_SEARCH_LENGTH = 64;
 
 /** Whether `text[from, to)` holds `<<` (BuildKit looks for here-documents only then). */
 export function hasHeredocMarker(text: string, from: number, to: number): boolean {

@@ -4,7 +4,7 @@
 // ${v/p/r} ${v//p/r}. Its quirks are kept on purpose: the result must equal what the builder
 // computes. Variables whose value is not known (they come from outside the file) make the
 // result `unknown`; the expression is then kept as written in the value.
-import { isNameChar, isSpace, isUnicodeDigit } from './chars';
+import { indexIn, isNameChar, isSpace, isUnicodeDigit } from './chars';
 import { sortByStart } from './located';
 
 export type VariableState =
@@ -237,8 +237,9 @@ class Lexer {
 
   private processSingleQuote(): string {
     const start = this.pos;
-    const close = this.s.indexOf("'", start + 1);
-    if (close < 0 || close >= this.end) {
+    // Bounded: the text may be the whole source (an instruction lexed in place), not just the word.
+    const close = indexIn(this.s, start + 1, this.end, 0x27 /* ' */);
+    if (close < 0) {
       throw new LexFailure({ message: 'unterminated single quote: add the closing \'', start, end: this.end });
     }
     this.pos = close + 1;
