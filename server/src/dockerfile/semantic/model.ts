@@ -644,7 +644,13 @@ class Analyzer {
   // ---- substitution
 
   private expandArgs(instruction: Instruction, scope: Scope, stageIndex: number): ExpandedWord[] {
-    return instruction.args.map((arg) => this.expand(instruction, arg, scope, stageIndex, 'build'));
+    // No callback: a closure over these arguments would be allocated for every instruction.
+    const args = instruction.args;
+    if (args.length === 1) return listOf(this.expand(instruction, args[0], scope, stageIndex, 'build'));
+    if (args.length === 2) return listOf(this.expand(instruction, args[0], scope, stageIndex, 'build'), this.expand(instruction, args[1], scope, stageIndex, 'build'));
+    const words: ExpandedWord[] = listOf();
+    for (const arg of args) words.push(this.expand(instruction, arg, scope, stageIndex, 'build'));
+    return words;
   }
 
   /** Substitutes variables in one word the way BuildKit's ProcessWord does, recording the references. */

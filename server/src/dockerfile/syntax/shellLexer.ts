@@ -5,6 +5,7 @@
 // computes. Variables whose value is not known (they come from outside the file) make the
 // result `unknown`; the expression is then kept as written in the value.
 import { indexIn, isNameChar, isSpace, isUnicodeDigit } from './chars';
+import { listOf } from './lists';
 import { sortByStart } from './located';
 
 export type VariableState =
@@ -69,6 +70,10 @@ export interface LexResult {
 
 const NO_VARIABLES: VariableLookup = () => ({ kind: 'unset' });
 const NO_WORDS: readonly LexWord[] = Object.freeze([]);
+// Most lexed words refer to one variable or none: the list is made at the first reference (an
+// empty list that is pushed to grows to 17 slots at once). Not frozen: V8 walks a frozen array
+// in a for-of through an allocated iterator. Results hand it out read-only.
+const NO_REFERENCES: SubstitutionReference[] = [];
 const EOF = -1;
 // BuildKit's lexer recurses for nested `${…}`; past this depth we stop instead of overflowing.
 const MAX_SUBSTITUTION_DEPTH = 200;
@@ -122,7 +127,7 @@ class Lexer {
   declare pos: number;
   declare rawEscapes: boolean;
   declare unknown: boolean;
-  declare readonly references: SubstitutionReference[];
+  declare references: SubstitutionReference[];
   private declare readonly s: string;
   private declare readonly end: number;
   private declare readonly lookup: VariableLookup;
@@ -140,13 +145,18 @@ class Lexer {
     this.end = end;
     this.lookup = lookup;
     this.unknown = false;
-    this.references = [];
+    this.references = NO_REFERENCES;
     this.depth = 0;
     this.escape = (options.escapeChar ?? '\\').charCodeAt(0);
     this.rawQuotes = options.rawQuotes ?? false;
     this.rawEscapes = options.rawEscapes ?? false;
     this.processQuotes = !(options.skipProcessQuotes ?? false);
     this.skipUnset = options.skipUnsetEnv ?? false;
+  }
+
+  private addReference(reference: SubstitutionReference): void {
+    if (this.references === NO_REFERENCES) this.references = listOf(reference);
+    else this.references.push(reference);
   }
 
   processStopOn(stop: number, rawEscapes: boolean, words: WordCollector | undefined): string {
@@ -306,7 +316,7 @@ class Lexer {
       // `$$`, `$1`, `$@` … belong to a shell: no Dockerfile or image defines them.
       if (isSpecialParameter(name.charCodeAt(0)) || isUnicodeDigit(name.charCodeAt(0))) return this.skipUnset ? '$' + name : '';
       const state = this.lookup(name);
-      this.references.push({ start: dollar, end: this.pos, name, nameStart, nameEnd: this.pos, braced: false, operator: undefined, state });
+      this.addReference({ start: dollar, end: this.pos, name, nameStart, nameEnd: this.pos, braced: false, operator: undefined, state });
       if (state.kind === 'unset') return this.skipUnset ? '$' + name : '';
       if (state.kind === 'unknown') {
         this.unknown = true;
@@ -328,7 +338,7 @@ class Lexer {
 
     if (ch === 0x7d /* } */) {
       const state = this.lookup(name);
-      this.references.push({ start: dollar, end: this.pos, name, nameStart, nameEnd, braced: true, operator: undefined, state });
+      this.addReference({ start: dollar, end: this.pos, name, nameStart, nameEnd, braced: true, operator: undefined, state });
       if (state.kind === 'unset') return this.skipUnset ? '${' + name + '}' : '';
       if (state.kind === 'unknown') {
         this.unknown = true;
@@ -352,7 +362,7 @@ class Lexer {
       this.unknown = unknownBefore;
       const state = this.lookup(name);
       if (patternOperator && word.charCodeAt(0) === ch) operator += String.fromCharCode(ch);
-      this.references.push({ start: dollar, end: this.pos, name, nameStart, nameEnd, braced: true, operator, state });
+      this.addReference({ start: dollar, end: this.pos, name, nameStart, nameEnd, braced: true, operator, state });
       if (this.skipUnset && state.kind === 'unset') return '${' + name + (nullIsUnset ? ':' : '') + String.fromCharCode(ch) + word + '}';
       if (ch !== 0x2d && ch !== 0x2b && ch !== 0x3f && !patternOperator) {
         throw new LexFailure({ message: `unsupported modifier (${operator}) in substitution: use :- - :+ + :? ? # ## % %% / or //`, start: dollar, end: this.pos });
@@ -404,7 +414,7 @@ class Lexer {
       const partsUnknown = this.unknown;
       this.unknown = unknownBefore;
       const state = this.lookup(name);
-      this.references.push({ start: dollar, end: this.pos, name, nameStart, nameEnd, braced: true, operator: replaceAll ? '//' : '/', state });
+      this.addReference({ start: dollar, end: this.pos, name, nameStart, nameEnd, braced: true, operator: replaceAll ? '//' : '/', state });
       if (this.skipUnset && state.kind === 'unset') return '${' + name + '/' + pattern + '/' + replacement + '}';
       if (state.kind === 'unknown' || partsUnknown) {
         this.unknown = true;
