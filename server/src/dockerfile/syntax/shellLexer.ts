@@ -69,6 +69,7 @@ export interface LexResult {
 }
 
 const NO_VARIABLES: VariableLookup = () => ({ kind: 'unset' });
+const NO_OPTIONS: LexOptions = {};
 const NO_WORDS: readonly LexWord[] = Object.freeze([]);
 // Most lexed words refer to one variable or none: the list is made at the first reference (an
 // empty list that is pushed to grows to 17 slots at once). Not frozen: V8 walks a frozen array
@@ -93,16 +94,32 @@ interface WordCollector {
   end: number;
 }
 
+/** The lexer lexShellWord reuses, when no lex is running. */
+let idleLexer: Lexer | undefined;
+
 /** Lexes `text[from, to)` the way BuildKit processes one instruction argument. */
 export function lexShellWord(
   text: string,
   lookup: VariableLookup = NO_VARIABLES,
-  options: LexOptions = {},
+  options: LexOptions = NO_OPTIONS,
   collectWords = false,
   from = 0,
   to = text.length,
 ): LexResult {
-  const lexer = new Lexer(text, from, to, lookup, options);
+  // One lexer is reused: lexing runs for every substituted word of a file. A lex that starts
+  // while another runs (nothing does today: lookups do not lex) makes its own.
+  const lexer = idleLexer ?? new Lexer();
+  idleLexer = undefined;
+  lexer.start(text, from, to, lookup, options);
+  try {
+    return lexWith(lexer, collectWords, from);
+  } finally {
+    lexer.finish();
+    idleLexer = lexer;
+  }
+}
+
+function lexWith(lexer: Lexer, collectWords: boolean, from: number): LexResult {
   let value = '';
   // Words are collected for a few callers; the others share one empty list.
   let words: readonly LexWord[] = NO_WORDS;
@@ -128,18 +145,21 @@ class Lexer {
   declare rawEscapes: boolean;
   declare unknown: boolean;
   declare references: SubstitutionReference[];
-  private declare readonly s: string;
-  private declare readonly end: number;
-  private declare readonly lookup: VariableLookup;
-  private declare readonly escape: number;
-  private declare readonly rawQuotes: boolean;
-  private declare readonly processQuotes: boolean;
-  private declare readonly skipUnset: boolean;
+  private declare s: string;
+  private declare end: number;
+  private declare lookup: VariableLookup;
+  private declare escape: number;
+  private declare rawQuotes: boolean;
+  private declare processQuotes: boolean;
+  private declare skipUnset: boolean;
   private declare depth: number;
 
-  // Fields are assigned here rather than initialised as class fields: lexing runs for every
-  // word of a file, and field initialisers cost more than plain assignments.
-  constructor(s: string, from: number, end: number, lookup: VariableLookup, options: LexOptions) {
+  constructor() {
+    this.start('', 0, 0, NO_VARIABLES, NO_OPTIONS);
+  }
+
+  // Every field is assigned here, in one order, so that a reused lexer keeps one shape.
+  start(s: string, from: number, end: number, lookup: VariableLookup, options: LexOptions): void {
     this.s = s;
     this.pos = from;
     this.end = end;
@@ -152,6 +172,13 @@ class Lexer {
     this.rawEscapes = options.rawEscapes ?? false;
     this.processQuotes = !(options.skipProcessQuotes ?? false);
     this.skipUnset = options.skipUnsetEnv ?? false;
+  }
+
+  /** Lets go of what the lex was given (a text, a scope), so that an idle lexer keeps nothing alive. */
+  finish(): void {
+    this.s = '';
+    this.lookup = NO_VARIABLES;
+    this.references = NO_REFERENCES;
   }
 
   private addReference(reference: SubstitutionReference): void {
