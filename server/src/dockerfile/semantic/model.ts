@@ -367,14 +367,18 @@ class Analyzer {
    * at the end, unknown.
    */
   private replayTriggers(base: StageBase, stageIndex: number, state: StageState, global: Scope): InstructionFacts[] {
-    let triggers: Instruction[] = [];
+    let triggers: Instruction[] | undefined;
     if (base.kind === 'stage') {
-      for (const instruction of this.stages[base.stageIndex].instructions) if (instruction.name === 'ONBUILD' && instruction.trigger) triggers.push(instruction.trigger);
+      // A file without ONBUILD has no triggers to find in its stages.
+      if (this.hasOnbuild) {
+        for (const instruction of this.stages[base.stageIndex].instructions) if (instruction.name === 'ONBUILD' && instruction.trigger) (triggers ??= []).push(instruction.trigger);
+      }
     } else if (base.kind === 'image') {
       const known = this.options.baseImageConfig?.(base.reference);
       triggers = (known?.OnBuild ?? []).flatMap((expression) => parseDockerfile(expression).instructions.slice(0, 1));
     }
-    if (triggers.length === 0) return [];
+    // Most stages run none: they share one empty list.
+    if (!triggers || triggers.length === 0) return NO_TRIGGERS;
     const recording = this.recording;
     this.recording = false;
     try {
@@ -814,6 +818,8 @@ class Analyzer {
 }
 
 const NO_PAIRS: InstructionFacts['expandedPairs'] = Object.freeze([]);
+// Not frozen (V8 walks a frozen array in a for-of through an allocated iterator); handed out read-only.
+const NO_TRIGGERS: InstructionFacts[] = [];
 
 /**
  * Facts of an instruction with nothing to substitute (no `$`, quote or escape character): its

@@ -3,6 +3,7 @@
 // tolerant scan for `$name` and `${name…}` that honours single quotes and backslashes; it does
 // not evaluate anything.
 import { indexIn, isAsciiLetter, isDigit } from '../syntax/chars';
+import { listOf } from '../syntax/lists';
 
 export interface ShellReference {
   readonly start: number;
@@ -21,10 +22,17 @@ for (const char of '\\\'"{}$') SPECIAL[char.charCodeAt(0)] = 1;
 
 const OPERATORS = [':-', ':+', ':?', ':=', '##', '%%', '//', '-', '+', '?', '=', '#', '%', '/', ':'];
 
-export function scanShellReferences(text: string, from = 0, to = text.length): ShellReference[] {
-  const references: { -readonly [K in keyof ShellReference]: ShellReference[K] }[] = [];
+type Found = { -readonly [K in keyof ShellReference]: ShellReference[K] };
+
+// Most scripts refer to no variable, or to a few: the lists are made when first needed (an empty
+// list that is pushed to grows to 17 slots at once). Not frozen: V8 walks a frozen array in a
+// for-of through an allocated iterator. Handed out read-only.
+const NONE: Found[] = [];
+
+export function scanShellReferences(text: string, from = 0, to = text.length): readonly ShellReference[] {
+  let references = NONE;
   // Open braces: the index of the reference they opened, or -1 for a plain `{`.
-  const open: number[] = [];
+  let open: number[] | undefined;
   let inDouble = false;
   let i = from;
   while (i < to) {
@@ -50,12 +58,12 @@ export function scanShellReferences(text: string, from = 0, to = text.length): S
       continue;
     }
     if (c === 0x7b /* { */) {
-      open.push(-1);
+      (open ??= []).push(-1);
       i++;
       continue;
     }
     if (c === 0x7d /* } */) {
-      const index = open.pop();
+      const index = open?.pop();
       if (index !== undefined && index >= 0) references[index].end = i + 1;
       i++;
       continue;
@@ -80,15 +88,19 @@ export function scanShellReferences(text: string, from = 0, to = text.length): S
       let operator: string | undefined;
       if (text.charCodeAt(nameEnd) !== 0x7d) operator = OPERATORS.find((candidate) => text.startsWith(candidate, nameEnd));
       // Unclosed until its `}` is seen; keep scanning inside the braces: `${a:-$b}` refers to b too.
-      open.push(references.length);
-      references.push({ start: i, end: to, name: text.slice(nameStart, nameEnd), nameStart, nameEnd, braced: true, operator });
+      (open ??= []).push(references.length);
+      const found: Found = { start: i, end: to, name: text.slice(nameStart, nameEnd), nameStart, nameEnd, braced: true, operator };
+      if (references === NONE) references = listOf(found);
+      else references.push(found);
       i = nameEnd;
       continue;
     }
     if (isNameStart(next)) {
       let nameEnd = i + 1;
       while (nameEnd < to && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
-      references.push({ start: i, end: nameEnd, name: text.slice(i + 1, nameEnd), nameStart: i + 1, nameEnd, braced: false, operator: undefined });
+      const found: Found = { start: i, end: nameEnd, name: text.slice(i + 1, nameEnd), nameStart: i + 1, nameEnd, braced: false, operator: undefined };
+      if (references === NONE) references = listOf(found);
+      else references.push(found);
       i = nameEnd;
       continue;
     }

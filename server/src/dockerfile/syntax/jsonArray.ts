@@ -4,6 +4,8 @@
 // validates the whole JSON grammar (iteratively: nesting depth costs no stack) and locates
 // every top-level string.
 
+import { listOf } from './lists';
+
 export interface JsonElement {
   readonly start: number;
   readonly end: number;
@@ -14,6 +16,10 @@ export type JsonArrayResult =
   | { readonly kind: 'strings'; readonly elements: readonly JsonElement[]; readonly close: number }
   | { readonly kind: 'non-strings'; readonly at: number; readonly close: number; readonly elements: readonly JsonElement[] }
   | { readonly kind: 'invalid'; readonly reason: string; readonly at: number };
+
+// An array with no string element (or not collected) shares this list; not frozen (V8 walks a
+// frozen array in a for-of through an allocated iterator), handed out read-only.
+const NO_ELEMENTS: JsonElement[] = [];
 
 // encoding/json refuses deeper nesting.
 const MAX_DEPTH = 10000;
@@ -35,19 +41,21 @@ function isJsonSpace(c: number): boolean {
  * caller that only asks what kind of array it is (the split that follows reads the elements).
  */
 export function parseJsonArray(s: string, from: number, to: number, collect = true): JsonArrayResult {
-  const elements: JsonElement[] = [];
-  // true = object, false = array
-  const stack: boolean[] = [false];
+  let elements = NO_ELEMENTS;
+  // How deep the scan is (1: in the top-level array), and above that whether each open value is
+  // an object (true) or an array: made only for nested values (most exec forms have none).
+  let depth = 1;
+  let nested: boolean[] | undefined;
   let nonStringAt = -1;
   let pos = from + 1;
   let expect = Expect.ValueOrClose;
   for (;;) {
     while (pos < to && isJsonSpace(s.charCodeAt(pos))) pos++;
     if (pos >= to) {
-      return { kind: 'invalid', reason: stack.length > 1 ? 'a nested JSON value is not closed' : 'the JSON array is not closed with ]', at: to };
+      return { kind: 'invalid', reason: depth > 1 ? 'a nested JSON value is not closed' : 'the JSON array is not closed with ]', at: to };
     }
     const c = s.charCodeAt(pos);
-    const inObject = stack[stack.length - 1];
+    const inObject = depth > 1 && nested![depth - 2];
     if (expect === Expect.AfterValue) {
       if (c === 0x2c /* , */) {
         pos++;
@@ -56,16 +64,14 @@ export function parseJsonArray(s: string, from: number, to: number, collect = tr
       }
       if (c === (inObject ? 0x7d : 0x5d)) {
         pos++;
-        stack.pop();
-        if (stack.length === 0) return finish(s, pos, to, elements, nonStringAt);
+        if (--depth === 0) return finish(s, pos, to, elements, nonStringAt);
         continue;
       }
       return { kind: 'invalid', reason: `expected , or ${inObject ? '}' : ']'} but found ${describe(s, pos)}`, at: pos };
     }
     if ((expect === Expect.ValueOrClose && c === 0x5d) || (expect === Expect.KeyOrClose && c === 0x7d)) {
       pos++;
-      stack.pop();
-      if (stack.length === 0) return finish(s, pos, to, elements, nonStringAt);
+      if (--depth === 0) return finish(s, pos, to, elements, nonStringAt);
       expect = Expect.AfterValue;
       continue;
     }
@@ -81,19 +87,24 @@ export function parseJsonArray(s: string, from: number, to: number, collect = tr
       continue;
     }
     // A value.
-    const topLevel = stack.length === 1;
+    const topLevel = depth === 1;
     if (c === 0x22) {
       const end = scanString(s, pos, to);
       if (typeof end !== 'number') return end;
-      if (topLevel && collect) elements.push({ start: pos, end, value: decodedValue(s, pos, end) });
+      if (topLevel && collect) {
+        const element = { start: pos, end, value: decodedValue(s, pos, end) };
+        if (elements === NO_ELEMENTS) elements = listOf(element);
+        else elements.push(element);
+      }
       pos = end;
       expect = Expect.AfterValue;
       continue;
     }
     if (topLevel && nonStringAt < 0) nonStringAt = pos;
     if (c === 0x5b || c === 0x7b) {
-      if (stack.length >= MAX_DEPTH) return { kind: 'invalid', reason: 'JSON nested too deeply', at: pos };
-      stack.push(c === 0x7b);
+      if (depth >= MAX_DEPTH) return { kind: 'invalid', reason: 'JSON nested too deeply', at: pos };
+      (nested ??= [])[depth - 1] = c === 0x7b;
+      depth++;
       pos++;
       expect = c === 0x7b ? Expect.KeyOrClose : Expect.ValueOrClose;
       continue;
