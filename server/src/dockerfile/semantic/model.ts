@@ -7,7 +7,7 @@ import { logicalToSource, sourceToLogical } from '../syntax/logicalLine';
 import { parseDockerfile, type ParsedDockerfile } from '../syntax/parser';
 import { lexShellWord, type LexOptions, type VariableState } from '../syntax/shellLexer';
 import { AsciiCodes, InstructionNode, type LogicalLine } from '../syntax/instructionParts';
-import { SpanNode, sortByStart, type SourceText } from '../syntax/located';
+import { SpanNode, TokenNode, sortByStart, type SourceText } from '../syntax/located';
 import { ProblemNode } from '../syntax/nodes';
 import type { Instruction, Problem, ProblemCode, Span, Token } from '../syntax/types';
 import { fileEffects } from './fileEffects';
@@ -661,7 +661,7 @@ class Analyzer {
   private expand(instruction: Instruction, token: Token, scope: Scope, stageIndex: number | undefined, context: ReferenceContext, lexOptions?: LexOptions): ExpandedWord {
     const value = token.value;
     // Most words hold nothing to substitute, unquote or unescape.
-    if (isLiteralWord(value, this.escapeCode)) return new Word(value, false, undefined);
+    if (isLiteralWord(value, this.escapeCode)) return literalToken(token);
     const line = this.lineOf(instruction);
     const logical = line.text;
     const logicalStart = sourceToLogical(line.map, token.start);
@@ -849,7 +849,7 @@ class LiteralFacts implements InstructionFacts {
   get expandedArgs(): readonly ExpandedWord[] | undefined {
     const name = this.instruction.name;
     if (name === 'LABEL' || name === 'ENV') return undefined;
-    this.cachedArgs ??= this.instruction.args.map((arg) => literal(arg.value));
+    this.cachedArgs ??= this.instruction.args.map(literalToken);
     return this.cachedArgs;
   }
 
@@ -858,7 +858,7 @@ class LiteralFacts implements InstructionFacts {
     if (name !== 'LABEL' && name !== 'ENV') return NO_PAIRS;
     // ENV lists only the pairs that set something (a key without value is a parse problem).
     const pairs = name === 'ENV' ? this.instruction.keyValues.filter((pair) => pair.value) : this.instruction.keyValues;
-    this.cachedPairs ??= pairs.map((pair) => ({ key: literal(pair.key.value), value: pair.value ? literal(pair.value.value) : undefined }));
+    this.cachedPairs ??= pairs.map((pair) => ({ key: literalToken(pair.key), value: pair.value ? literalToken(pair.value) : undefined }));
     return this.cachedPairs;
   }
 
@@ -999,6 +999,11 @@ function isVariableName(name: string): boolean {
 
 function literal(value: string): ExpandedWord {
   return new Word(value, false, undefined);
+}
+
+/** A token with nothing to substitute, as its expanded word: the token itself (see TokenNode). */
+function literalToken(token: Token): ExpandedWord {
+  return token instanceof TokenNode ? token : literal(token.value);
 }
 
 function stateOf(word: ExpandedWord): VariableState {

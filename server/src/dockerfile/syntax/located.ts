@@ -60,6 +60,17 @@ export class TokenNode extends SpanNode implements Token {
     return this.source.text.slice(this.start, this.end);
   }
 
+  // A token whose text holds nothing to substitute, unquote or unescape is its own expansion:
+  // the semantic model hands the token out as the expanded word (`unknown` false, no `error`)
+  // instead of making one more object per word.
+  get unknown(): boolean {
+    return false;
+  }
+
+  get error(): string | undefined {
+    return undefined;
+  }
+
   override toJSON(): Record<string, unknown> {
     const json = super.toJSON();
     json.text = this.text;
