@@ -348,7 +348,7 @@ export class InstructionSplitter {
       this.logicalProblem(line, 'unknown-instruction', keyword.start, keyword.end, unknownInstructionMessage(keyword.text));
     }
     const at = this.logicalSpan(line, keyword.start, trimSpaceEnd(line.text, keyword.start, line.text.length));
-    const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, line.text, line.map, at.end);
+    const node = new InstructionNode(at.start, at.end, this.source, token, keyword.name, line.text, line.map);
     node.setParts(this.split(line, keyword, depth, line.text.length));
     node.continuations = EMPTY;
     return node;
@@ -512,8 +512,6 @@ export class InstructionNode extends SpanNode implements Instruction {
   private declare keywordSlot: Token | undefined;
   private declare textSlot: string | undefined;
   private declare mapSlot: readonly number[] | undefined;
-  /** Where the first line's content ends: the logical text of a one-line instruction is `source[start, lineEnd)`. */
-  private declare readonly lineEnd: number;
   private declare parts: Parts | undefined;
 
   constructor(
@@ -524,7 +522,6 @@ export class InstructionNode extends SpanNode implements Instruction {
     name: string,
     logicalText: string | undefined,
     logicalMap: readonly number[] | undefined,
-    lineEnd: number,
   ) {
     super(start, end, source);
     // Every field is assigned here, in one order, so all instructions share one shape.
@@ -534,8 +531,16 @@ export class InstructionNode extends SpanNode implements Instruction {
     this.keywordSlot = keyword;
     this.textSlot = logicalText;
     this.mapSlot = logicalMap;
-    this.lineEnd = lineEnd;
     this.parts = undefined;
+  }
+
+  /**
+   * Where the first line's content ends: the logical text of a one-line instruction is
+   * `source[start, lineEnd)`. That is its end, unless here-documents follow (see relocate): not
+   * a field, which every instruction would carry for the few that need it.
+   */
+  private get lineEnd(): number {
+    return this.extras.lineEnd ?? this.end;
   }
 
   get known(): boolean {
@@ -737,13 +742,15 @@ export class InstructionNode extends SpanNode implements Instruction {
 
   /** Moves the instruction to its final span (continuations and here-documents included). */
   relocate(start: number, end: number): void {
+    // A one-line instruction that here-documents extend keeps where its line ends.
+    if (this.textSlot === undefined && end !== this.end && this.extras.lineEnd === undefined) this.ownExtras().lineEnd = this.end;
     (this as { start: number }).start = start;
     (this as { end: number }).end = end;
   }
 
   override toJSON(): Record<string, unknown> {
     const json = super.toJSON();
-    for (const key of ['parts', 'extras', 'keywordSlot', 'textSlot', 'mapSlot', 'lineEnd']) delete json[key];
+    for (const key of ['parts', 'extras', 'keywordSlot', 'textSlot', 'mapSlot']) delete json[key];
     json.known = this.known;
     json.heredocs = this.heredocs;
     json.comments = this.comments;
@@ -833,9 +840,11 @@ interface InstructionExtras {
   emptyContinuationLines: readonly number[];
   /** Undefined until read for an instruction of several lines. */
   continuations: readonly Span[] | undefined;
+  /** Where the line of a one-line instruction ends when here-documents follow it (its end is theirs); else undefined. */
+  lineEnd: number | undefined;
 }
 
-const ONE_LINE: InstructionExtras = Object.freeze({ heredocs: EMPTY, comments: EMPTY, precedingComments: EMPTY, emptyContinuationLines: EMPTY, continuations: EMPTY }) as InstructionExtras;
+const ONE_LINE: InstructionExtras = Object.freeze({ heredocs: EMPTY, comments: EMPTY, precedingComments: EMPTY, emptyContinuationLines: EMPTY, continuations: EMPTY, lineEnd: undefined }) as InstructionExtras;
 const SEVERAL_LINES: InstructionExtras = Object.freeze({ ...ONE_LINE, continuations: undefined }) as InstructionExtras;
 const KNOWN_NAMES: ReadonlySet<string> = new Set<string>(INSTRUCTION_NAMES);
 

@@ -420,7 +420,8 @@ class Parser {
     // The keyword is read where the logical text is: the source itself for a one-line instruction.
     // Transient (one shared record): nothing below reads another keyword before the split has taken its fields.
     const keyword = oneLine ? readKeywordTransient(text, start, this.gatheredLineEnd) : readKeywordTransient(lineText, 0, lineText.length);
-    const node = new InstructionNode(start, this.gatheredEnd, this.chunk, undefined, keyword.name, lineText, this.gatheredMap, this.gatheredLineEnd);
+    // A one-line instruction ends where its line does (gatheredEnd is gatheredLineEnd then).
+    const node = new InstructionNode(start, this.gatheredEnd, this.chunk, undefined, keyword.name, lineText, this.gatheredMap);
     if (keyword.name === '') {
       const stray = this.gatheredFirstContinuation >= 0 ? this.span(this.gatheredFirstContinuation, this.gatheredFirstContinuation + 1) : this.span(start, this.gatheredEnd);
       this.problem('unknown-instruction', stray.start, stray.end, 'A line continuation with no instruction: remove the stray escape character.');
