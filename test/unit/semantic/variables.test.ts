@@ -144,6 +144,11 @@ describe('semantic model: variables', () => {
       'ENV B=${A',
       'WORKDIR $A/${',
       "RUN echo \\'x $A",
+      // Exec forms that are not JSON: the reason quotes what stands there, not the next line.
+      'CMD [1 x',
+      'ENTRYPOINT ["a" b',
+      'COPY ["a", 1',
+      'HEALTHCHECK CMD ["x" ',
     ];
     const followers = ["'$A'", '}', '-x}', "A}'", 'B=1', '<<EOF'];
     const summary = (text: string, line: number) => {

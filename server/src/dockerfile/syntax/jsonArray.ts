@@ -67,7 +67,7 @@ export function parseJsonArray(s: string, from: number, to: number, collect = tr
         if (--depth === 0) return finish(s, pos, to, elements, nonStringAt);
         continue;
       }
-      return { kind: 'invalid', reason: `expected , or ${inObject ? '}' : ']'} but found ${describe(s, pos)}`, at: pos };
+      return { kind: 'invalid', reason: `expected , or ${inObject ? '}' : ']'} but found ${describe(s, pos, to)}`, at: pos };
     }
     if ((expect === Expect.ValueOrClose && c === 0x5d) || (expect === Expect.KeyOrClose && c === 0x7d)) {
       pos++;
@@ -76,7 +76,7 @@ export function parseJsonArray(s: string, from: number, to: number, collect = tr
       continue;
     }
     if (expect === Expect.Key || expect === Expect.KeyOrClose) {
-      if (c !== 0x22) return { kind: 'invalid', reason: `an object key must be a string, found ${describe(s, pos)}`, at: pos };
+      if (c !== 0x22) return { kind: 'invalid', reason: `an object key must be a string, found ${describe(s, pos, to)}`, at: pos };
       const end = scanString(s, pos, to);
       if (typeof end !== 'number') return end;
       pos = end;
@@ -112,7 +112,7 @@ export function parseJsonArray(s: string, from: number, to: number, collect = tr
     const end = scanScalar(s, pos, to);
     if (end < 0) {
       const reason =
-        c === 0x27 ? "JSON strings need double quotes (\"), not single quotes (')" : `${describe(s, pos)} is not a JSON value`;
+        c === 0x27 ? "JSON strings need double quotes (\"), not single quotes (')" : `${describe(s, pos, to)} is not a JSON value`;
       return { kind: 'invalid', reason, at: pos };
     }
     pos = end;
@@ -123,13 +123,14 @@ export function parseJsonArray(s: string, from: number, to: number, collect = tr
 function finish(s: string, pos: number, to: number, elements: JsonElement[], nonStringAt: number): JsonArrayResult {
   const close = pos - 1;
   while (pos < to && isJsonSpace(s.charCodeAt(pos))) pos++;
-  if (pos < to) return { kind: 'invalid', reason: `unexpected text after the closing ]: ${describe(s, pos)}`, at: pos };
+  if (pos < to) return { kind: 'invalid', reason: `unexpected text after the closing ]: ${describe(s, pos, to)}`, at: pos };
   if (nonStringAt >= 0) return { kind: 'non-strings', at: nonStringAt, close, elements };
   return { kind: 'strings', elements, close };
 }
 
-function describe(s: string, pos: number): string {
-  return JSON.stringify(s.slice(pos, pos + 10));
+/** What stands at `pos`, for a message: up to ten characters, never past `to` (the text may go on with the next line). */
+function describe(s: string, pos: number, to: number): string {
+  return JSON.stringify(s.slice(pos, Math.min(pos + 10, to)));
 }
 
 /** Scans a string starting at the quote; returns the offset after the closing quote. */
@@ -153,7 +154,7 @@ function scanString(s: string, pos: number, to: number): number | JsonArrayResul
         pos += 2;
         continue;
       }
-      return { kind: 'invalid', reason: `invalid escape ${JSON.stringify(s.slice(pos, pos + 2))} in a JSON string`, at: pos };
+      return { kind: 'invalid', reason: `invalid escape ${JSON.stringify(s.slice(pos, Math.min(pos + 2, to)))} in a JSON string`, at: pos };
     }
     pos++;
   }
