@@ -736,7 +736,7 @@ export class InstructionNode extends SpanNode implements Instruction {
   }
 
   private ownExtras(): InstructionExtras {
-    if (this.extras === ONE_LINE || this.extras === SEVERAL_LINES) this.extras = { ...this.extras };
+    if (this.extras === ONE_LINE || this.extras === SEVERAL_LINES) this.extras = new InstructionExtras(this.extras, undefined);
     return this.extras;
   }
 
@@ -832,20 +832,33 @@ function continuationsFrom(source: SourceText, start: number): readonly Span[] {
   return spans ?? EMPTY;
 }
 
-/** What few instructions have, kept apart so the many without it share one record. */
-interface InstructionExtras {
-  heredocs: readonly Heredoc[];
-  comments: readonly Comment[];
-  precedingComments: readonly Comment[];
-  emptyContinuationLines: readonly number[];
+/**
+ * What few instructions have, kept apart so the many without it share one record. A class, so
+ * that an instruction's own copy is made by its constructor (a spread of the shared record went
+ * through V8's generic object copy).
+ */
+class InstructionExtras {
+  declare heredocs: readonly Heredoc[];
+  declare comments: readonly Comment[];
+  declare precedingComments: readonly Comment[];
+  declare emptyContinuationLines: readonly number[];
   /** Undefined until read for an instruction of several lines. */
-  continuations: readonly Span[] | undefined;
+  declare continuations: readonly Span[] | undefined;
   /** Where the line of a one-line instruction ends when here-documents follow it (its end is theirs); else undefined. */
-  lineEnd: number | undefined;
+  declare lineEnd: number | undefined;
+
+  constructor(from: InstructionExtras | undefined, continuations: readonly Span[] | undefined) {
+    this.heredocs = from ? from.heredocs : EMPTY;
+    this.comments = from ? from.comments : EMPTY;
+    this.precedingComments = from ? from.precedingComments : EMPTY;
+    this.emptyContinuationLines = from ? from.emptyContinuationLines : EMPTY;
+    this.continuations = from ? from.continuations : continuations;
+    this.lineEnd = from ? from.lineEnd : undefined;
+  }
 }
 
-const ONE_LINE: InstructionExtras = Object.freeze({ heredocs: EMPTY, comments: EMPTY, precedingComments: EMPTY, emptyContinuationLines: EMPTY, continuations: EMPTY, lineEnd: undefined }) as InstructionExtras;
-const SEVERAL_LINES: InstructionExtras = Object.freeze({ ...ONE_LINE, continuations: undefined }) as InstructionExtras;
+const ONE_LINE = Object.freeze(new InstructionExtras(undefined, EMPTY));
+const SEVERAL_LINES = Object.freeze(new InstructionExtras(undefined, undefined));
 const KNOWN_NAMES: ReadonlySet<string> = new Set<string>(INSTRUCTION_NAMES);
 
 /** The instructions whose arguments' token is also one of their parts (their single argument, or their shell-form command), made eagerly. */
