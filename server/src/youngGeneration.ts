@@ -17,6 +17,9 @@
 // Why not smaller: at 2 × 1 MB, the rules engine's temporaries live through two scavenges and are
 // promoted; old space then ended at 94 MB instead of 75 MB and the peak at 175–182 MiB.
 //
+// V8 13 (Node 24, and the Node of recent editors) grows a paged young generation in bigger steps,
+// up to 64–128 MB here: the same setting stops it at 12–17 MB there.
+//
 // How: `--max-semi-space-size` is read only when the heap is created, before any code runs (and an
 // editor starts the server with its own flags), but `--semi-space-growth-factor` is read at every
 // growth. So the generation grows as usual up to the cap, then growing stops.
