@@ -5,6 +5,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --production  minified, no sourcemaps (what the VSIX ships)
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -99,4 +100,24 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await Promise.all(bundles.map((options) => esbuild.build(options)));
+  if (production) requireAsciiBundles(['dist/server.js', 'dist/cli.js', ...lazyChunks.map((chunk) => `dist/chunks/${chunk.name}.js`)]);
+}
+
+/**
+ * V8 keeps every script's source, as one-byte text only when every character fits in Latin-1;
+ * esbuild escapes strings outside ASCII but copies regular expressions (and, unminified,
+ * comments) as written. One such character doubles what the shipped server keeps of its source.
+ */
+function requireAsciiBundles(paths) {
+  for (const path of paths) {
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const index = lines.findIndex((line) => /[^\x00-\x7f]/.test(line));
+    if (index < 0) continue;
+    const column = lines[index].search(/[^\x00-\x7f]/);
+    console.error(
+      `${path}:${index + 1}:${column + 1}: a character outside ASCII in the bundle (${JSON.stringify(lines[index].slice(Math.max(0, column - 30), column + 30))}). ` +
+        'V8 would hold the whole source as two-byte text: write it as an escape (\\u00b5) in the source.',
+    );
+    process.exit(1);
+  }
 }

@@ -131,6 +131,10 @@ describe('reference table', () => {
     ['1m30s', 90_000],
     ['1.5h', 5_400_000],
     ['500ms', 500],
+    // Go accepts both micro signs: U+00B5 (micro sign) and U+03BC (Greek mu).
+    ['1500\u00b5s', 1.5],
+    ['1500\u03bcs', 1.5],
+    ['2us', 0.002],
     ['0', 0],
     ['0s', 0],
     ['10', undefined],

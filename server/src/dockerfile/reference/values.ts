@@ -76,7 +76,10 @@ export function parseDuration(text: string): number | undefined {
     const number = /^(\d+\.?\d*|\.\d+)/.exec(rest);
     if (!number) return undefined;
     rest = rest.slice(number[0].length);
-    const unit = /^(ns|us|µs|μs|ms|s|m|h)/.exec(rest);
+    // The micro signs are written as escapes: esbuild copies a regular expression's characters
+    // as they are, and one character outside Latin-1 makes V8 hold the whole server bundle's
+    // source as two-byte text (0.7 MB more for the minified bundle).
+    const unit = /^(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/.exec(rest);
     if (!unit) return undefined;
     rest = rest.slice(unit[0].length);
     total += Number(number[0]) * DURATION_UNITS_MS[unit[0]];
