@@ -6,7 +6,7 @@
 // most of what a scavenge finds is alive, which is what building a syntax tree looks like. The
 // 32 MB stay committed for the life of the process, while the server's allocations are short
 // bursts around one document. Capped at 2 × 2 MB, the peak resident memory of
-// ../shared/bench/lsp-bench.mjs went from 191–195 MiB to 154–168 MiB (bench/lsp.mjs).
+// ../shared/bench/lsp-bench.mjs went from 191–195 MiB to 154–172 MiB (bench/lsp.mjs).
 //
 // What it costs: a syntax tree bigger than a semi-space is copied twice by the collector (class
 // instances are never allocated straight in old space). A full parse + model of a 10,000-line
