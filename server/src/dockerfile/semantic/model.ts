@@ -176,12 +176,7 @@ class Analyzer {
         }
       }
     }
-    while (i < instructions.length) {
-      let end = i + 1;
-      while (end < instructions.length && instructions[end].name !== 'FROM') end++;
-      this.stage(instructions.slice(i, end), global);
-      i = end;
-    }
+    while (i < instructions.length) i = this.stage(instructions, i, global);
     if (this.hasOnbuild) this.unreplayedTriggerReferences();
     sortByStart(this.references);
     sortByStart(this.problems);
@@ -301,8 +296,12 @@ class Analyzer {
 
   // ---- stages
 
-  private stage(instructions: Instruction[], global: Scope): void {
-    const from = instructions[0];
+  /**
+   * Reads the stage whose FROM is `all[start]`, up to the next FROM, and returns where that is.
+   * (It finds its own end while reading: a scan for it first walked every instruction once more.)
+   */
+  private stage(all: readonly Instruction[], start: number, global: Scope): number {
+    const from = all[start];
     const index = this.stages.length;
     const args = from.args;
     let name: string | undefined;
@@ -353,10 +352,12 @@ class Analyzer {
     if (name !== undefined && !this.stageIndexByName.has(name)) this.stageIndexByName.set(name, index);
     this.facts.push(new PlainFacts(from, index, 'build', baseName ? listOf(baseName) : undefined, NO_PAIRS));
     const triggers = this.replayTriggers(base, index, state, global);
-    for (let k = 1; k < instructions.length; k++) this.facts.push(this.instruction(instructions[k], index, state, global));
+    let end = start + 1;
+    for (; end < all.length && all[end].name !== 'FROM'; end++) this.facts.push(this.instruction(all[end], index, state, global));
     this.stageStates.push(state);
-    const last = instructions[instructions.length - 1];
-    this.stages.push(new StageNode(from.start, last.end, this.sourceOf(from), index, name, nameToken, from, instructions, baseToken, baseName, base, platform, triggers));
+    const last = all[end - 1];
+    this.stages.push(new StageNode(from.start, last.end, this.sourceOf(from), index, name, nameToken, from, all.slice(start, end), baseToken, baseName, base, platform, triggers));
+    return end;
   }
 
   /**
@@ -630,7 +631,8 @@ class Analyzer {
   private mount(instruction: Instruction, value: Token, build: Scope, stageIndex: number): void {
     this.expand(instruction, value, build, stageIndex, 'build', RAW_FLAG_LEX);
     const text = value.value;
-    if (!text.toLowerCase().includes('from')) return;
+    // Most mounts name no stage: no lower-cased copy of every mount's text to find that out.
+    if (!FROM_KEY.test(text)) return;
     let offset = 0;
     for (const field of text.split(',')) {
       const equals = field.indexOf('=');
@@ -867,6 +869,8 @@ class LiteralFacts implements InstructionFacts {
   }
 }
 
+/** `from` in any letter case (a mount's `from=` key). */
+const FROM_KEY = /from/i;
 const DOLLAR = new AsciiCodes([0x24]);
 // `$`, quotes, `\` and the escape character (`\` or a backtick).
 const BACKSLASH_SUBSTITUTION = new AsciiCodes([0x24, 0x27, 0x22, 0x5c]);

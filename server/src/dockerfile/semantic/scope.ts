@@ -45,7 +45,8 @@ export class Scope {
     private readonly depth = 0,
   ) {
     this.current = bindings;
-    this.unknown = unknownReason ? { kind: 'unknown', reason: unknownReason } : UNSET;
+    // A stage built FROM another shares its parent's state for unknown names (one object per stage otherwise).
+    this.unknown = parent && parent.unknownReason === unknownReason ? parent.unknown : unknownReason ? { kind: 'unknown', reason: unknownReason } : UNSET;
     this.lookup = (name) => this.get(name)?.state ?? this.unknown;
   }
 
