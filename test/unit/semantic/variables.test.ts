@@ -112,6 +112,15 @@ describe('semantic model: variables', () => {
     );
   });
 
+  it('lists references in source order when a replayed trigger records one above its stage', () => {
+    // The FROM's $BASE (line 4) is recorded before the trigger's $V (line 3), which the stage replays.
+    const { model } = analyzeText('ARG BASE=base\nFROM scratch AS base\nONBUILD LABEL v=$V\nFROM $BASE\nRUN echo $W');
+    assert.deepEqual(
+      model.references.map((reference) => [reference.name, reference.range.start.line]),
+      [['V', 2], ['BASE', 3], ['W', 4]],
+    );
+  });
+
   it('maps Node\'s platform names to BuildKit\'s', () => {
     assert.deepEqual(
       [hostPlatform('linux', 'x64'), hostPlatform('darwin', 'arm64'), hostPlatform('linux', 'arm'), hostPlatform('aix', 'ppc64'), hostPlatform('linux', 'sparc')],

@@ -101,6 +101,13 @@ class Analyzer {
   private readonly variables: VariableDefinition[] = [];
   private readonly globalVariables: VariableDefinition[] = [];
   private readonly references: VariableReference[] = [];
+  /**
+   * Where the last reference recorded starts, and whether one came before an earlier one (ONBUILD
+   * replays, here-documents after their line): checked as they are recorded, the list is sorted
+   * at the end only when needed, instead of walking thousands of references once more to find out.
+   */
+  private lastReferenceStart = -1;
+  private referencesOutOfOrder = false;
   private readonly stageReferences: StageReference[] = [];
   private facts: InstructionFacts[] = [];
   private readonly stages: Stage[] = [];
@@ -178,7 +185,7 @@ class Analyzer {
     }
     while (i < instructions.length) i = this.stage(instructions, i, global);
     if (this.hasOnbuild) this.unreplayedTriggerReferences();
-    sortByStart(this.references);
+    if (this.referencesOutOfOrder) sortByStart(this.references);
     sortByStart(this.problems);
     return {
       ast: this.ast,
@@ -231,6 +238,8 @@ class Analyzer {
     }
     const references = previous.references;
     for (let index = 0; index < references.length && references[index].start <= end; index++) this.references.push(references[index]);
+    // The previous version's list is sorted: what was kept of it is in order.
+    if (this.references.length > 0) this.lastReferenceStart = this.references[this.references.length - 1].start;
     const problems = previous.problems;
     for (let index = 0; index < problems.length && problems[index].start <= end; index++) this.problems.push(problems[index]);
     const stageReferences = previous.stageReferences;
@@ -771,6 +780,8 @@ class Analyzer {
   ): void {
     if (!this.recording && !this.recordingTriggerReferences) return;
     const source = this.sourceOf(instruction);
+    if (start < this.lastReferenceStart) this.referencesOutOfOrder = true;
+    this.lastReferenceStart = start;
     this.references.push(
       new VariableReferenceNode(
         start,
