@@ -1002,12 +1002,7 @@ class RunFacts implements InstructionFacts {
 /** Whether BuildKit's lexer leaves `value` as it is: none of `codes` (`$`, quotes, `\\`, the escape character). */
 function isLiteralWord(value: string, codes: AsciiCodes): boolean {
   // One table lookup per character instead of five comparisons: every expanded word goes through here.
-  const table = codes.table;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x80 && table[c] === 1) return false;
-  }
-  return true;
+  return !codes.foundIn(value, 0, value.length);
 }
 
 function isVariableName(name: string): boolean {

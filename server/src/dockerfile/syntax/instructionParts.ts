@@ -204,6 +204,16 @@ export class AsciiCodes {
     for (const code of codes) if (code < 0x80) this.table[code] = 1;
     this.chars = [...new Set(codes)].map((code) => String.fromCharCode(code));
   }
+
+  /** Whether `text[from, to)` holds one of the codes, by the table (for short ranges). */
+  foundIn(text: string, from: number, to: number): boolean {
+    const table = this.table;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80 && table[c] === 1) return true;
+    }
+    return false;
+  }
 }
 
 
@@ -638,15 +648,7 @@ export class InstructionNode extends SpanNode implements Instruction {
       for (const char of codes.chars) if (sliced.indexOf(char) >= 0) return true;
       return false;
     }
-    const text = this.source.text;
-    const table = codes.table;
-    // lineEnd is a getter (read through the shared extras record): read once, not per character.
-    const end = this.lineEnd;
-    for (let i = this.start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80 && table[c] === 1) return true;
-    }
-    return false;
+    return codes.foundIn(this.source.text, this.start, this.lineEnd);
   }
 
   /** Whether the logical text holds one of `codes` or `lowerCaseWord` (any letter case), in one pass over a one-line instruction. */
