@@ -493,29 +493,27 @@ class Analyzer {
     }
     const build = state.build;
     let expandedArgs: ExpandedWord[] | undefined;
-    let pairs: InstructionFacts['expandedPairs'][number][] = NO_PAIRS as InstructionFacts['expandedPairs'][number][];
-    if (instruction.name === 'ARG' || instruction.name === 'ENV' || instruction.name === 'LABEL') pairs = listOf();
+    // Pair lists are made by map, at their size (a list grown by push keeps room for 17).
+    let pairs = NO_PAIRS as InstructionFacts['expandedPairs'][number][];
     switch (instruction.name) {
       case 'ARG':
-        for (const pair of instruction.keyValues) pairs.push(this.stageArg(instruction, pair.key, pair.value, stageIndex, build, global));
+        pairs = instruction.keyValues.map((pair) => this.stageArg(instruction, pair.key, pair.value, stageIndex, build, global));
         break;
       case 'ENV': {
-        // Every pair sees the environment from before the instruction.
-        const assignments: { key: ExpandedWord; value: ExpandedWord; pair: (typeof instruction.keyValues)[number] }[] = [];
-        for (const pair of instruction.keyValues) {
-          if (!pair.value) continue;
-          const key = this.expand(instruction, pair.key, build, stageIndex, 'build');
-          const value = this.expand(instruction, pair.value, build, stageIndex, 'build');
-          assignments.push({ key, value, pair });
-          pairs.push(new Pair(key, value));
+        // Every pair sees the environment from before the instruction: all are expanded before any is set.
+        const assigned = instruction.keyValues.every((pair) => pair.value !== undefined) ? instruction.keyValues : instruction.keyValues.filter((pair) => pair.value !== undefined);
+        const envPairs = assigned.map((pair) => new Pair(this.expand(instruction, pair.key, build, stageIndex, 'build'), this.expand(instruction, pair.value!, build, stageIndex, 'build')));
+        for (let i = 0; i < assigned.length; i++) {
+          const { key, value } = envPairs[i];
+          this.assignEnv(instruction, stageIndex, state, key.value, stateOf(value!), assigned[i].key, assigned[i].value!);
         }
-        for (const { key, value, pair } of assignments) this.assignEnv(instruction, stageIndex, state, key.value, stateOf(value), pair.key, pair.value);
+        pairs = envPairs;
         break;
       }
       case 'LABEL':
-        for (const pair of instruction.keyValues) {
-          pairs.push(new Pair(this.expand(instruction, pair.key, build, stageIndex, 'build'), pair.value ? this.expand(instruction, pair.value, build, stageIndex, 'build') : undefined));
-        }
+        pairs = instruction.keyValues.map(
+          (pair) => new Pair(this.expand(instruction, pair.key, build, stageIndex, 'build'), pair.value ? this.expand(instruction, pair.value, build, stageIndex, 'build') : undefined),
+        );
         break;
       case 'ADD':
       case 'COPY':

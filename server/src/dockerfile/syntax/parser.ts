@@ -25,6 +25,9 @@ export interface ParsedDockerfile extends DockerfileAst {
 const MAX_LINE_BYTES = 65535;
 
 const HEREDOC_INSTRUCTIONS = new Set(['ADD', 'COPY', 'RUN']);
+// Shared empty lists, replaced by a list made at its first item: never pushed to.
+const NO_COMMENTS: Comment[] = [];
+const NO_HEREDOCS: Heredoc[] = [];
 
 
 /**
@@ -182,7 +185,9 @@ class Parser {
     let lineNumber = resuming ? this.resumeLineNumber : 0;
     let directivesDone = resuming;
     const seenDirectives = new Set<string>();
-    let preceding: Comment[] = [];
+    // Lists are made at their first item (see lists.ts): most hold one comment, and a list grown
+    // from empty by push keeps room for 17.
+    let preceding = NO_COMMENTS;
 
     while (pos < length) {
       const lineStart = pos;
@@ -217,7 +222,8 @@ class Parser {
         const comment = this.comment(start, contentEnd);
         this.comments.push(comment);
         // BuildKit's "previous comments": an empty `#` line starts a new block.
-        if (comment.value === '') preceding = [];
+        if (comment.value === '') preceding = NO_COMMENTS;
+        else if (preceding === NO_COMMENTS) preceding = listOf(comment);
         else preceding.push(comment);
         pos = next;
         lineNumber++;
@@ -239,7 +245,7 @@ class Parser {
       // An instruction whose reading ended at the end of the text would read on if text were added.
       this.resume.push(this.wantsMore || text.charCodeAt(pos - 1) !== 0x0a ? length + 1 : pos);
       this.resume.push(lineNumber);
-      if (preceding.length > 0) preceding = [];
+      preceding = NO_COMMENTS;
     }
 
     if (this.instructions.length === 0) {
@@ -372,7 +378,8 @@ class Parser {
       const first = skipSpace(text, lineStart, end);
       if (first < end && text.charCodeAt(first) === 0x23) {
         const comment = this.comment(first, end);
-        (comments ??= []).push(comment);
+        if (comments === undefined) comments = listOf(comment);
+        else comments.push(comment);
         this.comments.push(comment);
         lineNumber++;
         continue;
@@ -465,7 +472,7 @@ class Parser {
    * ends in: BuildKit rejects the file there, and the markers after it have no body.
    */
   private readHeredocs(line: LogicalLine, next: number): { heredocs: Heredoc[]; next: number; lines: number } {
-    const heredocs: Heredoc[] = [];
+    let heredocs = NO_HEREDOCS;
     const lexed = lexShellWord(line.text, undefined, { rawQuotes: true, rawEscapes: true, skipUnsetEnv: true }, true);
     if (lexed.error) {
       // BuildKit ignores the lexer's error here and finds no here-document on the line.
@@ -499,21 +506,21 @@ class Parser {
       const bodyEnd = terminator ? terminator.start : pos;
       const content = heredocContent(text, bodyStart, bodyEnd);
       const end = terminator ? terminator.end : bodyEnd;
-      heredocs.push(
-        new HeredocNode(
-          marker.token.start,
-          end,
-          this.chunk,
-          marker.token,
-          marker.name,
-          marker.fileDescriptor,
-          marker.expand,
-          marker.stripTabs,
-          content,
-          this.span(bodyStart, bodyEnd),
-          terminator,
-        ),
+      const heredoc = new HeredocNode(
+        marker.token.start,
+        end,
+        this.chunk,
+        marker.token,
+        marker.name,
+        marker.fileDescriptor,
+        marker.expand,
+        marker.stripTabs,
+        content,
+        this.span(bodyStart, bodyEnd),
+        terminator,
       );
+      if (heredocs === NO_HEREDOCS) heredocs = listOf<Heredoc>(heredoc);
+      else heredocs.push(heredoc);
       if (!terminator) {
         this.wantsMore = true;
         this.problem(
