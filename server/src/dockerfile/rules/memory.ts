@@ -9,7 +9,7 @@
 import type { LintConfig } from './engine';
 import type { Instruction } from '../syntax/types';
 
-export { detach } from '../shell/detach';
+export { detach } from '../syntax/detach';
 import type { Finding, RelatedLocation, Report, RuleDefinition, Severity } from './types';
 
 /** A report of a check's `visit`, without its fix (which is computed again when asked for). */

@@ -1,7 +1,7 @@
 // Parsed scripts by text. After an edit only the RUN instructions whose text changed are parsed
 // again: a 10,000-line Dockerfile re-lints in milliseconds although parsing all of its RUN
 // bodies takes about a second. Owned by whoever lints (the server, the CLI), never global.
-import { detach } from './detach';
+import { detach } from '../syntax/detach';
 import { parseShell } from './parseShell';
 import type { ShellScript } from './types';
 

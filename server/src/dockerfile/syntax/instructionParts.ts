@@ -4,6 +4,7 @@
 // every other instruction is split the first time one of its parts is read. Most of a big
 // file's tokens are then never created, and those that are do not all live through the parse.
 import { indexIn, isBlank, isSpace, NATIVE_SEARCH_LENGTH, skipSpace, trimSpaceEnd } from './chars';
+import { detach } from './detach';
 import { listOf } from './lists';
 import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
 import { parseJsonArray } from './jsonArray';
@@ -233,6 +234,8 @@ export class InstructionSplitter {
     readonly source: SourceText,
     private readonly escape: number,
     private readonly problems: Problem[] | undefined,
+    /** Copies the strings its nodes keep instead of slicing the text (see Parser.reuse). */
+    private readonly detachTexts = false,
   ) {}
 
   /**
@@ -452,7 +455,7 @@ export class InstructionSplitter {
     const end = offsets.get(index * 4 + 1);
     const equalsAt = offsets.get(index * 4 + 2);
     const equalsIndex = offsets.get(index * 4 + 3);
-    const raw = found.texts[index];
+    const raw = this.detachTexts ? detach(found.texts[index]) : found.texts[index];
     found.texts[index] = '';
     const nameEnd = equalsAt >= 0 ? equalsAt : end;
     const nameValue = raw.slice(2, equalsIndex >= 0 ? equalsIndex : undefined);
@@ -473,7 +476,7 @@ export class InstructionSplitter {
   }
 
   token(line: LogicalLine, start: number, end: number, value: string): Token {
-    return new TokenNode(logicalToSource(line.map, start), logicalEndToSource(line.map, start, end), this.source, value);
+    return new TokenNode(logicalToSource(line.map, start), logicalEndToSource(line.map, start, end), this.source, this.detachTexts ? detach(value) : value);
   }
 
   private pieceToken(line: LogicalLine, piece: Piece): Token {
@@ -708,7 +711,8 @@ export class InstructionNode extends SpanNode implements Instruction {
     if (parts.argumentsText === undefined && parts.textStart >= 0) {
       // The offsets are in the line the split read.
       const { text, map } = this.readingLine();
-      parts.argumentsText = new TokenNode(logicalToSource(map, parts.textStart), logicalEndToSource(map, parts.textStart, parts.textEnd), this.source, text.slice(parts.textStart, parts.textEnd));
+      const value = text.slice(parts.textStart, parts.textEnd);
+      parts.argumentsText = new TokenNode(logicalToSource(map, parts.textStart), logicalEndToSource(map, parts.textStart, parts.textEnd), this.source, this.source.detachTexts === true ? detach(value) : value);
     }
     return parts.argumentsText;
   }
@@ -786,7 +790,7 @@ export class InstructionNode extends SpanNode implements Instruction {
     const line = this.readingLine();
     const end = this.readingEnd;
     const from = this.textSlot === undefined ? this.start : 0;
-    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined).split(line, readKeywordTransient(line.text, from, end), 0, end);
+    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined, this.source.detachTexts === true).split(line, readKeywordTransient(line.text, from, end), 0, end);
     return this.parts;
   }
 }

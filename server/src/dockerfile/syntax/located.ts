@@ -17,6 +17,11 @@ export interface SourceText {
    * instruction on one line is split and expanded in place that way, with no line made for it.
    */
   readonly map: readonly number[];
+  /**
+   * Set for the source of a parse that kept an earlier version's nodes: the strings its nodes
+   * keep are then copies, not slices of the text (see detach.ts and Parser.reuse).
+   */
+  readonly detachTexts?: boolean;
 }
 
 /** The map of a logical line that is the source itself. */

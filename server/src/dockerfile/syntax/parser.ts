@@ -3,6 +3,7 @@
 // problem and goes on, so the editor always has a whole tree. One pass over the text, no
 // regular expressions on user text: time is linear in the size of the input.
 import { commonPrefixLength, isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
+import { detach } from './detach';
 import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeywordTransient, unknownInstructionMessage, type LogicalLine } from './instructionParts';
 import { hiddenSlot } from './hiddenSlot';
 import { Int32List } from './int32List';
@@ -84,7 +85,7 @@ function reusableInstructions(previous: ParsedDockerfile, unchanged: number): nu
 
 class Parser {
   private readonly lines: LineIndex;
-  private readonly source: { text: string; lines: LineIndex; escape: number; map: readonly number[] };
+  private readonly source: { text: string; lines: LineIndex; escape: number; map: readonly number[]; detachTexts: boolean };
   /**
    * The source of the nodes this parse reads (instructions, and the comments, directives and
    * problems among them). A later parse that keeps some of them points this object at its own
@@ -93,7 +94,7 @@ class Parser {
    * instruction kept those right, at the cost of 8,500 objects on a 10,000-line file, each one
    * copied by the young-generation collector: 5% of parse + model.)
    */
-  private chunk: { text: string; lines: LineIndex; escape: number; map: readonly number[] };
+  private chunk: { text: string; lines: LineIndex; escape: number; map: readonly number[]; detachTexts: boolean };
   private splitter: InstructionSplitter;
   /** Per instruction (the kept ones first): where reading went on, and the line count there. */
   private readonly resume: Int32List;
@@ -133,8 +134,8 @@ class Parser {
     this.lines = new LineIndex(text, previousLines, unchanged);
     resumePoints.length = 0;
     this.resume = resumePoints;
-    this.source = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP };
-    this.chunk = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP };
+    this.source = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP, detachTexts: false };
+    this.chunk = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP, detachTexts: false };
     this.splitter = new InstructionSplitter(this.chunk, 0x5c, this.problems);
   }
 
@@ -150,16 +151,24 @@ class Parser {
     this.escape = this.escapeChar.charCodeAt(0);
     this.source.escape = this.escape;
     this.chunk.escape = this.escape;
-    this.splitter = new InstructionSplitter(this.chunk, this.escape, this.problems);
+    // A V8 slice keeps its whole text alive. The kept nodes hold slices of the versions that
+    // read them, and this version's nodes will be kept in turn by later versions: had they
+    // slices of this text too, every edit below the earlier ones would leave one more whole
+    // text behind (50 edits moving down a 10,000-line file kept 51 texts, 18 MB). So the
+    // strings read from here on are copies; only the first version's text stays, for its nodes.
+    this.chunk.detachTexts = true;
+    this.splitter = new InstructionSplitter(this.chunk, this.escape, this.problems, true);
     const instructions = previous.instructions;
     // The kept nodes (and the comments, directives and problems before them) read the new text
     // from now on. Each points at the source of the parse that read it: a few objects in all.
-    let moved: { text: string; lines: LineIndex } | undefined;
+    let moved: { text: string; lines: LineIndex; detachTexts: boolean } | undefined;
     for (let i = 0; i < count; i++) {
-      const chunk = (instructions[i] as InstructionNode).source as { text: string; lines: LineIndex };
+      const chunk = (instructions[i] as InstructionNode).source as { text: string; lines: LineIndex; detachTexts: boolean };
       if (chunk === moved) continue;
       chunk.text = this.text;
       chunk.lines = this.lines;
+      // A kept node split only now (on its first read) copies its strings too.
+      chunk.detachTexts = true;
       moved = chunk;
     }
     this.instructions = instructions.slice(0, count);
@@ -281,7 +290,8 @@ class Parser {
     const text = this.text;
     const valueStart = skipSpace(text, start + 1, end);
     const valueEnd = trimSpaceEnd(text, valueStart, end);
-    return new CommentNode(start, end, this.chunk, text.slice(valueStart, valueEnd));
+    const value = text.slice(valueStart, valueEnd);
+    return new CommentNode(start, end, this.chunk, this.chunk.detachTexts ? detach(value) : value);
   }
 
   /** `# name=value` with BuildKit's rules (`^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`). */
@@ -504,7 +514,8 @@ class Parser {
         }
       }
       const bodyEnd = terminator ? terminator.start : pos;
-      const content = heredocContent(text, bodyStart, bodyEnd);
+      const body = heredocContent(text, bodyStart, bodyEnd);
+      const content = this.chunk.detachTexts ? detach(body) : body;
       const end = terminator ? terminator.end : bodyEnd;
       const heredoc = new HeredocNode(
         marker.token.start,
