@@ -19,6 +19,13 @@ const dockerfileish = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).ma
 describe('parser: instructions split on first read', function () {
   this.timeout(60_000);
 
+  it('reads the keyword after blanks a stray continuation leaves before it', () => {
+    // Found by the property below: a split on first read takes the parser's keyword, which
+    // starts after those blanks, not at the instruction's first character.
+    for (const text of ['\\\n\tFROM ', '\\\n  RUN echo a', '\\\n\t COPY --from=b a /c\n', 'RUN \\\n  echo\n']) checkSplits(text);
+    for (const text of ['\\\r\n\tFROM x', '\\\r\n  RUN echo a\r\n']) checkSplits(text);
+  });
+
   it('on random instructions: every problem a split reports was reported by the parse', () => {
     fc.assert(fc.property(dockerfileish, (text) => checkSplits(text)), { numRuns: 800 });
   });

@@ -102,6 +102,21 @@ export function readKeywordTransient(s: string, from: number, to: number): Keywo
   return read;
 }
 
+/**
+ * The keyword record of a known instruction whose keyword starts at `start`, as
+ * `readKeywordTransient` would read it (a known keyword is as long as its name), into the same
+ * shared record: for a lazy split, which would otherwise read the keyword the parser read already.
+ */
+function knownKeywordTransient(start: number, name: string): Keyword {
+  const read = transientKeyword;
+  read.start = start;
+  read.end = start + name.length;
+  read.text = name;
+  read.name = name;
+  read.known = true;
+  return read;
+}
+
 // Instruction names by length and first letter, to recognise a keyword in place (no slice, no
 // upper-casing) with one name to compare at most times: by length alone, a three-letter keyword
 // was compared with RUN, CMD, ENV, ADD and ARG in turn (the keyword reader was 6% of a dense file).
@@ -790,7 +805,10 @@ export class InstructionNode extends SpanNode implements Instruction {
     const line = this.readingLine();
     const end = this.readingEnd;
     const from = this.textSlot === undefined ? this.start : 0;
-    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined, this.source.detachTexts === true).split(line, readKeywordTransient(line.text, from, end), 0, end);
+    // The parser read the keyword: a known one is the first word of the instruction's text (a
+    // stray continuation before it leaves blanks in front).
+    const keyword = KNOWN_NAMES.has(this.name) ? knownKeywordTransient(skipSpace(line.text, from, end), this.name) : readKeywordTransient(line.text, from, end);
+    this.parts = new InstructionSplitter(this.source, this.source.escape, undefined, this.source.detachTexts === true).split(line, keyword, 0, end);
     return this.parts;
   }
 }
