@@ -5,6 +5,7 @@
 // file's tokens are then never created, and those that are do not all live through the parse.
 import { indexIn, isBlank, isSpace, NATIVE_SEARCH_LENGTH, skipSpace, trimSpaceEnd } from './chars';
 import { detach } from './detach';
+import type { ForwardSearch } from './forwardSearch';
 import { listOf } from './lists';
 import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
 import { parseJsonArray } from './jsonArray';
@@ -154,7 +155,7 @@ function knownKeywordAt(s: string, start: number, end: number): string | undefin
  * Whether splitting this instruction can report a problem, so the parser must split it now:
  * ENV/LABEL pairs, ONBUILD's trigger, JSON that may hold non-strings, here-document markers.
  */
-export function mustSplitEagerly(name: string, text: string, from: number, to: number): boolean {
+export function mustSplitEagerly(name: string, text: string, from: number, to: number, inText?: DocumentSearches): boolean {
   switch (name) {
     case 'ENV':
     case 'LABEL':
@@ -163,16 +164,27 @@ export function mustSplitEagerly(name: string, text: string, from: number, to: n
     case 'RUN':
     case 'COPY':
     case 'ADD':
+      if (inText) return inText.heredocMarkers.within(from, to) || (inText.brackets.within(from, to) && mayHoldNonStringJson(text, from, to));
       return heredocOrJson(text, from, to);
     case 'CMD':
     case 'ENTRYPOINT':
     case 'SHELL':
     case 'VOLUME':
     case 'HEALTHCHECK':
+      if (inText && !inText.brackets.within(from, to)) return false;
       return mayHoldNonStringJson(text, from, to);
     default:
       return false;
   }
+}
+
+/**
+ * The searches a parse makes in the document's text itself, for the instructions it reads in
+ * place (one line each): `<<` and `[` found once per occurrence for the whole parse.
+ */
+export interface DocumentSearches {
+  readonly heredocMarkers: ForwardSearch;
+  readonly brackets: ForwardSearch;
 }
 
 /**

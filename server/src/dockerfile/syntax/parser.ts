@@ -4,7 +4,8 @@
 // regular expressions on user text: time is linear in the size of the input.
 import { commonPrefixLength, isAsciiLetter, isDigit, isSpace, skipSpace, trimSpaceEnd } from './chars';
 import { detach } from './detach';
-import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeywordTransient, unknownInstructionMessage, type LogicalLine } from './instructionParts';
+import { ForwardSearch } from './forwardSearch';
+import { continuationAt, hasHeredocMarker, InstructionNode, InstructionSplitter, mustSplitEagerly, readKeywordTransient, unknownInstructionMessage, type DocumentSearches, type LogicalLine } from './instructionParts';
 import { hiddenSlot } from './hiddenSlot';
 import { Int32List } from './int32List';
 import { LineIndex } from './lineIndex';
@@ -96,6 +97,8 @@ class Parser {
    */
   private chunk: { text: string; lines: LineIndex; escape: number; map: readonly number[]; detachTexts: boolean };
   private splitter: InstructionSplitter;
+  /** `<<` and `[` in the text, for the instructions read in place (they come in order). */
+  private readonly searches: DocumentSearches;
   /** Per instruction (the kept ones first): where reading went on, and the line count there. */
   private readonly resume: Int32List;
   /** Set by `reuse`: where reading starts, the line count there, and the instructions kept. */
@@ -137,6 +140,7 @@ class Parser {
     this.source = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP, detachTexts: false };
     this.chunk = { text, lines: this.lines, escape: 0x5c, map: SOURCE_MAP, detachTexts: false };
     this.splitter = new InstructionSplitter(this.chunk, 0x5c, this.problems);
+    this.searches = { heredocMarkers: new ForwardSearch(text, '<<'), brackets: new ForwardSearch(text, '[') };
   }
 
   /** Keeps the leading instructions of an earlier version's parse that this text leaves as they were. */
@@ -451,11 +455,12 @@ class Parser {
     const scanTo = oneLine ? this.gatheredLineEnd : lineText.length;
     let end = this.gatheredEnd;
     this.heredocLines = 0;
-    if (keyword.known && mustSplitEagerly(keyword.name, scanned, scanFrom, scanTo)) {
+    if (keyword.known && mustSplitEagerly(keyword.name, scanned, scanFrom, scanTo, oneLine ? this.searches : undefined)) {
       // Split where the keyword was read: in place in the source for one line (no line is made).
       node.setParts(this.splitter.split(oneLine ? this.chunk : node.readingLine(), keyword, 0, scanTo));
       const target = node.name === 'ONBUILD' && node.trigger instanceof InstructionNode ? node.trigger : node;
-      if (HEREDOC_INSTRUCTIONS.has(target.name) && hasHeredocMarker(scanned, scanFrom, scanTo) && target.form !== 'exec') {
+      const marked = oneLine ? this.searches.heredocMarkers.within(scanFrom, scanTo) : hasHeredocMarker(scanned, scanFrom, scanTo);
+      if (HEREDOC_INSTRUCTIONS.has(target.name) && marked && target.form !== 'exec') {
         const read = this.readHeredocs(node.line(), this.pos);
         this.pos = read.next;
         this.heredocLines = read.lines;
