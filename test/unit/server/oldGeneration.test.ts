@@ -2,32 +2,17 @@
 // is process-wide): work that keeps a window of recent trees alive and drops older ones, spread
 // over many tasks as an editor's requests are, leaves a smaller old generation with the setting.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-const moduleUrl = pathToFileURL(join(__dirname, '../../../server/src/oldGeneration.ts')).href;
+import { largestDuringTreeWork } from './support/treeWork';
 
 /** The old generation's largest size (bytes) while 400 tasks each build a tree and keep the last 100. */
 function largestOldGeneration(slowed: boolean): number {
-  const script = `
-    // The module is TypeScript compiled as CommonJS by tsx: its exports come as the default.
-    import oldGeneration from ${JSON.stringify(moduleUrl)};
-    import { getHeapSpaceStatistics } from 'node:v8';
-    if (${slowed}) oldGeneration.slowOldGenerationGrowth();
-    const kept = [];
-    let largest = 0;
-    for (let task = 0; task < 400; task++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      const tree = [];
-      for (let i = 0; i < 5000; i++) tree.push({ start: i, end: i + 1, text: 'token' + i });
-      kept.push(tree);
-      if (kept.length > 100) kept.shift();
-      largest = Math.max(largest, getHeapSpaceStatistics().find((space) => space.space_name === 'old_space').space_size);
-    }
-    process.stdout.write(String(largest));
-  `;
-  return Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }));
+  return largestDuringTreeWork({
+    module: 'oldGeneration.ts',
+    setup: `if (${slowed}) target.slowOldGenerationGrowth();`,
+    measure: "v8.getHeapSpaceStatistics().find((space) => space.space_name === 'old_space').space_size",
+    tasks: 400,
+    keep: 100,
+  });
 }
 
 describe('old generation growth', () => {

@@ -2,33 +2,19 @@
 // process-wide): work that keeps most of what it allocates, spread over many tasks as an editor's
 // requests are, grows the young generation to its maximum without the cap and not past it with it.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-const moduleUrl = pathToFileURL(join(__dirname, '../../../server/src/youngGeneration.ts')).href;
+import { YOUNG_GENERATION_CAP } from '../../../server/src/youngGeneration';
+import { largestDuringTreeWork } from './support/treeWork';
 
 /** The young generation's largest size (bytes) while 200 tasks each build and keep a tree of objects. */
 function largestYoungGeneration(capped: boolean): { largest: number; cap: number } {
-  const script = `
-    // The module is TypeScript compiled as CommonJS by tsx: its exports come as the default.
-    import youngGeneration from ${JSON.stringify(moduleUrl)};
-    const { capYoungGeneration, youngGenerationSize, YOUNG_GENERATION_CAP } = youngGeneration;
-    if (${capped}) capYoungGeneration();
-    const kept = [];
-    let largest = 0;
-    for (let task = 0; task < 200; task++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      const tree = [];
-      for (let i = 0; i < 5000; i++) tree.push({ start: i, end: i + 1, text: 'token' + i });
-      kept.push(tree);
-      if (kept.length > 40) kept.shift();
-      largest = Math.max(largest, youngGenerationSize());
-    }
-    process.stdout.write(JSON.stringify({ largest, cap: YOUNG_GENERATION_CAP }));
-  `;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
-  return JSON.parse(out) as { largest: number; cap: number };
+  const largest = largestDuringTreeWork({
+    module: 'youngGeneration.ts',
+    setup: `if (${capped}) target.capYoungGeneration();`,
+    measure: 'target.youngGenerationSize()',
+    tasks: 200,
+    keep: 40,
+  });
+  return { largest, cap: YOUNG_GENERATION_CAP };
 }
 
 describe('young generation cap', () => {
