@@ -43,6 +43,11 @@ export function startServer(connection: Connection): void {
     info: (message) => connection.console.info(message),
   };
 
+  const initializedListeners: Array<() => void> = [];
+  connection.onInitialized(() => {
+    for (const listener of initializedListeners) listener();
+  });
+
   connection.onInitialize((params): InitializeResult => {
     settings.enablePull(params.capabilities.workspace?.configuration === true);
     settings.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
@@ -56,12 +61,13 @@ export function startServer(connection: Connection): void {
       dockerfiles,
       settings,
       contributions: new Contributions(),
+      onInitialized: (listener) => initializedListeners.push(listener),
     };
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
     if (folderChanges) {
       // Settings are per folder: follow the folders.
       capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
-      connection.onInitialized(() => {
+      context.onInitialized(() => {
         connection.workspace.onDidChangeWorkspaceFolders((change) => settings.changeFolders(change.added, change.removed));
       });
     }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  DidChangeWorkspaceFoldersNotification,
   DiagnosticSeverity,
   DocumentDiagnosticRequest,
   type CodeAction,
@@ -88,6 +89,27 @@ describe('protocol: diagnostics', () => {
     const diagnostics = await client.waitForDiagnostics(uri, (items) => items.length > 0);
     assert.ok(!codes(diagnostics).includes('apt-get-yes'));
     assert.equal(diagnostics.find((diagnostic) => diagnostic.code === 'apt-get-pin-versions')?.severity, DiagnosticSeverity.Error);
+  });
+
+  it('takes the settings of a workspace folder added after start', async () => {
+    // VS Code announces folders and watched files: the server then has two things to do once
+    // initialized, and both must happen (one used to replace the other).
+    const folders = ['file:///ws/a'];
+    const ruleOffInB = { lint: { rules: { 'apt-get-yes': 'off' } } };
+    client = await TestClient.start({
+      capabilities: { ...defaultCapabilities, workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      workspaceFolders: [{ uri: 'file:///ws/a', name: 'a' }],
+      // Like VS Code: a folder's own settings apply only once it is a workspace folder.
+      configuration: (item) => (folders.includes('file:///ws/b') && item.scopeUri?.startsWith('file:///ws/b') ? ruleOffInB : {}),
+    });
+    const uri = 'file:///ws/b/Dockerfile';
+    await client.open(uri, 'FROM debian:12\nRUN apt-get install curl\n');
+    assert.ok(codes(await client.waitForDiagnostics(uri, (items) => items.length > 0)).includes('apt-get-yes'));
+
+    folders.push('file:///ws/b');
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: 'file:///ws/b', name: 'b' }], removed: [] } });
+    const after = await client.waitForDiagnostics(uri, (items) => !codes(items).includes('apt-get-yes'));
+    assert.ok(after.length > 0, 'the other rules still apply');
   });
 
   it('turns everything off with layerwise.lint.enable false', async () => {

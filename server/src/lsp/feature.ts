@@ -25,6 +25,12 @@ export interface ServerContext {
    * code actions, extra diagnostics). Never register those handlers directly.
    */
   readonly contributions: Contributions;
+  /**
+   * Runs `listener` once the client sent `initialized`. The connection keeps one handler per
+   * notification, so features never call `connection.onInitialized` themselves: a second call
+   * would silently replace the first.
+   */
+  onInitialized(listener: () => void): void;
 }
 
 export interface Feature {

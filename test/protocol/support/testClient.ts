@@ -17,11 +17,13 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type ConfigurationItem,
   type Diagnostic,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
+  type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../../server/src/server';
 import { streamConnection } from '../../../server/src/lsp/wire/connection';
@@ -43,6 +45,10 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   /** Answers to workspace/configuration requests, by section. */
   readonly settings?: Record<string, unknown>;
+  /** Answers workspace/configuration by section and scope instead (settings that differ per folder). */
+  readonly configuration?: (item: ConfigurationItem) => unknown;
+  /** The workspace folders sent with initialize (default: none). */
+  readonly workspaceFolders?: WorkspaceFolder[];
 }
 
 export class TestClient {
@@ -54,14 +60,15 @@ export class TestClient {
   private constructor(
     readonly connection: ProtocolConnection,
     private readonly child: ChildProcess | undefined,
-    settings: Record<string, unknown> | undefined,
+    options: StartOptions,
   ) {
+    const { settings, configuration } = options;
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
       this.diagnosticWaiters.forEach((wake) => wake());
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section ? (settings?.[item.section] ?? null) : (settings ?? null))),
+    connection.onRequest('workspace/configuration', (params: { items: ConfigurationItem[] }) =>
+      params.items.map((item) => (configuration ? configuration(item) : item.section ? (settings?.[item.section] ?? null) : (settings ?? null))),
     );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
@@ -81,14 +88,14 @@ export class TestClient {
       startServer(streamConnection(toServer, toClient));
       connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     }
-    const client = new TestClient(connection, child, options.settings);
+    const client = new TestClient(connection, child, options);
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       // In-process, a process id would make the server watch it (a timer that keeps mocha alive).
       processId: child ? process.pid : null,
       rootUri: null,
       capabilities: options.capabilities ?? defaultCapabilities,
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ?? null,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

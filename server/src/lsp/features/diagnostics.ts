@@ -73,7 +73,7 @@ export const diagnostics: Feature = {
       service.invalidate();
       refresh();
     });
-    connection.onInitialized(() => {
+    context.onInitialized(() => {
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.hadolint.{yaml,yml}' }, { globPattern: '**/*.dockerignore' }, { globPattern: '**/.dockerignore' }] }).catch((error: unknown) => log.error(describeFailure('watching .hadolint.yaml', undefined, error)));
       }
