@@ -61,12 +61,21 @@ const bundles = [
   },
   {
     ...common,
-    entryPoints: { server: 'server/src/main.ts' },
+    entryPoints: { languageServer: 'server/src/main.ts' },
     outdir: 'dist',
+    // One function expression, run by dist/server.js from V8's code cache (startup/codeCache.ts).
+    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+    footer: { js: '})' },
     // `vscode` is deliberately NOT external: the server must never import it, and a stray
     // import fails this build instead of failing at run time.
     external: [...optionalNative],
     plugins: [lazyChunkRequires],
+  },
+  {
+    // What the editor starts: it runs languageServer.js from V8's code cache (startup/codeCache.ts).
+    ...common,
+    entryPoints: { server: 'server/src/startup/serverStart.ts' },
+    outdir: 'dist',
   },
   {
     ...common,
@@ -100,7 +109,7 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await Promise.all(bundles.map((options) => esbuild.build(options)));
-  if (production) requireAsciiBundles(['dist/server.js', 'dist/cli.js', ...lazyChunks.map((chunk) => `dist/chunks/${chunk.name}.js`)]);
+  if (production) requireAsciiBundles(['dist/server.js', 'dist/languageServer.js', 'dist/cli.js', ...lazyChunks.map((chunk) => `dist/chunks/${chunk.name}.js`)]);
 }
 
 /**

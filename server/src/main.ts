@@ -1,13 +1,28 @@
-// Entry point of the language server process (dist/server.js). The transport comes from the
-// command line: --stdio (the extension, other editors, the benchmarks), --node-ipc or --socket.
+// The language server (dist/languageServer.js, run by dist/server.js: see startup/serverStart.ts,
+// which calls `main`). The transport comes from the command line: --stdio (the extension, other
+// editors, the benchmarks), --node-ipc or --socket.
 import { connectionFromCommandLine } from './lsp/wire/connection';
 import { startServer } from './server';
 import { slowOldGenerationGrowth } from './oldGeneration';
 import { capYoungGeneration } from './youngGeneration';
 
-startServer(connectionFromCommandLine());
-// After the modules are loaded: capped before, their loading alone fills a 2 × 1 MB young
-// generation and promotes what a bigger one would have let die (see youngGeneration.ts).
-capYoungGeneration();
-// Full collections keep the heap close to what is alive (see oldGeneration.ts).
-slowOldGenerationGrowth();
+export interface Startup {
+  /** Saves V8's compiled code for the next start; absent when this start already came from it. */
+  readonly saveCodeCache?: () => void;
+}
+
+export function main(startup: Startup = {}): void {
+  startServer(connectionFromCommandLine(), {
+    onInitialized() {
+      // Once the start-up code has run, so that it is in the cache; and before the heap settings
+      // below, because V8 tags its cache with its flags and refuses one whose flags differ from
+      // those of the process reading it, which starts with none of these.
+      startup.saveCodeCache?.();
+      // After the modules are loaded: capped before, their loading alone fills a 2 × 1 MB young
+      // generation and promotes what a bigger one would have let die (see youngGeneration.ts).
+      capYoungGeneration();
+      // Full collections keep the heap close to what is alive (see oldGeneration.ts).
+      slowOldGenerationGrowth();
+    },
+  });
+}

@@ -33,7 +33,12 @@ import { version } from '../../package.json';
 
 const features: readonly Feature[] = [completion, hover, signatureHelp, layers, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens, diagnostics, codeActions];
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** Runs once the client sent `initialized`, before the features' own initialized work. */
+  readonly onInitialized?: () => void;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const dockerfiles = new DocumentCache<DockerfileDocument>((text, _uri, previous) => analyzeText(text, {}, previous));
   const settings = new SettingsStore(connection);
@@ -43,7 +48,7 @@ export function startServer(connection: Connection): void {
     info: (message) => connection.console.info(message),
   };
 
-  const initializedListeners: Array<() => void> = [];
+  const initializedListeners: Array<() => void> = options.onInitialized ? [options.onInitialized] : [];
   connection.onInitialized(() => {
     for (const listener of initializedListeners) listener();
   });

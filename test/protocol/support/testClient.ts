@@ -47,6 +47,8 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Answers workspace/configuration by section and scope instead (settings that differ per folder). */
   readonly configuration?: (item: ConfigurationItem) => unknown;
+  /** Environment of a stdio server (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
   /** The workspace folders sent with initialize (default: none). */
   readonly workspaceFolders?: WorkspaceFolder[];
 }
@@ -79,7 +81,7 @@ export class TestClient {
     let connection: ProtocolConnection;
     let child: ChildProcess | undefined;
     if (options.transport === 'stdio') {
-      child = spawn(process.execPath, [join(__dirname, '../../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      child = spawn(process.execPath, [join(__dirname, '../../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: options.env ?? process.env });
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     } else {
       const toServer = new PassThrough();
