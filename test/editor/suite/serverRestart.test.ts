@@ -2,6 +2,7 @@
 // stdio and the editor's language features come back without the user doing anything.
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { layerwise, waitFor } from './helpers';
@@ -29,6 +30,17 @@ async function completionLabels(document: vscode.TextDocument): Promise<string[]
 describe('language server restarts', () => {
   before(async () => {
     await layerwise();
+  });
+
+  it('runs the server with glibc malloc held to two arenas (less memory kept by helper threads)', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM alpine\n' });
+    await vscode.window.showTextDocument(document);
+    const [pid] = await waitFor('the language server process', async () => {
+      const pids = await languageServerPids();
+      return pids.length === 1 ? pids : undefined;
+    });
+    const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    assert.ok(environment.includes('MALLOC_ARENA_MAX=2'), `the server's environment holds MALLOC_ARENA_MAX=2 (got ${environment.filter((entry) => entry.startsWith('MALLOC')).join(', ') || 'none'})`);
   });
 
   it('a killed server is replaced over stdio and completion works again', async () => {
