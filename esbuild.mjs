@@ -79,11 +79,20 @@ const bundles = [
   },
   {
     ...common,
-    entryPoints: { cli: 'server/src/cli/main.ts' },
+    entryPoints: { commandLine: 'server/src/cli/main.ts' },
     outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
+    // One function expression, run by dist/cli.js from V8's code cache (startup/codeCache.ts).
+    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+    footer: { js: '})' },
     external: [...optionalNative],
     plugins: [lazyChunkRequires],
+  },
+  {
+    // The `layerwise` command: it runs commandLine.js from V8's code cache.
+    ...common,
+    entryPoints: { cli: 'server/src/startup/cliStart.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
   },
   ...lazyChunks.map((chunk) => ({
     ...common,
@@ -109,7 +118,7 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await Promise.all(bundles.map((options) => esbuild.build(options)));
-  if (production) requireAsciiBundles(['dist/server.js', 'dist/languageServer.js', 'dist/cli.js', ...lazyChunks.map((chunk) => `dist/chunks/${chunk.name}.js`)]);
+  if (production) requireAsciiBundles(['dist/server.js', 'dist/languageServer.js', 'dist/cli.js', 'dist/commandLine.js', ...lazyChunks.map((chunk) => `dist/chunks/${chunk.name}.js`)]);
 }
 
 /**
