@@ -20,6 +20,8 @@ import { Script } from 'node:vm';
 
 const MAGIC = Buffer.from('LWCODE01');
 const HEADER_LENGTH = MAGIC.length + 32;
+/** How many builds of one bundle keep a cache (per V8 version and architecture). */
+const KEPT_BUILDS = 3;
 
 export interface LoadedBundle {
   /** What the bundle assigned to `module.exports`. */
@@ -94,17 +96,22 @@ export class CodeCacheFile {
     }
   }
 
-  /** Writes `payload` whole, then removes the caches of earlier builds of the same bundle. */
+  /**
+   * Writes `payload` whole, then removes the caches of older builds of the same bundle beyond the
+   * newest few: two builds in use at once (an installed extension and one under development, two
+   * editors) must not delete each other's cache at every start.
+   */
   write(payload: Buffer): void {
     const temporary = `${this.path}.${process.pid}.tmp`;
     try {
       mkdirSync(this.directory, { recursive: true, mode: 0o700 });
       writeFileSync(temporary, Buffer.concat([MAGIC, digest(payload), payload]), { mode: 0o600 });
       renameSync(temporary, this.path);
-      const current = basename(this.path);
-      for (const name of readdirSync(this.directory)) {
-        if (name !== current && name.startsWith(this.prefix) && name.endsWith('.cache')) unlinkSync(join(this.directory, name));
-      }
+      const builds = readdirSync(this.directory)
+        .filter((name) => name.startsWith(this.prefix) && name.endsWith('.cache'))
+        .map((name) => ({ path: join(this.directory, name), written: statSync(join(this.directory, name)).mtimeMs }))
+        .sort((a, b) => b.written - a.written);
+      for (const old of builds.slice(KEPT_BUILDS)) unlinkSync(old.path);
     } catch {
       // A read-only or full disk: the next start compiles as usual.
       try {
