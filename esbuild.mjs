@@ -6,6 +6,10 @@
 //   node esbuild.mjs --production  minified, no sourcemaps (what the VSIX ships)
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,16 +31,30 @@ const lazyChunks = [
   { name: 'engine', entry: 'client/src/engine/index.ts', matches: (path) => /(^|\/)client\/src\/engine$/.test(path), minify: false },
 ];
 
-/** Resolves the lazy `require()`s of `lazyChunks` to the chunk files beside the bundle. */
+/**
+ * Turns the lazy `require()`s of `lazyChunks` into `loadChunk(name)` (server/src/startup/chunks.ts),
+ * which runs the chunk file beside the bundle from V8's code cache.
+ */
 const lazyChunkRequires = {
   name: 'lazy-chunks',
   setup(build) {
     build.onResolve({ filter: /^(mvdan-sh|(\.\.\/)+client\/src\/engine)$/ }, (args) => {
       if (args.kind !== 'require-call') return undefined;
       const chunk = lazyChunks.find((candidate) => candidate.matches(args.path));
-      return chunk ? { path: `./chunks/${chunk.name}.js`, external: true } : undefined;
+      return chunk ? { path: chunk.name, namespace: 'lazy-chunk' } : undefined;
     });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({
+      contents: `module.exports = require('./server/src/startup/chunks').loadChunk(${JSON.stringify(args.path)});`,
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
+};
+
+/** Chunks and the bundles the starters run are one function expression each (startup/codeCache.ts). */
+const asOneFunction = {
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '})' },
 };
 
 /** @type {esbuild.BuildOptions} */
@@ -63,9 +81,8 @@ const bundles = [
     ...common,
     entryPoints: { languageServer: 'server/src/main.ts' },
     outdir: 'dist',
-    // One function expression, run by dist/server.js from V8's code cache (startup/codeCache.ts).
-    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
-    footer: { js: '})' },
+    // Run by dist/server.js from V8's code cache.
+    ...asOneFunction,
     // `vscode` is deliberately NOT external: the server must never import it, and a stray
     // import fails this build instead of failing at run time.
     external: [...optionalNative],
@@ -81,9 +98,8 @@ const bundles = [
     ...common,
     entryPoints: { commandLine: 'server/src/cli/main.ts' },
     outdir: 'dist',
-    // One function expression, run by dist/cli.js from V8's code cache (startup/codeCache.ts).
-    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
-    footer: { js: '})' },
+    // Run by dist/cli.js from V8's code cache.
+    ...asOneFunction,
     external: [...optionalNative],
     plugins: [lazyChunkRequires],
   },
@@ -98,6 +114,7 @@ const bundles = [
     ...common,
     entryPoints: { [chunk.name]: chunk.entry },
     outdir: 'dist/chunks',
+    ...asOneFunction,
     external: [...optionalNative],
     minify: production || chunk.minify,
   })),

@@ -14,12 +14,12 @@
 //
 // How: `--heap-growing-percent` is read each time a full collection sets the next limit, so it
 // can be set once the server runs (an editor starts the server with its own command line).
-import { setFlagsFromString } from 'node:v8';
+import { setHeapFlag } from './heapFlags';
 
 /** How much the old generation may grow past what the last full collection kept, in percent. */
 export const OLD_GENERATION_GROWTH_PERCENT = 50;
 
 /** Makes every later full collection set the heap's next limit `percent` above what it kept. */
 export function slowOldGenerationGrowth(percent = OLD_GENERATION_GROWTH_PERCENT): void {
-  setFlagsFromString(`--heap-growing-percent=${percent}`);
+  setHeapFlag('heap-growing-percent', String(percent));
 }

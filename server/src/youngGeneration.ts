@@ -25,7 +25,8 @@
 // editor starts the server with its own flags), but `--semi-space-growth-factor` is read at every
 // growth. So the generation grows as usual up to the cap, then growing stops.
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { setHeapFlag } from './heapFlags';
 
 /** Both semi-spaces together, as `new_space` reports its size. */
 export const YOUNG_GENERATION_CAP = 4 * 1024 * 1024;
@@ -43,7 +44,7 @@ export function youngGenerationSize(): number {
 export function capYoungGeneration(cap = YOUNG_GENERATION_CAP): void {
   const stopGrowing = (): boolean => {
     if (youngGenerationSize() < cap) return false;
-    setFlagsFromString('--semi-space-growth-factor=1');
+    setHeapFlag('semi-space-growth-factor', '1');
     return true;
   };
   if (stopGrowing()) return;

@@ -49,6 +49,7 @@ export function runBundle(file: string, directory: string | undefined): LoadedBu
   const cachedData = cache?.read();
   const script = new Script(bytes.toString('utf8'), { filename: file, cachedData });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
+  if (cache) trace(`${basename(file)}: ${fromCache ? 'compiled code from' : cachedData ? 'refused by V8:' : 'no cache yet at'} ${cache.path}`);
   const run: unknown = script.runInThisContext();
   if (typeof run !== 'function') throw new Error(`${file} is not a bundle wrapped as one function: build it with \`node esbuild.mjs\`.`);
   const module = new Module(file);
@@ -62,7 +63,8 @@ export function runBundle(file: string, directory: string | undefined): LoadedBu
     save() {
       if (saved || !cache) return;
       saved = true;
-      cache.write(script.createCachedData());
+      const problem = cache.write(script.createCachedData());
+      trace(`${basename(file)}: ${problem ? `not saved (${problem})` : 'saved'} ${cache.path}`);
     },
   };
 }
@@ -97,11 +99,11 @@ export class CodeCacheFile {
   }
 
   /**
-   * Writes `payload` whole, then removes the caches of older builds of the same bundle beyond the
+   * Writes `payload` whole (or says why it could not), then removes the caches of older builds of the same bundle beyond the
    * newest few: two builds in use at once (an installed extension and one under development, two
    * editors) must not delete each other's cache at every start.
    */
-  write(payload: Buffer): void {
+  write(payload: Buffer): string | undefined {
     const temporary = `${this.path}.${process.pid}.tmp`;
     try {
       mkdirSync(this.directory, { recursive: true, mode: 0o700 });
@@ -112,15 +114,25 @@ export class CodeCacheFile {
         .map((name) => ({ path: join(this.directory, name), written: statSync(join(this.directory, name)).mtimeMs }))
         .sort((a, b) => b.written - a.written);
       for (const old of builds.slice(KEPT_BUILDS)) unlinkSync(old.path);
-    } catch {
+      return undefined;
+    } catch (error) {
       // A read-only or full disk: the next start compiles as usual.
       try {
         unlinkSync(temporary);
       } catch {
         // Never written.
       }
+      return error instanceof Error ? error.message : String(error);
     }
   }
+}
+
+/**
+ * With LAYERWISE_CODE_CACHE_TRACE=1, what the cache did, on stderr (the editor's output channel for
+ * the server): a cache that is never used or never saved costs only time, so nothing says it else.
+ */
+function trace(line: string): void {
+  if (process.env.LAYERWISE_CODE_CACHE_TRACE === '1') process.stderr.write(`layerwise code cache: ${line}\n`);
 }
 
 function digest(data: Buffer): Buffer {

@@ -49,12 +49,16 @@ export interface StartOptions {
   readonly configuration?: (item: ConfigurationItem) => unknown;
   /** Environment of a stdio server (default: this process's). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Keep what a stdio server writes to stderr in `stderr` instead of passing it on. */
+  readonly captureStderr?: boolean;
   /** The workspace folders sent with initialize (default: none). */
   readonly workspaceFolders?: WorkspaceFolder[];
 }
 
 export class TestClient {
   initializeResult: InitializeResult = { capabilities: {} };
+  /** What a stdio server started with `captureStderr` wrote to stderr so far. */
+  stderr = '';
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly diagnosticWaiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
@@ -65,6 +69,9 @@ export class TestClient {
     options: StartOptions,
   ) {
     const { settings, configuration } = options;
+    child?.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString('utf8');
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
       this.diagnosticWaiters.forEach((wake) => wake());
@@ -81,7 +88,7 @@ export class TestClient {
     let connection: ProtocolConnection;
     let child: ChildProcess | undefined;
     if (options.transport === 'stdio') {
-      child = spawn(process.execPath, [join(__dirname, '../../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: options.env ?? process.env });
+      child = spawn(process.execPath, [join(__dirname, '../../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', options.captureStderr ? 'pipe' : 'inherit'], env: options.env ?? process.env });
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     } else {
       const toServer = new PassThrough();
