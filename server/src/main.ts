@@ -1,6 +1,7 @@
 // The language server (dist/languageServer.js, run by dist/server.js: see startup/serverStart.ts,
 // which calls `main`). The transport comes from the command line: --stdio (the extension, other
 // editors, the benchmarks), --node-ipc or --socket.
+import { withStartupFlags } from './heapFlags';
 import { connectionFromCommandLine } from './lsp/wire/connection';
 import { startServer } from './server';
 import { slowOldGenerationGrowth } from './oldGeneration';
@@ -12,17 +13,15 @@ export interface Startup {
 }
 
 export function main(startup: Startup = {}): void {
+  const { saveCodeCache } = startup;
   startServer(connectionFromCommandLine(), {
-    onInitialized() {
-      // Once the start-up code has run, so that it is in the cache; and before the heap settings
-      // below, because V8 tags its cache with its flags and refuses one whose flags differ from
-      // those of the process reading it, which starts with none of these.
-      startup.saveCodeCache?.();
-      // After the modules are loaded: capped before, their loading alone fills a 2 × 1 MB young
-      // generation and promotes what a bigger one would have let die (see youngGeneration.ts).
-      capYoungGeneration();
-      // Full collections keep the heap close to what is alive (see oldGeneration.ts).
-      slowOldGenerationGrowth();
-    },
+    // Once the start-up code has run, so that it is in the cache; with V8's flags as the next
+    // process will start with them (the heap settings below change two), which V8 checks.
+    onInitialized: saveCodeCache && (() => withStartupFlags(saveCodeCache)),
   });
+  // After the modules are loaded: capped before, their loading alone fills a 2 × 1 MB young
+  // generation and promotes what a bigger one would have let die (see youngGeneration.ts).
+  capYoungGeneration();
+  // Full collections keep the heap close to what is alive (see oldGeneration.ts).
+  slowOldGenerationGrowth();
 }
