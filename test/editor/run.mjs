@@ -154,8 +154,8 @@ async function runSuite(engine) {
 
 // What the VSIX may hold: the bundles, grammar, snippets, language configuration, manifest,
 // README, CHANGELOG, LICENSE and icons, nothing else, in under 3 MB (the foundation issue).
-const VSIX_ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^language-configuration\.json$/, /^media\/[\w-]+\.(png|svg)$/, /^dist\/(extension|server|languageServer|cli|commandLine)\.js$/, /^dist\/chunks\/[\w-]+\.js$/, /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^snippets\/[\w.-]+\.code-snippets$/];
-const VSIX_REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'media/icon.png', 'dist/extension.js', 'dist/server.js', 'dist/languageServer.js', 'dist/cli.js', 'dist/commandLine.js', 'syntaxes/dockerfile.tmLanguage.json', 'snippets/dockerfile.code-snippets'];
+const VSIX_ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^language-configuration\.json$/, /^media\/[\w-]+\.(png|svg)$/, /^dist\/(extension|extensionMain|server|languageServer|cli|commandLine)\.js$/, /^dist\/chunks\/[\w-]+\.js$/, /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^snippets\/[\w.-]+\.code-snippets$/];
+const VSIX_REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'media/icon.png', 'dist/extension.js', 'dist/extensionMain.js', 'dist/server.js', 'dist/languageServer.js', 'dist/cli.js', 'dist/commandLine.js', 'syntaxes/dockerfile.tmLanguage.json', 'snippets/dockerfile.code-snippets'];
 const VSIX_MAX_BYTES = 3 * 1024 * 1024;
 
 /** Why the packaged VSIX is not what the manifest promises, or undefined when it is. */
