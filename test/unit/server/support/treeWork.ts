@@ -20,11 +20,21 @@ export interface TreeWork {
 
 /** The largest value `work.measure` took while the tasks ran. */
 export function largestDuringTreeWork(work: TreeWork): number {
+  return treeWork(work).largest;
+}
+
+/** What the tasks did to the heap: the largest value of `work.measure`, and how many full collections ran. */
+export function treeWork(work: TreeWork): { readonly largest: number; readonly fullCollections: number } {
   const moduleUrl = pathToFileURL(join(__dirname, '../../../../server/src', work.module)).href;
   const script = `
     // The module is TypeScript compiled as CommonJS by tsx: its exports come as the default.
     import target from ${JSON.stringify(moduleUrl)};
     import * as v8 from 'node:v8';
+    import { PerformanceObserver, constants } from 'node:perf_hooks';
+    let fullCollections = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections++;
+    }).observe({ entryTypes: ['gc'] });
     ${work.setup}
     const kept = [];
     let largest = 0;
@@ -36,7 +46,9 @@ export function largestDuringTreeWork(work: TreeWork): number {
       if (kept.length > ${work.keep}) kept.shift();
       largest = Math.max(largest, ${work.measure});
     }
-    process.stdout.write(String(largest));
+    // The observer reports after the collection's task: let the last ones arrive.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    process.stdout.write(JSON.stringify({ largest, fullCollections }));
   `;
-  return Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })) as { largest: number; fullCollections: number };
 }
