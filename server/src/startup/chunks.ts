@@ -9,11 +9,9 @@
 // moment. So the cache is read and saved with the flags put back as they were at start-up
 // (heapFlags.ts). It is saved a little after loading (what the first use compiled is in it) or as
 // the process exits, whichever comes first; never when the chunk came from the cache.
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { withStartupFlags } from '../heapFlags';
-import { codeCacheDirectory } from './cacheDirectory';
-import { runBundle, type LoadedBundle } from './codeCache';
+import { runCachedBundle, saveSoon } from './codeCache';
 
 const SAVE_AFTER_MS = 2000;
 
@@ -22,20 +20,9 @@ const loaded = new Map<string, unknown>();
 /** The exports of `dist/chunks/<name>.js`, loaded once. */
 export function loadChunk(name: string): unknown {
   if (!loaded.has(name)) {
-    const chunk = withStartupFlags(() => runBundle(join(__dirname, 'chunks', `${name}.js`), codeCacheDirectory(process.env, process.platform, homedir())));
-    if (!chunk.fromCache) saveSoon(chunk);
+    const chunk = withStartupFlags(() => runCachedBundle(join(__dirname, 'chunks', `${name}.js`)));
+    if (!chunk.fromCache) saveSoon(() => withStartupFlags(() => chunk.save()), SAVE_AFTER_MS);
     loaded.set(name, chunk.exports);
   }
   return loaded.get(name);
-}
-
-function saveSoon(chunk: LoadedBundle): void {
-  const save = () => {
-    clearTimeout(timer);
-    process.removeListener('exit', save);
-    withStartupFlags(() => chunk.save());
-  };
-  const timer = setTimeout(save, SAVE_AFTER_MS);
-  timer.unref();
-  process.once('exit', save);
 }

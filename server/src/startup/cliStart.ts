@@ -2,10 +2,8 @@
 // (dist/commandLine.js) from V8's code cache when one was saved for it (see codeCache.ts). A
 // command is a short process, so the compiled code is saved as it exits, with all it compiled;
 // V8 parsing the 2.7 MB bundle was a third of a `layerwise lint` of one file.
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { codeCacheDirectory } from './cacheDirectory';
-import { runBundle } from './codeCache';
+import { runCachedBundle } from './codeCache';
 
-const bundle = runBundle(join(__dirname, 'commandLine.js'), codeCacheDirectory(process.env, process.platform, homedir()));
+const bundle = runCachedBundle(join(__dirname, 'commandLine.js'));
 if (!bundle.fromCache) process.once('exit', () => bundle.save());

@@ -16,8 +16,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { codeCacheDirectory } from './cacheDirectory';
 
 const MAGIC = Buffer.from('LWCODE01');
 const HEADER_LENGTH = MAGIC.length + 32;
@@ -70,6 +72,26 @@ export function runBundle(file: string, directory: string | undefined): LoadedBu
   };
 }
 
+/** `runBundle` with this process's code cache directory (the user's, or LAYERWISE_CODE_CACHE). */
+export function runCachedBundle(file: string): LoadedBundle {
+  return runBundle(file, codeCacheDirectory(process.env, process.platform, homedir()));
+}
+
+/**
+ * Runs `save` once, `delayMs` from now (so that what the first use compiled is in the cache) or
+ * as the process exits, whichever comes first. The timer keeps no process alive.
+ */
+export function saveSoon(save: () => void, delayMs: number): void {
+  const once = () => {
+    clearTimeout(timer);
+    process.removeListener('exit', once);
+    save();
+  };
+  const timer = setTimeout(once, delayMs);
+  timer.unref();
+  process.once('exit', once);
+}
+
 /** One bundle's cache file: named by the bundle, V8's version, the architecture and the source's hash. */
 export class CodeCacheFile {
   readonly path: string;
@@ -100,9 +122,9 @@ export class CodeCacheFile {
   }
 
   /**
-   * Writes `payload` whole (or says why it could not), then removes the caches of older builds of the same bundle beyond the
-   * newest few: two builds in use at once (an installed extension and one under development, two
-   * editors) must not delete each other's cache at every start.
+   * Writes `payload` whole (or says why it could not), then removes the caches of older builds of
+   * the same bundle beyond the newest few: two builds in use at once (an installed extension and
+   * one under development, two editors) must not delete each other's cache at every start.
    */
   write(payload: Buffer): string | undefined {
     const temporary = `${this.path}.${process.pid}.tmp`;

@@ -1,11 +1,9 @@
 // Entry point of the language server process (dist/server.js): runs the server's bundle
 // (dist/languageServer.js) from V8's code cache when one was saved for it (see codeCache.ts).
 // Kept apart from the bundle, and small, because whatever this file holds is compiled at every start.
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { main } from '../main';
-import { codeCacheDirectory } from './cacheDirectory';
-import { runBundle } from './codeCache';
+import { runCachedBundle } from './codeCache';
 
-const bundle = runBundle(join(__dirname, 'languageServer.js'), codeCacheDirectory(process.env, process.platform, homedir()));
+const bundle = runCachedBundle(join(__dirname, 'languageServer.js'));
 (bundle.exports as { main: typeof main }).main({ saveCodeCache: bundle.fromCache ? undefined : () => bundle.save() });
