@@ -14,7 +14,7 @@
 // length never meets the code of the old one. A header holds a hash of the payload, so a damaged
 // file is never handed to V8. Files are written whole (a temporary file, then a rename).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -66,7 +66,7 @@ export function runBundle(file: string, directory: string | undefined): LoadedBu
     save() {
       if (saved || !cache) return;
       saved = true;
-      const problem = cache.write(script.createCachedData());
+      const problem = cache.write(() => script.createCachedData());
       trace(`${basename(file)}: ${problem ? `not saved (${problem})` : 'saved'} ${cache.path}`);
     },
   };
@@ -122,15 +122,24 @@ export class CodeCacheFile {
   }
 
   /**
-   * Writes `payload` whole (or says why it could not), then removes the caches of older builds of
-   * the same bundle beyond the newest few: two builds in use at once (an installed extension and
-   * one under development, two editors) must not delete each other's cache at every start.
+   * Writes the payload `produce` returns whole (or says why it could not), then removes the caches
+   * of older builds of the same bundle beyond the newest few: two builds in use at once (an
+   * installed extension and one under development, two editors) must not delete each other's
+   * cache at every start. The payload is asked for only once the file is open: making it
+   * (`createCachedData`) takes 6–10 ms for the server's bundle, wasted at every start where the
+   * cache cannot be written (a read-only home).
    */
-  write(payload: Buffer): string | undefined {
+  write(produce: () => Buffer): string | undefined {
     const temporary = `${this.path}.${process.pid}.tmp`;
+    let descriptor: number | undefined;
     try {
       mkdirSync(this.directory, { recursive: true, mode: 0o700 });
-      writeFileSync(temporary, Buffer.concat([MAGIC, digest(payload), payload]), { mode: 0o600 });
+      descriptor = openSync(temporary, 'w', 0o600);
+      const payload = produce();
+      const data = Buffer.concat([MAGIC, digest(payload), payload]);
+      for (let written = 0; written < data.length; ) written += writeSync(descriptor, data, written);
+      closeSync(descriptor);
+      descriptor = undefined;
       renameSync(temporary, this.path);
       const builds = readdirSync(this.directory)
         .filter((name) => name.startsWith(this.prefix) && name.endsWith('.cache'))
@@ -140,6 +149,7 @@ export class CodeCacheFile {
       return undefined;
     } catch (error) {
       // A read-only or full disk: the next start compiles as usual.
+      if (descriptor !== undefined) closeSync(descriptor);
       try {
         unlinkSync(temporary);
       } catch {

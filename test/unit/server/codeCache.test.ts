@@ -5,8 +5,9 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CodeCacheFile } from '../../../server/src/startup/codeCache';
 
 const codeCacheUrl = pathToFileURL(join(__dirname, '../../../server/src/startup/codeCache.ts')).href;
 
@@ -106,5 +107,24 @@ describe('code cache', function () {
     const impossible = join(root, 'file', 'cache');
     assert.deepEqual(start(bundle, impossible), { fromCache: false, answer: 42, total: 19900, dir: root });
     assert.deepEqual(readdirSync(root).sort(), ['bundle.js', 'file']);
+  });
+
+  it('asks V8 for the compiled code only when the cache can be written', () => {
+    writeFileSync(join(root, 'file'), '');
+    let produced = 0;
+    const produce = () => {
+      produced++;
+      return Buffer.from('compiled code');
+    };
+    const blocked = new CodeCacheFile(join(root, 'file', 'cache'), 'bundle', Buffer.from('source'));
+    assert.match(blocked.write(produce) ?? '', /ENOTDIR|EEXIST/);
+    assert.equal(produced, 0);
+    assert.deepEqual(readdirSync(root).sort(), ['bundle.js', 'file']);
+
+    const writable = new CodeCacheFile(cache, 'bundle', Buffer.from('source'));
+    assert.equal(writable.write(produce), undefined);
+    assert.equal(produced, 1);
+    assert.equal(writable.read()?.toString(), 'compiled code');
+    assert.deepEqual(readdirSync(cache), [basename(writable.path)]);
   });
 });
