@@ -50,6 +50,15 @@ describe('parser: problems', () => {
     assert.deepEqual(codes("FROM x\nRUN echo 'open <<EOF"), []);
   });
 
+  it('shows an unknown keyword of raw bytes or of a whole long line readably, and short', () => {
+    const message = (text: string) => parseDockerfile(text).problems.find((problem) => problem.code === 'unknown-instruction')?.message;
+    assert.equal(message('\x7fELF\x02\x01\x01\x00\x00 x'), 'Unknown instruction \\x7fELF\\x02\\x01\\x01\\x00\\x00: use one of ADD, ARG, CMD, COPY, ENTRYPOINT, ENV, EXPOSE, FROM, HEALTHCHECK, LABEL, MAINTAINER, ONBUILD, RUN, SHELL, STOPSIGNAL, USER, VOLUME, WORKDIR.');
+    assert.equal(message(`FROM x\n${'y'.repeat(1 << 20)}\n`), `Unknown instruction ${'y'.repeat(40)}…: use one of ADD, ARG, CMD, COPY, ENTRYPOINT, ENV, EXPOSE, FROM, HEALTHCHECK, LABEL, MAINTAINER, ONBUILD, RUN, SHELL, STOPSIGNAL, USER, VOLUME, WORKDIR.`);
+    // A surrogate pair at the cut is left out whole.
+    assert.equal(message(`${'z'.repeat(39)}😀z`), `Unknown instruction ${'z'.repeat(39)}…: use one of ADD, ARG, CMD, COPY, ENTRYPOINT, ENV, EXPOSE, FROM, HEALTHCHECK, LABEL, MAINTAINER, ONBUILD, RUN, SHELL, STOPSIGNAL, USER, VOLUME, WORKDIR.`);
+    assert.equal(message('FROM x\nRUNN make'), 'Unknown instruction RUNN: did you mean RUN?');
+  });
+
   it('marks which problems make BuildKit reject the file', () => {
     assert.ok(BUILDKIT_PARSE_FAILURES.has('unterminated-heredoc'));
     assert.ok(!BUILDKIT_PARSE_FAILURES.has('unknown-instruction'), 'BuildKit parses unknown instructions and fails later');

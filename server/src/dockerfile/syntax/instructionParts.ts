@@ -5,6 +5,7 @@
 // file's tokens are then never created, and those that are do not all live through the parse.
 import { indexIn, isBlank, isSpace, NATIVE_SEARCH_LENGTH, skipSpace, trimSpaceEnd } from './chars';
 import { detach } from './detach';
+import { shownText } from './shownText';
 import type { ForwardSearch } from './forwardSearch';
 import { listOf } from './lists';
 import { instructionName, INSTRUCTION_NAMES } from '../instructionNames';
@@ -519,9 +520,10 @@ export class InstructionSplitter {
 
 export function unknownInstructionMessage(keyword: string): string {
   const suggestion = closestInstruction(keyword);
+  const shown = shownText(keyword);
   return suggestion
-    ? `Unknown instruction ${keyword}: did you mean ${suggestion}?`
-    : `Unknown instruction ${keyword}: use one of ${INSTRUCTION_NAMES.join(', ')}.`;
+    ? `Unknown instruction ${shown}: did you mean ${suggestion}?`
+    : `Unknown instruction ${shown}: use one of ${INSTRUCTION_NAMES.join(', ')}.`;
 }
 
 function closestInstruction(keyword: string): string | undefined {
