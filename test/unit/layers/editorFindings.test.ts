@@ -102,7 +102,7 @@ for (const eol of ['\n', '\r\n']) {
       assert.ok(fix);
       assert.equal(fix.title, 'Merge lines 2–4 into one RUN, saving 100 kB');
       assert.deepEqual(fix.edit.range, { start: { line: 1, character: 0 }, end: { line: 3, character: 'RUN rm -f /big1'.length } });
-      assert.equal(fix.edit.newText, `RUN dd if=/dev/zero of=/big1 bs=1k count=100 \\${eol} && dd if=/dev/zero of=/big2 bs=1k count=200 \\${eol} && rm -f /big1`);
+      assert.equal(fix.edit.newText, `RUN dd if=/dev/zero of=/big1 bs=1k count=100 && \\${eol}    dd if=/dev/zero of=/big2 bs=1k count=200 && \\${eol}    rm -f /big1`);
     });
 
     it('does not claim an image whose history is another file', async () => {

@@ -21,5 +21,26 @@ ruleSpec('consecutive-run', {
     { before: "FROM alpine:3.20\nRUN a\nRUN b\nRUN c\n", after: "FROM alpine:3.20\nRUN a && \\\n    b && \\\n    c\n", title: /^Merge these 3 RUNs into one$/ },
     // `cd` would carry over into the next command: only the RUNs before it merge.
     { before: "FROM alpine:3.20\nRUN a\nRUN b\nRUN cd /x\nRUN d\n", after: "FROM alpine:3.20\nRUN a && \\\n    b && \\\n    cd /x\nRUN d\n", title: /^Merge these 3 RUNs into one$/ },
+    // A failed first RUN still fails the build: its `;` gives way to `&&`, and a next script
+    // with `||`, `;` or `&` at its top level runs as a group, whose own status decides.
+    { before: "FROM alpine:3.20\nRUN false;\nRUN echo ok\n", after: "FROM alpine:3.20\nRUN false && \\\n    echo ok\n" },
+    { before: "FROM alpine:3.20\nRUN false\nRUN test -f x || echo missing\n", after: "FROM alpine:3.20\nRUN false && { \\\n    test -f x || echo missing; }\n" },
+    { before: "FROM alpine:3.20\nRUN a\nRUN echo a; echo b;\n", after: "FROM alpine:3.20\nRUN a && { \\\n    echo a; echo b; }\n" },
+    { before: "FROM alpine:3.20\nRUN make\nRUN ./server &\n", after: "FROM alpine:3.20\nRUN make && { \\\n    ./server & }\n" },
+    { before: "FROM alpine:3.20\nRUN a\nRUN b\nRUN c || d\n", after: "FROM alpine:3.20\nRUN a && \\\n    b && { \\\n    c || d; }\n" },
+    // `\;` is find's argument; `;` and `|` inside quotes are text.
+    { before: "FROM alpine:3.20\nRUN find /tmp -exec rm {} \\;\nRUN echo 'a;b|c' \"x & y\"\n", after: "FROM alpine:3.20\nRUN find /tmp -exec rm {} \\; && \\\n    echo 'a;b|c' \"x & y\"\n" },
+    // A comment in the last script still ends the line.
+    { before: "FROM alpine:3.20\nRUN a\nRUN make install # the last step\n", after: "FROM alpine:3.20\nRUN a && \\\n    make install # the last step\n" },
+  ],
+  noFix: [
+    // Joined, the comment would swallow `make install`.
+    "FROM alpine:3.20\nRUN make # build\nRUN make install\n",
+    // `{ b || c # why; }`: the comment would swallow the group's end.
+    "FROM alpine:3.20\nRUN a\nRUN b || c # why\n",
+    // The next script would see A, set in the first one's shell.
+    "FROM alpine:3.20\nRUN A=1\nRUN echo $A\n",
+    // `a & && b` is not shell; `a & b` would not wait for a.
+    "FROM alpine:3.20\nRUN ./server &\nRUN b\n",
   ],
 });

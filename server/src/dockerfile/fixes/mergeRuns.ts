@@ -1,30 +1,43 @@
 // Merges consecutive RUN instructions into one (`RUN a` + `RUN b` → `RUN a && \` / `    b`), when
 // that changes nothing but the number of layers: shell form, no here-documents, the same flags,
 // only blank lines between them, and no earlier RUN changes the shell's state (`cd`, `export`,
-// `set`…) that the next one would then inherit.
+// `set`, a bare `A=1`…) that the next one would then inherit.
+//
+// Each RUN fails the build when its script's status is not 0. Joined with `&&`, the next script
+// must run only when the previous one succeeded, and its own status must decide: a script with
+// `;`, `||`, `&` or several lines at its top level is wrapped in `{ …; }` (`X && a || b` would
+// run `b` after a failed `X`; `X && a; b` would run `b` anyway), and a trailing `;` of the
+// previous one is dropped (`false; && b` is not shell). Once joined, a `#` comment would run to
+// the end of the one logical line BuildKit makes of the continuation lines and swallow what
+// follows, so a script with a comment is only ever merged last, and unwrapped.
 import type { DockerfileDocument, Instruction } from '../index';
 import type { ShellCache } from '../shell/cache';
-import { programName, runScript } from '../shell/runScript';
+import { programName, runScript, type RunScript } from '../shell/runScript';
 import type { Fix, TextEdit } from '../rules/types';
 import { lineEndingAt } from './text';
 
-const STATEFUL = new Set(['cd', 'pushd', 'popd', 'exit', 'set', 'export', 'source', '.', 'unset', 'umask', 'shopt', 'trap', 'exec', 'alias', 'return']);
+const STATEFUL = new Set(['cd', 'pushd', 'popd', 'exit', 'set', 'export', 'source', '.', 'unset', 'umask', 'shopt', 'trap', 'exec', 'alias', 'return', 'readonly', 'declare', 'typeset', 'local', 'eval']);
 
 export function mergeRuns(document: DockerfileDocument, runs: readonly Instruction[], shells: ShellCache, title = 'Merge into one RUN'): Fix | undefined {
   if (runs.length < 2) return undefined;
   const text = document.text;
   const flags = flagText(runs[0]);
+  const shapes: ScriptShape[] = [];
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
     if (run.name !== 'RUN' || run.form !== 'shell' || !run.argumentsText || run.heredocs.length > 0) return undefined;
     if (flagText(run) !== flags) return undefined;
     if (i > 0 && text.slice(runs[i - 1].end, run.start).trim() !== '') return undefined;
-    if (i < runs.length - 1) {
-      const script = runScript(run, shells);
-      if (!script || script.script.error) return undefined;
-      if (script.commands.some((command) => !command.nested && STATEFUL.has(programName(command) ?? ''))) return undefined;
-      if (/&\s*$/.test(run.argumentsText.value) && !/&&\s*$/.test(run.argumentsText.value)) return undefined;
+    const script = runScript(run, shells);
+    if (!script || script.script.error) return undefined;
+    const shape = scriptShape(script);
+    const last = i === runs.length - 1;
+    if (shape.comment && (!last || shape.compound)) return undefined;
+    if (!last) {
+      if (shape.background) return undefined;
+      if (script.commands.some((command) => !command.nested && (STATEFUL.has(programName(command) ?? '') || (command.words.length === 0 && command.assignments.length > 0)))) return undefined;
     }
+    shapes.push(shape);
   }
   const edits: TextEdit[] = [];
   const escape = document.ast.escapeChar;
@@ -32,10 +45,78 @@ export function mergeRuns(document: DockerfileDocument, runs: readonly Instructi
     const previous = runs[i - 1].argumentsText!;
     const next = runs[i].argumentsText!;
     const eol = lineEndingAt(text, previous.end);
-    const joiner = /(?:&&|\|\||;)\s*$/.test(previous.value) ? '' : ' &&';
-    edits.push({ start: previous.end, end: next.start, newText: `${joiner} ${escape}${eol}    ` });
+    // `a;` joined: the `;` goes, the `&&` takes its place (a `\;` is find's argument, not a list's end).
+    const from = shapes[i - 1].endsWithSemicolon && text.charCodeAt(previous.end - 1) === 0x3b /* ; */ ? previous.end - 1 : previous.end;
+    const open = shapes[i].compound ? ' {' : '';
+    edits.push({ start: from, end: next.start, newText: ` &&${open} ${escape}${eol}    ` });
+    if (shapes[i].compound) {
+      // `{ a & }` is shell, `{ a &; }` is not; a trailing `;` is already the list's end.
+      const ending = text.charCodeAt(next.end - 1);
+      edits.push({ start: next.end, end: next.end, newText: ending === 0x26 /* & */ || ending === 0x3b /* ; */ ? ' }' : '; }' });
+    }
   }
   return { title, edits };
+}
+
+interface ScriptShape {
+  /** A `#` starts a comment somewhere in it. */
+  readonly comment: boolean;
+  /** Its top level holds more than pipelines joined by `&&` (`;`, `||`, `&`, a new line). */
+  readonly compound: boolean;
+  /** It ends by sending something to the background (`a &`). */
+  readonly background: boolean;
+  /** It ends with the list operator `;`. */
+  readonly endsWithSemicolon: boolean;
+}
+
+/**
+ * What joining a script needs to know of its top level, read from the characters outside the
+ * words the shell parser found (quotes and substitutions lie inside words). Conservative: an
+ * operator inside a compound command (`if a; then b; fi`) counts too, which only adds braces.
+ */
+function scriptShape(script: RunScript): ScriptShape {
+  const text = script.script.text;
+  const words: { start: number; end: number }[] = [];
+  for (const command of script.commands) {
+    for (const word of command.words) words.push(word);
+    for (const redirect of command.redirects) if (redirect.target) words.push(redirect.target);
+  }
+  words.sort((a, b) => a.start - b.start);
+  let comment = false;
+  let compound = false;
+  let lastOperator = '';
+  let next = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (next < words.length && words[next].end <= i) next++;
+    if (next < words.length && words[next].start <= i) {
+      i = words[next].end - 1;
+      lastOperator = '';
+      continue;
+    }
+    const c = text[i];
+    if (c === '#' && (i === 0 || ' \t\n;&|()<>'.includes(text[i - 1]))) {
+      comment = true;
+      break;
+    }
+    if (c === '\\' && i + 1 < text.length) {
+      i++;
+      lastOperator = '';
+      continue;
+    }
+    if (c === ';' || c === '\n') {
+      compound ||= text.slice(i + 1).trim() !== '';
+      lastOperator = c;
+    } else if (c === '&' || c === '|') {
+      const pair = text[i + 1] === c;
+      if (c === '&' && !pair) compound ||= true;
+      if (c === '|' && pair) compound = true;
+      lastOperator = pair ? c + c : c;
+      if (pair) i++;
+    } else if (c !== ' ' && c !== '\t') {
+      lastOperator = '';
+    }
+  }
+  return { comment, compound, background: lastOperator === '&', endsWithSemicolon: lastOperator === ';' };
 }
 
 function flagText(run: Instruction): string {

@@ -3,6 +3,9 @@
 // removes bytes written earlier, an informational finding, with a fix that merges the writing
 // and the removing RUNs into one when that is mechanical. Pure: document + analysis in, data out.
 import type { DockerfileDocument, Instruction, Position, Range } from '../../dockerfile';
+import { applyEdits } from '../../dockerfile/fixes/text';
+import { mergeRuns as mergeRunsFix } from '../../dockerfile/fixes/mergeRuns';
+import { ShellCache } from '../../dockerfile/shell/cache';
 import { formatBytes } from '../byteSize';
 import type { ImageAnalysis } from '../model';
 import type { InstructionMapping } from '../mapping/instructionMapping';
@@ -110,27 +113,18 @@ function joinWords(parts: readonly string[]): string {
 }
 
 /**
- * One RUN from `first` through `last` when every instruction between them is a plain shell-form
- * RUN (no flags, no here-documents, no comment lines between) and no command but the last has a
- * `#` that would comment out what follows once joined.
+ * One RUN from `first` through `last`, when every instruction between them is a RUN that the
+ * lint's merge fix can join without changing the build (fixes/mergeRuns.ts says when), as one
+ * edit of the whole span.
  */
 export function mergeRuns(document: DockerfileDocument, first: Instruction, last: Instruction): { title: string; edit: TextEdit } | undefined {
   const all = document.ast.instructions;
   const from = all.indexOf(first);
   const to = all.indexOf(last);
   if (from < 0 || to <= from) return undefined;
-  const runs = all.slice(from, to + 1);
-  const plain = runs.every((run) => run.name === 'RUN' && run.form === 'shell' && run.flags.length === 0 && run.heredocs.length === 0 && run.argumentsText);
-  if (!plain) return undefined;
-  if (runs.slice(0, -1).some((run) => run.argumentsText!.value.includes('#'))) return undefined;
-  if (document.ast.comments.some((comment) => comment.start > first.end && comment.start < last.start)) return undefined;
-  const escape = document.ast.escapeChar;
-  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
-  const commands = runs.map((run) => run.argumentsText!.text.trim());
-  const newText = `${first.keyword.text} ${commands.join(` ${escape}${eol} && `)}`;
-  const lines = runs.map((run) => run.range.start.line + 1);
-  return {
-    title: `Merge lines ${lines[0]}–${lines[lines.length - 1]} into one RUN`,
-    edit: { range: { start: first.range.start, end: last.range.end }, newText },
-  };
+  const lines = `${first.range.start.line + 1}–${last.range.start.line + 1}`;
+  const merged = mergeRunsFix(document, all.slice(from, to + 1), new ShellCache());
+  if (!merged) return undefined;
+  const newText = applyEdits(document.text.slice(first.start, last.end), merged.edits.map((edit) => ({ ...edit, start: edit.start - first.start, end: edit.end - first.start })));
+  return { title: `Merge lines ${lines} into one RUN`, edit: { range: { start: first.range.start, end: last.range.end }, newText } };
 }

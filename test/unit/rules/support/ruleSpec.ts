@@ -27,6 +27,8 @@ export interface RuleCases {
   readonly problemCode?: string;
   readonly clean: readonly string[];
   readonly fixes?: readonly FixCase[];
+  /** Texts the rule catches but must offer no fix for (a mechanical fix would change the build). */
+  readonly noFix?: readonly string[];
   /** Rule options (trusted registries, label schema) for every case. */
   readonly options?: Partial<RuleOptions>;
 }
@@ -77,6 +79,13 @@ export function ruleSpec(id: RuleId, cases: RuleCases): void {
         it(`does not catch #${index + 1} (${name}): ${JSON.stringify(text.slice(0, 60))}`, () => {
           const findings = findingsOf(id, convert(text), cases.options);
           assert.deepEqual(findings.map((finding) => finding.message), []);
+        });
+      });
+      (cases.noFix ?? []).forEach((text, index) => {
+        it(`offers no fix #${index + 1} (${name})`, () => {
+          const findings = findingsOf(id, convert(text), cases.options);
+          assert.ok(findings.length > 0, `no ${id} finding`);
+          assert.deepEqual(findings.map((finding) => finding.fix?.()?.title), findings.map(() => undefined));
         });
       });
       (cases.fixes ?? []).forEach((fix, index) => {
