@@ -107,6 +107,22 @@ const cases: ReadonlyArray<{ name: string; input: string; output: string; option
     output: 'FROM a\nRUN x\n',
     options: { trimFinalNewlines: true, insertFinalNewline: true },
   },
+  {
+    name: 'here-documents of an ONBUILD trigger left as they are (an indented terminator ends nothing)',
+    input: 'from a\nonbuild run <<-EOF\n\t echo a\nEOF\nonbuild copy <<EOF /x\nkept\nEOF\n',
+    output: 'FROM a\nONBUILD RUN <<-EOF\n\t echo a\nEOF\nONBUILD COPY <<EOF /x\nkept\nEOF\n',
+  },
+  {
+    // BuildKit reads `\\` at a line's end as an escaped escape: the blank keeps the line continued.
+    name: 'the blank between an escaped blank and the line\'s escape kept',
+    input: 'FROM a\nRUN echo a\\ \\\n   b\nRUN echo c \\\\ \\\n   d\n',
+    output: 'FROM a\nRUN echo a\\ \\\n   b\nRUN echo c \\\\ \\\n   d\n',
+  },
+  {
+    name: 'the same with the backtick escape',
+    input: '# escape=`\nFROM a\nRUN echo a` `\n   b\n',
+    output: '# escape=`\nFROM a\nRUN echo a` `\n   b\n',
+  },
   { name: 'final newline inserted, in the file\'s line-break style', input: 'FROM a\nRUN x', output: 'FROM a\nRUN x\n', options: { insertFinalNewline: true } },
 ];
 

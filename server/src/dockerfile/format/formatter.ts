@@ -213,7 +213,7 @@ class Formatter {
       if (last < end) {
         // Trailing blanks BuildKit drops: after an escape, on a dropped comment line, or at the
         // end of the logical line (it trims the whole line before splitting it).
-        const safe = escape >= 0 || isComment || (line === lastLine && instruction.heredocs.length === 0);
+        const safe = escape >= 0 || isComment || (line === lastLine && heredocsOf(instruction).length === 0);
         edits.push({ start: last, end, text: '', safe });
       }
       if (!isComment) pendingEscape = escape;
@@ -236,6 +236,9 @@ class Formatter {
     if (!joined.endsWith(this.unit)) return;
     const prefix = joined.slice(0, joined.length - this.unit.length);
     if (prefix !== '' && prefix !== ' ') return;
+    // `a\ \`: an escape character right before the escape that ends the line makes BuildKit read
+    // the pair as an escaped escape, and the line as not continued; the blank between them stays.
+    if (prefix === '' && this.text.charCodeAt(beforeStart - 1) === this.document.ast.escapeChar.charCodeAt(0)) return;
     // The joined text stays byte for byte the same, so BuildKit sees no change.
     if (this.text.slice(beforeStart, escape) !== prefix) edits.push({ start: beforeStart, end: escape, text: prefix, forLine: this.lineOf(start), safe: true });
     edits.push({ start, end: first, text: this.unit, safe: true });
@@ -299,7 +302,8 @@ class Formatter {
   /** Lines of here-document bodies and terminators: never touched. */
   private heredocLines(instruction: Instruction): Set<number> {
     const lines = new Set<number>();
-    for (const heredoc of instruction.heredocs) {
+    // ONBUILD RUN <<EOF: the here-documents are the trigger's.
+    for (const heredoc of heredocsOf(instruction)) {
       const from = this.lineOf(heredoc.body.start);
       const endOffset = heredoc.terminator ? heredoc.terminator.end : heredoc.body.end;
       const to = this.lineOf(Math.max(heredoc.body.start, endOffset - (heredoc.terminator ? 0 : 1)));
@@ -424,3 +428,7 @@ function trimBlanksEnd(text: string, start: number, end: number): number {
   return end;
 }
 
+/** The here-documents an instruction reads: its own, or its ONBUILD trigger's. */
+function heredocsOf(instruction: Instruction): readonly Instruction['heredocs'][number][] {
+  return instruction.trigger ? [...instruction.heredocs, ...instruction.trigger.heredocs] : instruction.heredocs;
+}
