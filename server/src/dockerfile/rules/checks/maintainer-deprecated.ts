@@ -5,8 +5,12 @@ export const check: Check = {
   instructions: ['MAINTAINER'],
   visit(instruction, context) {
     const value = instruction.argumentsText?.value ?? '';
-    // LABEL substitutes variables and reads quotes, MAINTAINER does not: escape both.
-    const quoted = `"${value.replace(/[\\"$]/g, (char) => `\\${char}`)}"`;
+    // LABEL substitutes variables and reads quotes, MAINTAINER does not: escape both, and the
+    // escape character itself, with the file's escape character (`\` or a backtick).
+    const escape = context.document.ast.escapeChar;
+    let quoted = '"';
+    for (const char of value) quoted += char === '"' || char === '$' || char === escape ? escape + char : char;
+    quoted += '"';
     const keyword = instruction.keyword.text === instruction.keyword.text.toLowerCase() ? 'label' : 'LABEL';
     context.report({
       start: instruction.keyword.start,
