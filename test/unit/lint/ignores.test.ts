@@ -2,6 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../server/src/dockerfile';
 import { lintDocument, type LintConfig } from '../../../server/src/dockerfile/rules';
+import { ignoreOnInstruction } from '../../../server/src/dockerfile/fixes/ignore';
+import { applyEdits } from '../../../server/src/dockerfile/fixes/text';
 
 /** `rule@line:severity` of every finding, sorted (compare with a sorted expectation). */
 function codes(text: string, config: LintConfig = {}): string[] {
@@ -23,6 +25,19 @@ describe('inline ignores', () => {
       });
       it('# layerwise-ignore <id or alias> silences the next instruction only', () => {
         assert.deepEqual(codes(t(`FROM alpine:3.20\n# layerwise-ignore apk-pin-versions, DL3019 -- vendor pins\n${RUN}${RUN}`)), ['apk-no-cache@3:info', 'apk-pin-versions@3:warning']);
+      });
+      it('"ignore for this instruction" adds the code to an ignore comment before its reason', () => {
+        for (const [comment, after] of [
+          ['# layerwise-ignore apk-pin-versions -- vendor pins', '# layerwise-ignore apk-pin-versions, apk-no-cache -- vendor pins'],
+          ['# layerwise-ignore apk-pin-versions # vendor pins', '# layerwise-ignore apk-pin-versions, apk-no-cache # vendor pins'],
+          ['# layerwise-ignore apk-pin-versions', '# layerwise-ignore apk-pin-versions, apk-no-cache'],
+        ]) {
+          const before = t(`FROM alpine:3.20\n${comment}\n${RUN}`);
+          const document = analyzeText(before);
+          const fixed = applyEdits(before, ignoreOnInstruction(document, document.ast.instructions[1], 'apk-no-cache').edits);
+          assert.equal(fixed, t(`FROM alpine:3.20\n${after}\n${RUN}`));
+          assert.deepEqual(codes(fixed), []);
+        }
       });
       it('# layerwise-ignore with no code silences every rule on the next instruction', () => {
         assert.deepEqual(codes(t(`FROM alpine:3.20\n# layerwise-ignore\n${RUN}`)), []);

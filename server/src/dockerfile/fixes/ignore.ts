@@ -2,6 +2,7 @@
 // instruction, or a `# layerwise-ignore-file` comment at the top (after any parser directive,
 // which must stay first).
 import type { DockerfileDocument, Instruction } from '../index';
+import { withoutReason } from '../rules/ignores';
 import type { Fix } from '../rules/types';
 import { indentationAt, lineEndingAt, lineStart } from './text';
 
@@ -11,10 +12,12 @@ export function ignoreOnInstruction(document: DockerfileDocument, instruction: I
   // Extend an ignore comment that is already there.
   const previous = instruction.precedingComments[instruction.precedingComments.length - 1];
   if (previous && /^layerwise-ignore(?=\s|$)/.test(previous.value)) {
-    const codes = previous.value.replace(/^layerwise-ignore/, '').trim();
+    // The new code goes after the others, before a reason (`-- why`), which ends the list.
+    const { codes, reason } = withoutReason(previous.value.replace(/^layerwise-ignore/, ''));
+    const listed = codes.trim();
     return {
       title: `Ignore ${code} for this instruction`,
-      edits: [{ start: previous.start, end: previous.end, newText: `# layerwise-ignore ${codes ? `${codes}, ` : ''}${code}` }],
+      edits: [{ start: previous.start, end: previous.end, newText: `# layerwise-ignore ${listed ? `${listed}, ` : ''}${code}${reason.trimEnd()}` }],
     };
   }
   const eol = lineEndingAt(text, instruction.start);

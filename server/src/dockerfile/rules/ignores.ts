@@ -40,7 +40,7 @@ export function readPragma(comment: Comment): Pragma | { readonly shell: string 
   const text = comment.value;
   let match = LAYERWISE.exec(text);
   if (match) {
-    const codes = splitCodes(match[2].split(/\s+--\s|\s#/)[0]);
+    const codes = splitCodes(withoutReason(match[2]).codes);
     return pragma(comment, match[1] ? 'file' : 'instruction', 'layerwise', codes);
   }
   match = HADOLINT_IGNORE.exec(text);
@@ -61,6 +61,12 @@ export function readPragma(comment: Comment): Pragma | { readonly shell: string 
 
 function pragma(comment: Comment, kind: Pragma['kind'], dialect: Pragma['dialect'], codes: string[]): Pragma {
   return { start: comment.start, end: comment.end, range: comment.range, kind, dialect, codes, all: codes.length === 0 };
+}
+
+/** `a, b -- why` (or `a, b # why`): the codes and what follows them (a reason, kept as written). */
+export function withoutReason(text: string): { readonly codes: string; readonly reason: string } {
+  const match = /\s+--\s|\s#/.exec(text);
+  return match ? { codes: text.slice(0, match.index), reason: text.slice(match.index) } : { codes: text, reason: '' };
 }
 
 function splitCodes(text: string): string[] {
