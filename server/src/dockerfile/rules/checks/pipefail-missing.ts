@@ -23,7 +23,7 @@ export const check: Check = {
     context.report({
       ...pipe,
       message: 'Set the SHELL option -o pipefail before RUN with a pipe in it: otherwise a failure on the left of | goes unnoticed.',
-      fix: stage ? () => addPipefailShell(context, stage) : undefined,
+      fix: stage ? () => addPipefailShell(context, stage, instruction) : undefined,
     });
   },
 };
@@ -41,10 +41,19 @@ function shellHasPipefail(stage: Stage, before: Instruction): boolean {
 
 const ALPINE = /(^|\/)(alpine|busybox)([:@]|$)/;
 
-function addPipefailShell(context: CheckContext, stage: Stage) {
+/**
+ * A SHELL with pipefail after the stage's FROM, or after the last SHELL before `run` (a SHELL
+ * placed before that one would be overridden by it).
+ */
+function addPipefailShell(context: CheckContext, stage: Stage, run: Instruction) {
   const text = context.text;
   const from = stage.from;
-  const at = text.indexOf('\n', from.end);
+  let after: Instruction = from;
+  for (const candidate of stage.instructions) {
+    if (candidate.start >= run.start) break;
+    if (candidate.name === 'SHELL') after = candidate;
+  }
+  const at = text.indexOf('\n', after.end);
   const insertAt = at < 0 ? text.length : at + 1;
   const eol = lineEndingAt(text, from.start);
   const base = stage.base.kind === 'image' ? stage.base.reference.text : '';
