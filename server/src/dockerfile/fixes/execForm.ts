@@ -4,14 +4,30 @@ import type { Instruction } from '../index';
 import type { RunScript } from '../shell/runScript';
 import type { TextEdit } from '../rules/types';
 
-/** The JSON array of the shell-form arguments, or undefined when only a shell can run them. */
-export function execFormOf(instruction: Instruction, script: RunScript | undefined): string | undefined {
+// Shell builtins with no program of the same name: in exec form there is no shell to run them.
+const BUILTINS = new Set([
+  ':', '.', 'alias', 'bg', 'break', 'builtin', 'cd', 'command', 'continue', 'declare', 'dirs', 'disown', 'enable', 'eval', 'exit', 'export',
+  'fg', 'getopts', 'hash', 'history', 'jobs', 'let', 'local', 'logout', 'popd', 'pushd', 'read', 'readonly', 'return', 'set', 'shift',
+  'shopt', 'source', 'suspend', 'times', 'trap', 'type', 'typeset', 'ulimit', 'umask', 'unalias', 'unset', 'wait',
+]);
+
+/**
+ * The JSON array of the shell-form arguments, or undefined when only a shell can run them. A
+ * leading `exec` (`CMD exec nginx …`, so that the program replaces the shell as PID 1) is what
+ * exec form does anyway: it is left out. With the backtick escape (Windows images, where shell
+ * form runs `cmd /S /C`), a backslash in a word is part of a path, not a POSIX escape: no fix.
+ */
+export function execFormOf(instruction: Instruction, script: RunScript | undefined, escapeChar = '\\'): string | undefined {
   if (instruction.form !== 'shell' || !instruction.argumentsText || instruction.heredocs.length > 0) return undefined;
   if (!script || script.script.error || script.commands.length !== 1 || script.script.pipes.length > 0) return undefined;
   const command = script.commands[0];
   if (command.assignments.length > 0 || command.redirects.length > 0 || command.words.length === 0) return undefined;
+  let words = command.words;
+  if (words[0].value === 'exec') words = words.slice(1);
+  if (words.length === 0 || words[0].value === undefined || words[0].value.startsWith('-') || BUILTINS.has(words[0].value)) return undefined;
   const values: string[] = [];
-  for (const word of command.words) {
+  for (const word of words) {
+    if (escapeChar !== '\\' && word.text.includes('\\')) return undefined;
     if (word.value === undefined) return undefined;
     // Unquoted glob characters and `~` are expanded by a shell only.
     const unquoted = word.text.replace(/'[^']*'|"(?:\\.|[^"\\])*"/g, '');
@@ -28,8 +44,8 @@ export function jsonArray(values: readonly string[]): string {
   return `[${values.map((value) => JSON.stringify(value)).join(', ')}]`;
 }
 
-export function toExecForm(instruction: Instruction, script: RunScript | undefined): TextEdit | undefined {
-  const json = execFormOf(instruction, script);
+export function toExecForm(instruction: Instruction, script: RunScript | undefined, escapeChar = '\\'): TextEdit | undefined {
+  const json = execFormOf(instruction, script, escapeChar);
   const args = instruction.argumentsText;
   if (json === undefined || !args) return undefined;
   return { start: args.start, end: args.end, newText: json };

@@ -15,7 +15,7 @@ export const check: Check = {
       name === 'ENTRYPOINT'
         ? 'in shell form /bin/sh -c is PID 1, so the program does not receive SIGTERM, and CMD and docker run arguments are ignored'
         : 'in shell form /bin/sh -c is PID 1, so the program does not receive SIGTERM from docker stop';
-    const edit = toExecForm(instruction, context.runScript(instruction));
+    const edit = toExecForm(instruction, context.runScript(instruction), context.document.ast.escapeChar);
     context.report({
       start: instruction.argumentsText.start,
       end: instruction.argumentsText.end,
