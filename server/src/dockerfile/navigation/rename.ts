@@ -99,6 +99,8 @@ function invalidNewName(document: DockerfileDocument, target: NavigationTarget, 
     if (!STAGE_NAME.test(lower)) {
       return `\`${newName}\` is not a valid stage name: start with a letter, then letters, digits, '-', '_' or '.' (e.g. build-env).`;
     }
+    // `FROM Build` names an image, not the stage `AS Build` (BuildKit matches FROM as written).
+    if (newName !== lower) return `Stage names are written in lower case (FROM Build would name an image, not the stage): use ${lower}.`;
     if (lower === target.stage.name) return undefined;
     const other = model.stages.find((stage) => stage.name === lower);
     if (other) return `Cannot rename stage ${target.stage.name} to ${newName}: stage ${other.index} on line ${line(document, other.start)} already has that name.`;
