@@ -52,6 +52,21 @@ describe('semantic model: stages', () => {
     });
   }
 
+  for (const [eolName, eol] of EOLS) {
+    it(`${eolName}: locates references in flag values with quotes anywhere in them, and in JSON strings with escapes`, () => {
+      const { text, ranges } = marked(
+        'FROM alpine AS build\nFROM x\nARG V=1\nRUN --mount=type=cache,target="/c/$⟦V⟧",from=⟦build⟧ x\nCOPY --chown="a"b$⟦V⟧ ["\\u0041\\"${⟦V⟧}", "/d"]',
+        eol,
+      );
+      const { model } = analyzeText(text);
+      const names = [...model.references.map((reference) => reference.nameSpan), ...model.stageReferences.filter((reference) => reference.kind === 'mount-from')];
+      assert.deepEqual(
+        names.map((span) => ({ start: span.start, end: span.end })).sort((a, b) => a.start - b.start),
+        ranges,
+      );
+    });
+  }
+
   it('reports copying from a stage defined later, an index out of range, and --from with a variable', () => {
     const { model } = analyzeText('FROM x AS a\nCOPY --from=b /x /y\nCOPY --from=7 /x /y\nCOPY --from=$S /x /y\nFROM x AS b');
     assert.deepEqual(

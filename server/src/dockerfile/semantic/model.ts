@@ -713,11 +713,35 @@ class Analyzer {
     return map ? logicalToSource(map, offset) : this.valueOffsetToSource(token, offset);
   }
 
-  /** Source offset of an offset into a token's value when the value is not a verbatim slice (JSON strings, flag values). */
+  /**
+   * Source offset of an offset into a token's value when the value is not a verbatim slice: a JSON
+   * string (escapes decoded) or a flag value (quotes and backslashes removed, anywhere in it:
+   * `target="$V"`), found by walking the text as it was read.
+   */
   private valueOffsetToSource(token: Token, offset: number): number {
-    const first = token.text.charCodeAt(0);
-    const quoted = first === 0x22 || first === 0x27;
-    return Math.min(token.start + (quoted ? 1 : 0) + offset, token.end);
+    const text = token.text;
+    let i = 0;
+    if (text.charCodeAt(0) === 0x22 && isJsonString(text, token.value)) {
+      i = 1;
+      for (let count = 0; count < offset && i < text.length - 1; count++) i += text.charCodeAt(i) !== 0x5c ? 1 : text.charCodeAt(i + 1) === 0x75 /* u */ ? 6 : 2;
+      return Math.min(token.start + i, token.end);
+    }
+    let quote = 0;
+    for (let count = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (quote === 0 && (c === 0x22 || c === 0x27)) {
+        quote = c;
+        continue;
+      }
+      if (c === quote) {
+        quote = 0;
+        continue;
+      }
+      if (c === 0x5c && i + 1 < text.length) i++;
+      if (count === offset) break;
+      count++;
+    }
+    return Math.min(token.start + i, token.end);
   }
 
   private shellReferences(instruction: Instruction, scope: Scope, stageIndex: number, context: ReferenceContext): void {
@@ -1001,6 +1025,15 @@ class RunFacts implements InstructionFacts {
 function isLiteralWord(value: string, codes: AsciiCodes): boolean {
   // One table lookup per character instead of five comparisons: every expanded word goes through here.
   return !codes.foundIn(value, 0, value.length);
+}
+
+/** Whether `text` is the JSON string whose value is `value` (an exec-form element). */
+function isJsonString(text: string, value: string): boolean {
+  try {
+    return JSON.parse(text) === value;
+  } catch {
+    return false;
+  }
 }
 
 function isVariableName(name: string): boolean {
