@@ -3,7 +3,7 @@
 // and optionally the text after accepting one item. Every case runs with LF and CRLF.
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { analyzeText } from '../../../server/src/dockerfile';
+import { analyzeText, type DockerfileDocument } from '../../../server/src/dockerfile';
 import { complete, resolveCompletionItem, type KnownImage } from '../../../server/src/dockerfile/completion';
 import { answersAtEveryOffset, parserTestFiles } from '../corpus/support/corpus';
 import { EOLS, marked } from '../parser/support/markers';
@@ -222,9 +222,36 @@ describe('completion', () => {
     assert.ok(JSON.stringify(keywords).length < 20_000, `a keyword list stays small: ${JSON.stringify(keywords).length} bytes`);
   });
 
+  /** What VS Code needs of an item's range: on the cursor's line, holding the cursor. */
+  function rangeProblem(document: DockerfileDocument, offset: number, items: readonly CompletionItem[]): string | undefined {
+    const cursor = document.ast.lines.positionAt(offset);
+    for (const item of items) {
+      const range = item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined;
+      if (!range) continue;
+      const fits = range.start.line === cursor.line && range.end.line === cursor.line && range.start.character <= cursor.character && cursor.character <= range.end.character;
+      if (!fits) return `${item.label}: ${JSON.stringify(range)} at ${JSON.stringify(cursor)}`;
+    }
+    return undefined;
+  }
+
+  it('an item replaces a range on the cursor\'s line that holds the cursor, also in a word continued on the next line or after a stray escape', () => {
+    for (const [text, offset] of [['FROM a\nCOPY -\\\n', 15], ['FROM al\\\npine', 9], ['\\\nENV a b', 0]] as const) {
+      const document = analyzeText(text);
+      const items = complete(document, offset).items;
+      assert.ok(items.length > 0, `items at ${offset} of ${JSON.stringify(text)}`);
+      assert.equal(rangeProblem(document, offset, items), undefined);
+    }
+  });
+
   const parserFiles = parserTestFiles();
-  it(`answers at every offset of BuildKit's parser test files without throwing (${parserFiles.length} files, LF and CRLF)`, function () {
+  it(`answers at every offset of BuildKit's parser test files without throwing, with ranges VS Code accepts (${parserFiles.length} files, LF and CRLF)`, function () {
     if (parserFiles.length === 0) this.skip();
-    answersAtEveryOffset(parserFiles, 'completion', (document, offset) => complete(document, offset, { images, resolveDocumentation: true }));
+    answersAtEveryOffset(parserFiles, 'completion', (document, offset) => {
+      const items = complete(document, offset, { images, resolveDocumentation: true }).items;
+      // An editor never puts the cursor between the two characters of a CRLF.
+      if (document.text[offset - 1] === '\r' && document.text[offset] === '\n') return;
+      const problem = rangeProblem(document, offset, items);
+      if (problem) throw new Error(problem);
+    });
   });
 });

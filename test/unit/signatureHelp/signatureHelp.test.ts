@@ -11,8 +11,8 @@ interface Case {
   readonly source: string;
   /** The active signature's label starts with this; null: no signature help. */
   readonly signature: string | null;
-  /** The highlighted parameter's text. */
-  readonly parameter?: string;
+  /** The highlighted parameter's text; null: none is. */
+  readonly parameter?: string | null;
 }
 
 const cases: Case[] = [
@@ -48,6 +48,7 @@ const cases: Case[] = [
   { name: 'on the keyword: none', source: 'FROM a\nCO‸PY a b', signature: null },
   { name: 'in a comment: none', source: 'FROM a\n# COPY ‸', signature: null },
   { name: 'on an empty line: none', source: 'FROM a\n‸', signature: null },
+  { name: 'an unknown flag: the signature, no parameter active', source: 'FROM a\nCOPY --doit‸ /a /b', signature: 'COPY', parameter: null },
 ];
 
 describe('signature help', () => {
@@ -63,7 +64,8 @@ describe('signature help', () => {
         assert.ok(help, 'signature help');
         const signature = help.signatures[help.activeSignature ?? 0];
         assert.ok(signature.label.startsWith(testCase.signature), `signature ${JSON.stringify(signature.label)} starts with ${JSON.stringify(testCase.signature)}`);
-        if (testCase.parameter !== undefined) {
+        if (testCase.parameter === null) assert.equal(help.activeParameter, null);
+        else if (testCase.parameter !== undefined) {
           const parameter = signature.parameters?.[help.activeParameter ?? -1];
           assert.ok(parameter, 'an active parameter');
           const [start, end] = parameter.label as [number, number];

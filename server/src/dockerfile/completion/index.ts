@@ -33,7 +33,7 @@ export const COMPLETION_TRIGGER_CHARACTERS = [' ', '-', '=', ',', '$', '{', ':',
 
 export function complete(document: DockerfileDocument, offset: number, options: CompletionOptions = {}): CompletionList {
   const context = completionContext(document, offset);
-  const builder = new ItemBuilder(document, options);
+  const builder = new ItemBuilder(document, options, offset);
   return { isIncomplete: false, items: itemsFor(context, document, offset, builder, options) };
 }
 

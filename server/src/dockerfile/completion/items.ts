@@ -1,8 +1,9 @@
 // Builds LSP completion items the same way for every kind of suggestion: a text edit over the
 // exact source span being completed, Markdown or plain documentation as the client prefers,
 // snippets only for clients that take them, and sort keys that keep the best guess first.
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { DockerfileDocument } from '..';
+import { lineEnd } from '../fixes/text';
 import { markdownToPlainText } from '../reference/markdown';
 import { renderDoc, type DocKey } from './documentation';
 import type { CompletionOptions } from './types';
@@ -42,9 +43,27 @@ export class ItemBuilder {
   constructor(
     private readonly document: DockerfileDocument,
     private readonly options: CompletionOptions,
+    /** The cursor: an item's range must hold it and stay on its line (VS Code drops items otherwise). */
+    private readonly cursor: number,
   ) {
     this.markdown = options.markdown !== false;
     this.snippets = options.snippets !== false;
+  }
+
+  /**
+   * The range an item replaces: the word's, cut to the cursor's line (a word continued across a
+   * line break by the escape character spans two), or the empty range at the cursor when the word
+   * does not hold the cursor on that line (an instruction whose keyword follows a stray escape).
+   */
+  private rangeAtCursor(start: number, end: number): Range {
+    const lines = this.document.ast.lines;
+    const cursor = lines.positionAt(this.cursor);
+    const range = lines.rangeOf(start, end);
+    if (range.start.line === range.end.line && range.start.line === cursor.line && range.start.character <= cursor.character && cursor.character <= range.end.character) return range;
+    const lineStart = this.cursor - cursor.character;
+    const from = Math.max(start, lineStart);
+    const to = Math.min(end, lineEnd(this.document.text, this.cursor));
+    return from <= this.cursor && this.cursor <= to ? lines.rangeOf(from, to) : { start: cursor, end: cursor };
   }
 
   get supportsSnippets(): boolean {
@@ -53,7 +72,7 @@ export class ItemBuilder {
 
   build(spec: ItemSpec): CompletionItem {
     const lines = this.document.ast.lines;
-    const range = lines.rangeOf(spec.start, spec.end);
+    const range = this.rangeAtCursor(spec.start, spec.end);
     const useSnippet = spec.snippet !== undefined && this.snippets;
     const newText = useSnippet ? spec.snippet! : (spec.insert ?? spec.label);
     const item: CompletionItem = {

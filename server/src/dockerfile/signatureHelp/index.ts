@@ -98,7 +98,8 @@ function activeParameter(signature: SignatureReference, reference: InstructionRe
     const name = current.startsWith('--') ? flagName(current) : '';
     const exact = parameters.findIndex((parameter) => parameter.label.startsWith(`[--${name}=`) || parameter.label === `[--${name}]`);
     if (exact >= 0) return exact;
-    return parameters.findIndex((parameter) => parameter.label.startsWith(`[--${name}`));
+    // An unknown flag: no parameter is active (LSP's index is unsigned).
+    return indexOf(`[--${name}`);
   }
   const firstPositional = parameters.findIndex((parameter) => !parameter.label.startsWith('[--'));
   if (firstPositional < 0) return null;
