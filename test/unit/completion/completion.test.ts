@@ -126,6 +126,8 @@ const cases: Case[] = [
   { name: '${ offers ENV and ARG in scope with values', source: 'FROM alpine\nARG VERSION=1.2\nENV HOME_DIR=/app\nRUN echo ${‸}', includes: ['VERSION', 'HOME_DIR', 'TARGETARCH', 'HTTP_PROXY'] },
   { name: 'global ARGs are not in a stage', source: 'ARG GLOBAL=1\nFROM alpine\nRUN echo $‸', excludes: ['GLOBAL'] },
   { name: 'global ARGs and platform ARGs in FROM', source: 'ARG TAG=3.20\nFROM alpine:$‸', includes: ['TAG', 'TARGETPLATFORM', 'BUILDPLATFORM'], excludes: ['HTTP_PROXY'] },
+  { name: 'names no substitution can reach are not offered', source: 'FROM alpine\nENV "" 2\nARG a-b=1\nARG OK=1\nRUN echo $‸', includes: ['OK'], excludes: ['', '""', 'a-b'] },
+  { name: 'a stage named twice is offered once', source: 'FROM a AS x\nFROM a AS x\nFROM ‸', exactly: ['--platform=', 'scratch', 'x', 'busybox:1.36', 'layerwise-test/busybox:latest', 'node:20-alpine'] },
   { name: 'variables defined later are not in scope', source: 'FROM alpine\nRUN echo $‸\nENV LATER=1', excludes: ['LATER'] },
   { name: 'ENV of the parent stage is inherited', source: 'FROM alpine AS base\nENV FROM_BASE=1\nFROM base\nRUN echo $‸', includes: ['FROM_BASE'] },
   { name: 'CMD sees ENV but not ARG', source: 'FROM alpine\nARG BUILD_ONLY=1\nENV RUNTIME=1\nCMD echo $‸', includes: ['RUNTIME'], excludes: ['BUILD_ONLY', 'TARGETARCH'] },

@@ -54,4 +54,8 @@ describe('document links', () => {
       );
     });
   }
+
+  it('no link for an ADD source shaped like an address that is none', () => {
+    assert.deepEqual(documentLinks(analyzeText('FROM scratch\nADD http://: /x\nADD https://[oops /y\n')).links, []);
+  });
 });

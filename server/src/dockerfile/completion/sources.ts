@@ -14,8 +14,12 @@ export interface SourceSpan {
 /** Stages defined before `beforeStage` (BuildKit refers only to earlier ones); never the current stage. */
 export function stageItems(model: DockerfileModel, beforeStage: number, span: SourceSpan, builder: ItemBuilder, withIndexes: boolean): CompletionItem[] {
   const items: CompletionItem[] = [];
+  // A name given twice (an error BuildKit reports) means the first stage with it: one item.
+  const named = new Set<string>();
   for (const stage of model.stages) {
     if (stage.index >= beforeStage) break;
+    if (stage.name !== undefined && named.has(stage.name)) continue;
+    if (stage.name !== undefined) named.add(stage.name);
     const base = stage.baseToken?.text ?? '';
     const detail = `Stage ${stage.index}: FROM ${base}${stage.name ? ` AS ${stage.nameToken?.text ?? stage.name}` : ''}`;
     const documentation = `**Stage ${stage.index}**${stage.name ? ` \`${stage.name}\`` : ''}\n\n\`\`\`dockerfile\n${model.ast.text.slice(stage.from.start, stage.from.end).split(/\r?\n/)[0]}\n\`\`\`\n\n${stage.instructions.length - 1} instruction${stage.instructions.length === 2 ? '' : 's'} after FROM.`;

@@ -10,6 +10,7 @@ import { variablesAt, type ScopedVariable } from './scope';
 type VariableContext = Extract<CompletionContext, { kind: 'variable' }>;
 
 const MAX_SHOWN_VALUE = 80;
+const REFERABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function variableItems(context: VariableContext, document: DockerfileDocument, offset: number, builder: ItemBuilder): CompletionItem[] {
   const { instruction } = context;
@@ -19,7 +20,8 @@ export function variableItems(context: VariableContext, document: DockerfileDocu
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lineStart = lines.lineStart(instruction.range.start.line);
   const indentation = /^[ \t]*/.exec(text.slice(lineStart, instruction.start))?.[0] ?? '';
-  return variablesAt(document.model, instruction).map((variable) => {
+  // Only a name `$` can refer to: `ENV "" 2` or `ARG a-b` define names no substitution reaches.
+  return variablesAt(document.model, instruction).filter((variable) => REFERABLE_NAME.test(variable.name)).map((variable) => {
     const value = describeValue(variable.value);
     return builder.build({
       label: variable.name,

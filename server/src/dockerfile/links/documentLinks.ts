@@ -49,7 +49,7 @@ export function documentLinks(document: DockerfileDocument): DockerfileLinks {
     sources.forEach((token, index) => {
       const value = expanded?.[index] && !expanded[index].unknown && !expanded[index].error ? expanded[index].value : token.value;
       if (URL_SOURCE.test(value)) {
-        if (instruction.name === 'ADD') links.push({ range: rangeOf(document, token.start, token.end), target: value, tooltip: `Open ${value}` });
+        if (instruction.name === 'ADD' && isWebAddress(value)) links.push({ range: rangeOf(document, token.start, token.end), target: value, tooltip: `Open ${value}` });
         return;
       }
       if (value === '' || value.includes('$') || GLOB.test(value) || value.startsWith('<<') || value.includes('://') || value.startsWith('git@')) return;
@@ -58,6 +58,15 @@ export function documentLinks(document: DockerfileDocument): DockerfileLinks {
   }
   links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { links, localSources };
+}
+
+/** Whether `value` is an address a browser can open (`http://:` matches the pattern, but is none). */
+function isWebAddress(value: string): boolean {
+  try {
+    return new URL(value).hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** The sources of COPY/ADD: every argument but the last (the destination). */
