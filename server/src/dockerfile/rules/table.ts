@@ -567,7 +567,7 @@ export const RULE_TABLE = [
     aliases: ['DL3059'],
     category: L,
     title: 'Consecutive RUN instructions could be one layer.',
-    docs: 'Each RUN makes a layer. Joining consecutive RUNs with `&&` makes one layer and lets cleanup in the same RUN actually shrink the image. Reported once per run of consecutive RUNs, on the second one; the fix merges them all (or the first ones, up to a command such as `cd` that would change what the next ones do). Not reported when a RUN uses mounts or other flags the other does not.',
+    docs: 'Each RUN makes a layer. Joining consecutive RUNs with `&&` makes one layer and lets cleanup in the same RUN actually shrink the image. Reported once per run of consecutive RUNs, on the second one; the fix merges them all (or the first ones, up to a command such as `cd` or `A=1` that would change what the next ones do, or a `#` comment that would swallow them), joining a script with `||`, `;` or `&` as a group (`a && { b || c; }`) so that every failure still fails the build. Not reported when a RUN uses mounts or other flags the other does not.',
     fix: { title: 'Merge the consecutive RUNs into one' },
   }),
   rule({
