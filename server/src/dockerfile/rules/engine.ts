@@ -12,6 +12,7 @@
 import { instructionAt, type DockerfileDocument } from '../index';
 import type { Instruction, InstructionFacts, Stage } from '../index';
 import { ShellCache } from '../shell/cache';
+import { boundedMessage } from '../syntax/shownText';
 import { programsIn } from '../shell/invocations';
 import { runScript, type RunScript } from '../shell/runScript';
 import { CHECKS } from './checks';
@@ -432,7 +433,7 @@ class LintRun implements CheckContext {
         rule,
         start: report.start,
         end: report.end,
-        message: report.message === undefined ? undefined : detach(report.message),
+        message: report.message === undefined ? undefined : detach(boundedMessage(report.message)),
         related: report.related?.map((related) => ({ start: related.start, end: related.end, message: detach(related.message) })),
         tag: report.tag,
         hasFix: report.fix !== undefined,
@@ -746,7 +747,7 @@ class LintRun implements CheckContext {
     return {
       start: report!.start,
       end: report!.end,
-      message: report!.message ?? rule.title,
+      message: boundedMessage(report!.message ?? rule.title),
       fix: report!.fix,
       related: report!.related,
       instruction: report!.instruction,

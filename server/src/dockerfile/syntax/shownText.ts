@@ -26,3 +26,19 @@ export function shownText(text: string): string {
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
+
+/** Past this length a message is cut in its middle (it quotes user text that is that long). */
+const MESSAGE_LIMIT = 1000;
+
+/**
+ * `message` cut in its middle when it quotes a very long word (`FROM x AS <100 KB>`): its start
+ * says what is wrong and its end how to fix it, and a diagnostic is sent on every edit.
+ */
+export function boundedMessage(message: string): string {
+  if (message.length <= MESSAGE_LIMIT) return message;
+  let head = MESSAGE_LIMIT * 0.6;
+  let tail = message.length - MESSAGE_LIMIT * 0.3;
+  if (isHighSurrogate(message.charCodeAt(head - 1))) head--;
+  if (isHighSurrogate(message.charCodeAt(tail - 1))) tail++;
+  return `${message.slice(0, head)} … ${message.slice(tail)}`;
+}
