@@ -30,6 +30,10 @@ ruleSpec('consecutive-run', {
     { before: "FROM alpine:3.20\nRUN a\nRUN b\nRUN c || d\n", after: "FROM alpine:3.20\nRUN a && \\\n    b && { \\\n    c || d; }\n" },
     // `\;` is find's argument; `;` and `|` inside quotes are text.
     { before: "FROM alpine:3.20\nRUN find /tmp -exec rm {} \\;\nRUN echo 'a;b|c' \"x & y\"\n", after: "FROM alpine:3.20\nRUN find /tmp -exec rm {} \\; && \\\n    echo 'a;b|c' \"x & y\"\n" },
+    // Comment lines between the RUNs stay inside the continuation, where BuildKit drops them.
+    { before: "FROM alpine:3.20\nRUN a\n\n  # then b\nRUN b\n", after: "FROM alpine:3.20\nRUN a && \\\n# then b\n    b\n" },
+    // An ignore pragma would apply to nothing inside the merged RUN: the merge stops before it.
+    { before: "FROM alpine:3.20\nRUN a\nRUN b\n# hadolint ignore=DL3008\nRUN c\n", after: "FROM alpine:3.20\nRUN a && \\\n    b\n# hadolint ignore=DL3008\nRUN c\n" },
     // A comment in the last script still ends the line.
     { before: "FROM alpine:3.20\nRUN a\nRUN make install # the last step\n", after: "FROM alpine:3.20\nRUN a && \\\n    make install # the last step\n" },
   ],

@@ -1,7 +1,7 @@
 // Merges consecutive RUN instructions into one (`RUN a` + `RUN b` → `RUN a && \` / `    b`), when
 // that changes nothing but the number of layers: shell form, no here-documents, the same flags,
-// only blank lines between them, and no earlier RUN changes the shell's state (`cd`, `export`,
-// `set`, a bare `A=1`…) that the next one would then inherit.
+// only blank lines and comments between them (no ignore pragmas), and no earlier RUN changes the
+// shell's state (`cd`, `export`, `set`, a bare `A=1`…) that the next one would then inherit.
 //
 // Each RUN fails the build when its script's status is not 0. Joined with `&&`, the next script
 // must run only when the previous one succeeded, and its own status must decide: a script with
@@ -13,6 +13,7 @@
 import type { DockerfileDocument, Instruction } from '../index';
 import type { ShellCache } from '../shell/cache';
 import { programName, runScript, type RunScript } from '../shell/runScript';
+import { readPragma } from '../rules/ignores';
 import type { Fix, TextEdit } from '../rules/types';
 import { lineEndingAt } from './text';
 
@@ -27,7 +28,7 @@ export function mergeRuns(document: DockerfileDocument, runs: readonly Instructi
     const run = runs[i];
     if (run.name !== 'RUN' || run.form !== 'shell' || !run.argumentsText || run.heredocs.length > 0) return undefined;
     if (flagText(run) !== flags) return undefined;
-    if (i > 0 && text.slice(runs[i - 1].end, run.start).trim() !== '') return undefined;
+    if (i > 0 && commentsBetween(document, runs[i - 1].end, run.start) === undefined) return undefined;
     const script = runScript(run, shells);
     if (!script || script.script.error) return undefined;
     const shape = scriptShape(script);
@@ -48,7 +49,9 @@ export function mergeRuns(document: DockerfileDocument, runs: readonly Instructi
     // `a;` joined: the `;` goes, the `&&` takes its place (a `\;` is find's argument, not a list's end).
     const from = shapes[i - 1].endsWithSemicolon && text.charCodeAt(previous.end - 1) === 0x3b /* ; */ ? previous.end - 1 : previous.end;
     const open = shapes[i].compound ? ' {' : '';
-    edits.push({ start: from, end: next.start, newText: ` &&${open} ${escape}${eol}    ` });
+    // Comment lines between the two stay, inside the continuation (BuildKit drops them there).
+    const comments = commentsBetween(document, runs[i - 1].end, runs[i].start)!.map((comment) => `${comment}${eol}`).join('');
+    edits.push({ start: from, end: next.start, newText: ` &&${open} ${escape}${eol}${comments}    ` });
     if (shapes[i].compound) {
       // `{ a & }` is shell, `{ a &; }` is not; a trailing `;` is already the list's end.
       const ending = text.charCodeAt(next.end - 1);
@@ -117,6 +120,23 @@ function scriptShape(script: RunScript): ScriptShape {
     }
   }
   return { comment, compound, background: lastOperator === '&', endsWithSemicolon: lastOperator === ';' };
+}
+
+/**
+ * The comment lines of the text between two RUNs (blank lines dropped), or undefined when it
+ * holds anything else or a comment that tells the lint what to ignore on the next instruction
+ * (inside the merged RUN it would apply to nothing).
+ */
+function commentsBetween(document: DockerfileDocument, from: number, to: number): string[] | undefined {
+  const comments: string[] = [];
+  for (const line of document.text.slice(from, to).split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (!trimmed.startsWith('#')) return undefined;
+    comments.push(trimmed);
+  }
+  if (comments.length > 0 && document.ast.comments.some((comment) => comment.start > from && comment.start < to && readPragma(comment))) return undefined;
+  return comments;
 }
 
 function flagText(run: Instruction): string {
