@@ -30,6 +30,11 @@ ruleSpec('consecutive-run', {
     { before: "FROM alpine:3.20\nRUN a\nRUN b\nRUN c || d\n", after: "FROM alpine:3.20\nRUN a && \\\n    b && { \\\n    c || d; }\n" },
     // `\;` is find's argument; `;` and `|` inside quotes are text.
     { before: "FROM alpine:3.20\nRUN find /tmp -exec rm {} \\;\nRUN echo 'a;b|c' \"x & y\"\n", after: "FROM alpine:3.20\nRUN find /tmp -exec rm {} \\; && \\\n    echo 'a;b|c' \"x & y\"\n" },
+    // A wrapped middle script is closed in the edit that joins the next one (no overlapping edits).
+    { before: "FROM alpine:3.20\nRUN a\nRUN b; c;\nRUN d\n", after: "FROM alpine:3.20\nRUN a && { \\\n    b; c; } && \\\n    d\n" },
+    { before: "FROM alpine:3.20\nRUN a\nRUN b || c\nRUN d || e\n", after: "FROM alpine:3.20\nRUN a && { \\\n    b || c; } && { \\\n    d || e; }\n" },
+    // An escaped `\;` ends no list: the group still needs its own `;`.
+    { before: "FROM alpine:3.20\nRUN apt-get update\nRUN mkdir -p /x; find /x -exec chmod 644 {} \\;\n", after: "FROM alpine:3.20\nRUN apt-get update && { \\\n    mkdir -p /x; find /x -exec chmod 644 {} \\;; }\n" },
     // Comment lines between the RUNs stay inside the continuation, where BuildKit drops them.
     { before: "FROM alpine:3.20\nRUN a\n\n  # then b\nRUN b\n", after: "FROM alpine:3.20\nRUN a && \\\n# then b\n    b\n" },
     // An ignore pragma would apply to nothing inside the merged RUN: the merge stops before it.
@@ -46,5 +51,13 @@ ruleSpec('consecutive-run', {
     "FROM alpine:3.20\nRUN A=1\nRUN echo $A\n",
     // `a & && b` is not shell; `a & b` would not wait for a.
     "FROM alpine:3.20\nRUN ./server &\nRUN b\n",
+    // Joined, a RUN that is only a comment becomes a comment line, and the continuation runs on into the next RUN.
+    "FROM alpine:3.20\nRUN echo a\nRUN # note\nRUN echo b\n",
+    // A literal backslash at the end (backtick escape) would escape what the join writes after it.
+    "# escape=`\nFROM alpine:3.20\nRUN echo a\nRUN echo b; echo c\\\n",
+    // State for the next script: a variable set by an expansion, a function, read.
+    "FROM alpine:3.20\nRUN : ${Z:=zz}\nRUN echo \"z=$Z\"\n",
+    "FROM alpine:3.20\nRUN greet() { echo hi; }\nRUN greet\n",
+    "FROM alpine:3.20\nRUN read -r LINE < /etc/hostname\nRUN echo $LINE\n",
   ],
 });

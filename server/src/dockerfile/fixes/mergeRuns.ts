@@ -13,11 +13,17 @@
 import type { DockerfileDocument, Instruction } from '../index';
 import type { ShellCache } from '../shell/cache';
 import { programName, runScript, type RunScript } from '../shell/runScript';
+import type { ShellCommand } from '../shell/types';
 import { readPragma } from '../rules/ignores';
 import type { Fix, TextEdit } from '../rules/types';
 import { lineEndingAt } from './text';
 
-const STATEFUL = new Set(['cd', 'pushd', 'popd', 'exit', 'set', 'export', 'source', '.', 'unset', 'umask', 'shopt', 'trap', 'exec', 'alias', 'return', 'readonly', 'declare', 'typeset', 'local', 'eval']);
+const STATEFUL = new Set([
+  'cd', 'pushd', 'popd', 'exit', 'set', 'export', 'source', '.', 'unset', 'umask', 'shopt', 'trap', 'exec', 'alias', 'return', 'readonly', 'declare',
+  'typeset', 'local', 'eval', 'read', 'mapfile', 'readarray', 'getopts', 'let',
+]);
+// Variables set inside words (`: ${Z:=1}`, `$((n=1))`, `((n++))`) and function definitions.
+const SETS_STATE = /\$\{#?[A-Za-z_]\w*:?=|\(\(|(?:^|[\s;&|(])(?:function\s+[\w-]+|[A-Za-z_][\w-]*\s*\(\s*\))/;
 
 export function mergeRuns(document: DockerfileDocument, runs: readonly Instruction[], shells: ShellCache, title = 'Merge into one RUN'): Fix | undefined {
   if (runs.length < 2) return undefined;
@@ -33,31 +39,39 @@ export function mergeRuns(document: DockerfileDocument, runs: readonly Instructi
     if (!script || script.script.error) return undefined;
     const shape = scriptShape(script);
     const last = i === runs.length - 1;
+    const shellText = script.script.text.trim();
     if (shape.comment && (!last || shape.compound)) return undefined;
+    // Joined, a script starting with `#` makes its line a Dockerfile comment line, which BuildKit
+    // drops while the continuation goes on into the next instruction; one ending with a literal
+    // `\` (the backtick escape) would escape the blank or `;` written after it.
+    if ((i > 0 && shellText.startsWith('#')) || shellText.endsWith('\\')) return undefined;
     if (!last) {
-      if (shape.background) return undefined;
-      if (script.commands.some((command) => !command.nested && (STATEFUL.has(programName(command) ?? '') || (command.words.length === 0 && command.assignments.length > 0)))) return undefined;
+      if (shape.background || SETS_STATE.test(shellText)) return undefined;
+      if (script.commands.some((command) => !command.nested && (setsState(command) || (command.words.length === 0 && command.assignments.length > 0)))) return undefined;
     }
     shapes.push(shape);
   }
   const edits: TextEdit[] = [];
   const escape = document.ast.escapeChar;
+  // Every script but the first is wrapped in `{ …; }` when compound. A group is closed where the
+  // next join starts, in the same edit: two edits at one offset would overlap.
+  const wrapped = shapes.map((shape, index) => index > 0 && shape.compound);
+  // `{ a & }` is shell, `{ a &; }` is not; a list ending in `;` needs no other (an escaped `\;` does).
+  const closing = (index: number) => (shapes[index].endsWithSemicolon || shapes[index].background ? ' }' : '; }');
   for (let i = 1; i < runs.length; i++) {
     const previous = runs[i - 1].argumentsText!;
     const next = runs[i].argumentsText!;
     const eol = lineEndingAt(text, previous.end);
     // `a;` joined: the `;` goes, the `&&` takes its place (a `\;` is find's argument, not a list's end).
-    const from = shapes[i - 1].endsWithSemicolon && text.charCodeAt(previous.end - 1) === 0x3b /* ; */ ? previous.end - 1 : previous.end;
-    const open = shapes[i].compound ? ' {' : '';
+    const dropSemicolon = !wrapped[i - 1] && shapes[i - 1].endsWithSemicolon && text.charCodeAt(previous.end - 1) === 0x3b; /* ; */
+    const close = wrapped[i - 1] ? closing(i - 1) : '';
+    const open = wrapped[i] ? ' {' : '';
     // Comment lines between the two stay, inside the continuation (BuildKit drops them there).
     const comments = commentsBetween(document, runs[i - 1].end, runs[i].start)!.map((comment) => `${comment}${eol}`).join('');
-    edits.push({ start: from, end: next.start, newText: ` &&${open} ${escape}${eol}${comments}    ` });
-    if (shapes[i].compound) {
-      // `{ a & }` is shell, `{ a &; }` is not; a trailing `;` is already the list's end.
-      const ending = text.charCodeAt(next.end - 1);
-      edits.push({ start: next.end, end: next.end, newText: ending === 0x26 /* & */ || ending === 0x3b /* ; */ ? ' }' : '; }' });
-    }
+    edits.push({ start: dropSemicolon ? previous.end - 1 : previous.end, end: next.start, newText: `${close} &&${open} ${escape}${eol}${comments}    ` });
   }
+  const last = runs.length - 1;
+  if (wrapped[last]) edits.push({ start: runs[last].argumentsText!.end, end: runs[last].argumentsText!.end, newText: closing(last) });
   return { title, edits };
 }
 
@@ -137,6 +151,12 @@ function commentsBetween(document: DockerfileDocument, from: number, to: number)
   }
   if (comments.length > 0 && document.ast.comments.some((comment) => comment.start > from && comment.start < to && readPragma(comment))) return undefined;
   return comments;
+}
+
+/** Whether a command leaves state behind for the commands after it (`printf -v` sets a variable). */
+function setsState(command: ShellCommand): boolean {
+  const name = programName(command) ?? '';
+  return STATEFUL.has(name) || (name === 'printf' && command.words.some((word) => word.value === '-v'));
 }
 
 function flagText(run: Instruction): string {
