@@ -9,5 +9,7 @@ ruleSpec('copy-from-stage-root', {
     "FROM scratch AS binaries\nCOPY app /app\nFROM alpine:3.20\nCOPY --from=binaries / /usr/bin/\n",
     "FROM moby/moby-bin:28 AS engine\nFROM alpine:3.20\nCOPY --from=engine / /usr/bin/\n",
     "FROM alpine:3.20 AS build\nFROM alpine:3.20\nCOPY --from=build /out /\n",
+    // A stage defined later is another error (stage-not-built-yet).
+    "FROM alpine:3.20\nCOPY --from=later / /r\nFROM alpine:3.20 AS later\nRUN apk add gcc\n",
   ],
 });

@@ -145,6 +145,14 @@ describe('incremental lint (reusing the previous version)', () => {
     checkVersions([own, `${own}FROM alpine\nRUN echo q > /tmp/z\nRUN rm /tmp/z\n`, own], 'stages that ship');
   });
 
+  it('copy-from-stage-root: a COPY --from naming a stage defined later reads nothing after it', () => {
+    const copy = 'FROM a\nCOPY --from=y / /r\nFROM b AS y\n';
+    checkVersions([copy, `${copy}R`, copy, `${copy}RUN z\n`], 'stage defined later, by name');
+    checkVersions(['FROM a\nCOPY --from=y / /r\nFROM scratch AS y\nRUN z\n', 'FROM a\nCOPY --from=y / /r\nFROM alpine AS y\nRUN z\n'], 'its base');
+    const numbered = 'FROM a\nCOPY --from=1 / /r\nFROM b\n';
+    checkVersions([numbered, `${numbered}RUN z\n`], 'stage defined later, by index');
+  });
+
   it('two versions linted from the memory of one version both find what a lint from scratch finds', () => {
     const base = ['FROM alpine AS a', 'RUN echo a', 'FROM a', 'RUN wget -q http://e/1 -O /tmp/one', 'RUN curl -o /tmp/two http://e/2', 'RUN rm -f /tmp/one', 'RUN echo done', ''].join('\n');
     const first = lintDocument(analyzeText(base), config, shells);

@@ -11,6 +11,9 @@ export const check: Check = {
     // copying those whole is the point.
     const source = context.document.model.stageReferences.find((reference) => reference.instruction === instruction && reference.kind === 'copy-from');
     const stage = source?.stageIndex !== undefined ? context.document.model.stages[source.stageIndex] : undefined;
+    // A stage not built yet is an error of its own (stage-not-built-yet); judging what it holds
+    // would read the file after this instruction, which the lint of an edit does not read again.
+    if (stage && stage.index >= (context.stageOf(instruction)?.index ?? 0)) return;
     if (stage && (stage.instructions.length === 1 || fromScratch(context.document.model, stage.index))) return;
     const expanded = context.factsOf(instruction)?.expandedArgs;
     instruction.args.slice(0, -1).forEach((arg, index) => {
