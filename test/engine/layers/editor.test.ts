@@ -83,7 +83,7 @@ describe('layer analysis in the Dockerfile (language server, real engine)', func
     assert.ok(merge, `actions offered: ${actions.map((action) => action.title).join(', ')}`);
     const edit = merge.edit!.changes![uri][0];
     assert.deepEqual(edit.range, { start: { line: 1, character: 0 }, end: { line: 3, character: 'RUN rm -f /big1'.length } });
-    assert.match(edit.newText, /^RUN dd if=\/dev\/zero of=\/big1 .* \\\n && dd if=\/dev\/zero of=\/big2 bs=1024 count=2048 \\\n && rm -f \/big1$/);
+    assert.match(edit.newText, /^RUN dd if=\/dev\/zero of=\/big1 .* && \\\n {4}dd if=\/dev\/zero of=\/big2 bs=1024 count=2048 && \\\n {4}rm -f \/big1$/);
 
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
     const titles = (lenses ?? []).map((lens) => lens.command?.title);
@@ -92,7 +92,7 @@ describe('layer analysis in the Dockerfile (language server, real engine)', func
   });
 
   it('the merged Dockerfile, rebuilt, wastes nothing', async () => {
-    const merged = [`FROM ${base}`, 'RUN dd if=/dev/zero of=/big1 bs=1024 count=3072 \\', ' && dd if=/dev/zero of=/big2 bs=1024 count=2048 \\', ' && rm -f /big1 && rm -f /big2', ''].join('\n');
+    const merged = [`FROM ${base}`, 'RUN dd if=/dev/zero of=/big1 bs=1024 count=3072 && \\', '    dd if=/dev/zero of=/big2 bs=1024 count=2048 && \\', '    rm -f /big1 && rm -f /big2', ''].join('\n');
     const { found } = await buildAndAssociate('merged', merged, 1);
     // The hint sits where the instruction ends: after its last continuation line.
     assert.deepEqual(labels(found), ['4: 0 B']);
