@@ -1,7 +1,7 @@
 // Builds LSP completion items the same way for every kind of suggestion: a text edit over the
 // exact source span being completed, Markdown or plain documentation as the client prefers,
 // snippets only for clients that take them, and sort keys that keep the best guess first.
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { DockerfileDocument } from '..';
 import { lineEnd } from '../fixes/text';
 import { markdownToPlainText } from '../reference/markdown';
@@ -39,6 +39,7 @@ export interface ItemSpec {
 export class ItemBuilder {
   private readonly markdown: boolean;
   private readonly snippets: boolean;
+  private cursorPosition: Position | undefined;
 
   constructor(
     private readonly document: DockerfileDocument,
@@ -46,6 +47,7 @@ export class ItemBuilder {
     /** The cursor: an item's range must hold it and stay on its line (VS Code drops items otherwise). */
     private readonly cursor: number,
   ) {
+    this.cursorPosition = undefined;
     this.markdown = options.markdown !== false;
     this.snippets = options.snippets !== false;
   }
@@ -57,11 +59,10 @@ export class ItemBuilder {
    */
   private rangeAtCursor(start: number, end: number): Range {
     const lines = this.document.ast.lines;
-    const cursor = lines.positionAt(this.cursor);
     const range = lines.rangeOf(start, end);
+    const cursor = (this.cursorPosition ??= lines.positionAt(this.cursor));
     if (range.start.line === range.end.line && range.start.line === cursor.line && range.start.character <= cursor.character && cursor.character <= range.end.character) return range;
-    const lineStart = this.cursor - cursor.character;
-    const from = Math.max(start, lineStart);
+    const from = Math.max(start, this.cursor - cursor.character);
     const to = Math.min(end, lineEnd(this.document.text, this.cursor));
     return from <= this.cursor && this.cursor <= to ? lines.rangeOf(from, to) : { start: cursor, end: cursor };
   }
