@@ -96,6 +96,7 @@ const cases: Case[] = [
   { name: 'check name in the check directive', source: '# check=skip=⟦JSONArgs‸Recommended⟧\nFROM alpine', contains: ['**JSONArgsRecommended**', 'json-args-recommended'] },
   { name: 'check name in a per-instruction comment', source: 'FROM alpine\n# check=skip=⟦Undefined‸Var⟧\nRUN echo $X', contains: ['**UndefinedVar**'] },
   { name: 'plain comment: nothing', source: 'FROM alpine\n# just a ‸note', contains: null },
+  { name: 'a stray escape before a keyword on the next line: nothing', source: '‸\\\nENV a b', contains: null },
   // nothing
   { name: 'inside a RUN command: nothing', source: 'FROM alpine\nRUN apt-get ins‸tall -y curl', contains: null },
   { name: 'inside a heredoc body: nothing', source: 'FROM alpine\nRUN <<EOF\nap‸t-get update\nEOF', contains: null },

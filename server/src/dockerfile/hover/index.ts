@@ -26,7 +26,8 @@ export type { HoverOptions, ImageDetails } from './types';
 
 export function hover(document: DockerfileDocument, offset: number, options: HoverOptions = {}): Hover | null {
   const found = find(document, offset, options);
-  if (!found) return null;
+  // What is found must be under the cursor (a stray escape before a keyword is not the keyword).
+  if (!found || offset < found.start || offset > found.end) return null;
   const value = options.markdown === false ? markdownToPlainText(found.markdown) : found.markdown;
   return {
     contents: { kind: options.markdown === false ? MarkupKind.PlainText : MarkupKind.Markdown, value },
