@@ -119,6 +119,13 @@ const cases: ReadonlyArray<{ name: string; input: string; output: string; option
     output: 'FROM a\nRUN echo a\\ \\\n   b\nRUN echo c \\\\ \\\n   d\n',
   },
   {
+    // Both the instruction's indentation and the blanks before its escape: one edit, not two.
+    name: 'an escape alone on the first line of an instruction',
+    input: ' \\\n o\n',
+    output: '\\\n  o\n',
+    options: { tabSize: 2 },
+  },
+  {
     name: 'the same with the backtick escape',
     input: '# escape=`\nFROM a\nRUN echo a` `\n   b\n',
     output: '# escape=`\nFROM a\nRUN echo a` `\n   b\n',
@@ -134,6 +141,8 @@ describe('formatting', () => {
         const formatOptions = { ...spaces4, ...options };
         const formatted = format(text, formatOptions);
         assert.equal(formatted, withEol(output, eol));
+        const edits = formatEdits(analyzeText(text), formatOptions, undefined);
+        edits.forEach((edit, index) => assert.ok(index === 0 || edit.start >= edits[index - 1].end, `edits overlap: ${JSON.stringify(edits)}`));
         assert.equal(format(formatted, formatOptions), formatted, 'formatting twice changes nothing');
         if (options?.shellContinuationIndent !== 'always') {
           assert.equal(dumpBuildkit(analyzeText(formatted).ast), dumpBuildkit(analyzeText(text).ast), 'BuildKit sees the same file');

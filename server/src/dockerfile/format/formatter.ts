@@ -218,7 +218,7 @@ class Formatter {
       }
       if (!isComment) pendingEscape = escape;
     }
-    return edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    return withoutOverlaps(edits.sort((a, b) => a.start - b.start || a.end - b.end));
   }
 
   /** Indentation of a content line that continues the instruction. */
@@ -431,4 +431,20 @@ function trimBlanksEnd(text: string, start: number, end: number): number {
 /** The here-documents an instruction reads: its own, or its ONBUILD trigger's. */
 function heredocsOf(instruction: Instruction): readonly Instruction['heredocs'][number][] {
   return instruction.trigger ? [...instruction.heredocs, ...instruction.trigger.heredocs] : instruction.heredocs;
+}
+
+/**
+ * Sorted edits with exact repeats removed: a line that is both the instruction's first and the
+ * line before a continuation (` \` at the very start) has its leading blank removed by both
+ * rules, and editors refuse overlapping edits. Any other overlap: no edit at all for it.
+ */
+function withoutOverlaps(edits: Edit[]): Edit[] {
+  const kept: Edit[] = [];
+  for (const edit of edits) {
+    const last = kept[kept.length - 1];
+    if (last && last.start === edit.start && last.end === edit.end && last.text === edit.text) continue;
+    if (last && edit.start < last.end) return [];
+    kept.push(edit);
+  }
+  return kept;
 }
