@@ -14,5 +14,13 @@ ruleSpec('apt-get-lists-not-deleted', {
     { before: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n", after: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n" },
     { before: "FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl\n", after: "FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n" },
     { before: "FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n", after: "FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl && \\\n    rm -rf /var/lib/apt/lists/*\n" },
+    // After `a;` the cleanup would run even when the install failed: the `;` gives way to `&&`.
+    { before: "FROM debian:12\nRUN apt-get update && apt-get install -y curl;\n", after: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n" },
+  ],
+  noFix: [
+    // Appended, the command would be commented out, a syntax error, or escaped by the literal backslash.
+    "FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\n",
+    "FROM debian:12\nRUN apt-get update && apt-get install -y curl &\n",
+    "# escape=`\nFROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n",
   ],
 });

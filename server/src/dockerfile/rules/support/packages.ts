@@ -87,7 +87,7 @@ export function cleanCache(spec: CleanupSpec): Check {
             });
             return edits.length > 0 ? { title: `Add ${insert.option}`, edits } : undefined;
           }
-          const edit = appendCommand(context.document, instruction, spec.cleanup);
+          const edit = appendCommand(context.document, instruction, script, spec.cleanup);
           return edit ? { title: `Append ${spec.cleanup}`, edits: [edit] } : undefined;
         },
       });
