@@ -64,7 +64,7 @@ export function mergeRuns(document: DockerfileDocument, runs: readonly Instructi
     const next = runs[i].argumentsText!;
     const eol = lineEndingAt(text, previous.end);
     // `a;` joined: the `;` goes, the `&&` takes its place (a `\;` is find's argument, not a list's end).
-    const dropSemicolon = !wrapped[i - 1] && shapes[i - 1].endsWithSemicolon && text.charCodeAt(previous.end - 1) === 0x3b; /* ; */
+    const dropSemicolon = !wrapped[i - 1] && shapes[i - 1].endsWithSemicolon && text.charCodeAt(previous.end - 1) === 0x3b /* ; */;
     const close = wrapped[i - 1] ? closing(i - 1) : '';
     const open = wrapped[i] ? ' {' : '';
     // Comment lines between the two stay, inside the continuation (BuildKit drops them there).
