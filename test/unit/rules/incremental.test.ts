@@ -151,6 +151,11 @@ describe('incremental lint (reusing the previous version)', () => {
     checkVersions(['FROM a\nCOPY --from=y / /r\nFROM scratch AS y\nRUN z\n', 'FROM a\nCOPY --from=y / /r\nFROM alpine AS y\nRUN z\n'], 'its base');
     const numbered = 'FROM a\nCOPY --from=1 / /r\nFROM b\n';
     checkVersions([numbered, `${numbered}RUN z\n`], 'stage defined later, by index');
+    // A later stage takes the name, or gives it up, or a stage with that index appears.
+    const image = 'FROM alpine\nCOPY --from=b / /r\nFROM alpine\n';
+    checkVersions([image, 'FROM alpine\nCOPY --from=b / /r\nFROM alpine AS b\n', 'FROM alpine\nCOPY --from=b / /r\nFROM alpine AS c\n'], 'a name taken by a later stage');
+    checkVersions(['FROM alpine\nCOPY --from=2 / /r\nFROM alpine\n', 'FROM alpine\nCOPY --from=2 / /r\nFROM alpine\nFROM alpine\n'], 'an index reached by a later stage');
+    assert.equal(lintDocument(analyzeText(image), config, shells).findings.filter((finding) => finding.rule.id === 'copy-from-stage-root').length, 1);
   });
 
   it('two versions linted from the memory of one version both find what a lint from scratch finds', () => {

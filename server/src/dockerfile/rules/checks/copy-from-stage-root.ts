@@ -10,10 +10,11 @@ export const check: Check = {
     // stage that only names an image (`FROM moby/moby-bin:28 AS engine`) may be such an image:
     // copying those whole is the point.
     const source = context.document.model.stageReferences.find((reference) => reference.instruction === instruction && reference.kind === 'copy-from');
-    const stage = source?.stageIndex !== undefined ? context.document.model.stages[source.stageIndex] : undefined;
-    // A stage not built yet is an error of its own (stage-not-built-yet); judging what it holds
-    // would read the file after this instruction, which the lint of an edit does not read again.
-    if (stage && stage.index >= (context.stageOf(instruction)?.index ?? 0)) return;
+    // Only an earlier stage is judged by what it holds: whether the name or index means a stage
+    // defined later (itself an error, stage-not-built-yet) or an image depends on the file after
+    // this instruction, which the lint of an edit there does not read again. Both are reported.
+    const current = context.stageOf(instruction)?.index ?? 0;
+    const stage = source?.stageIndex !== undefined && source.stageIndex < current ? context.document.model.stages[source.stageIndex] : undefined;
     if (stage && (stage.instructions.length === 1 || fromScratch(context.document.model, stage.index))) return;
     const expanded = context.factsOf(instruction)?.expandedArgs;
     instruction.args.slice(0, -1).forEach((arg, index) => {
