@@ -20,6 +20,7 @@ const none: ReadonlyArray<{ name: string; source: string }> = [
   { name: 'a stage name (rename links stages, not linked editing)', source: 'FROM a AS bu‸ild\nFROM build\n' },
   { name: 'a variable', source: 'FROM a\nENV A‸PP=1\nRUN echo $APP\n' },
   { name: 'the body of a here-document', source: 'FROM a\nRUN <<EOF\nec‸ho EOF\nEOF\n' },
+  { name: 'a delimiter written in two pieces', source: 'FROM a\nRUN cat <‸<"a"b\nx\nab\n' },
 ];
 
 describe('linked editing of here-document delimiters', () => {

@@ -44,6 +44,7 @@ const refusals: ReadonlyArray<{ name: string; source: string; to: string; messag
   { name: 'stage name with capitals', source: 'FROM alpine AS ba‸se\nFROM base\n', to: 'newName', message: /FROM Build would name an image, not the stage\): use newname\./ },
   { name: 'stage name that an image uses', source: 'FROM a AS bu‸ild\nFROM b\nCOPY --from=nginx / /\n', to: 'nginx', message: /line 3 uses an image or build context named nginx/ },
   { name: 'stage named through a variable', source: 'ARG FROM_STAGE=build\nFROM a AS bu‸ild\nFROM ${FROM_STAGE}\n', to: 'x', message: /Line 3 names stage build as `\$\{FROM_STAGE\}`/ },
+  { name: 'a here-document delimiter written in two pieces', source: 'FROM a\nRUN cat <‸<b"c"\nx\nbc\n', to: 'EOF', message: /Nothing to rename here/ },
   { name: 'unnamed stage', source: 'FR‸OM a\nFROM b\nCOPY --from=0 / /\n', to: 'x', message: /Nothing to rename here/ },
   { name: 'delimiter that a body line would match', source: 'FROM a\nRUN <<E‸OF\necho\nEND\nEOF\n', to: 'END', message: /line 4 of the here-document is `END`/ },
 ];

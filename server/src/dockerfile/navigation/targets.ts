@@ -42,6 +42,8 @@ export function targetAt(document: DockerfileDocument, offset: number): Navigati
   const instruction = instructionAt(document.ast.instructions, offset);
   if (instruction) {
     for (const heredoc of instruction.heredocs) {
+      // `<<"a"b` names `ab`, written in two pieces: no one span to rename or edit in step.
+      if (!nameWrittenWhole(heredoc)) continue;
       if (within(heredocNameSpan(document.text, heredoc), offset)) return { kind: 'heredoc', instruction, heredoc };
       const terminator = terminatorNameSpan(document.text, heredoc);
       if (terminator && within(terminator, offset)) return { kind: 'heredoc', instruction, heredoc };
@@ -78,6 +80,11 @@ export function heredocNameSpan(_text: string, heredoc: Heredoc): OffsetSpan {
   const at = marker.text.indexOf(heredoc.name, marker.text.indexOf('<<') + 2);
   const start = marker.start + (at >= 0 ? at : 0);
   return { start, end: start + heredoc.name.length };
+}
+
+function nameWrittenWhole(heredoc: Heredoc): boolean {
+  const text = heredoc.marker.text;
+  return text.indexOf(heredoc.name, text.indexOf('<<') + 2) >= 0;
 }
 
 /** The delimiter on the terminator line (after the tabs `<<-` strips). */
