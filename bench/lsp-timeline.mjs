@@ -10,12 +10,13 @@
 // positions in the corpus (its seed and generator), hover between them as there.
 // The sequence is the harness's: open the real-Dockerfile corpus, completion and hover, open its
 // generated 10,000-line file, then ten edits that each append a line, sending the full text.
+// The CPU time of every thread of both processes during the rounds is read from /proc (Linux).
 // Each server runs as `node -r bench/support/ioTimeline.cjs SERVER --stdio`, which only timestamps
 // its reads, writes and garbage-collection pauses.
 //
 //   npm run build && node bench/lsp-timeline.mjs [--corpus DIR] [--edits 10] [--rounds 3] [--only ours]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +46,33 @@ const percentile = (values, fraction) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] : NaN;
 };
 const median = (values) => percentile(values, 0.5);
+
+/** Per thread of a process: [ms on a CPU, ms runnable but waiting for one] (Linux's schedstat; {} elsewhere). */
+function threadTimes(pid) {
+  const times = {};
+  try {
+    for (const thread of readdirSync(`/proc/${pid}/task`)) {
+      const [run, wait] = readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'latin1').split(' ').map(Number);
+      times[thread] = [run / 1e6, wait / 1e6];
+    }
+  } catch {
+    // Not Linux, or the thread ended between the listing and the read.
+  }
+  return times;
+}
+
+/** What the main thread and the other threads (V8's compiler and collector helpers) ran and waited between two readings. */
+function threadShares(before, after, pid) {
+  const shares = { mainRun: 0, mainWait: 0, helpersRun: 0 };
+  for (const [thread, [run, wait]] of Object.entries(after)) {
+    const [run0, wait0] = before[thread] ?? [0, 0];
+    if (Number(thread) === pid) {
+      shares.mainRun = run - run0;
+      shares.mainWait = wait - wait0;
+    } else shares.helpersRun += run - run0;
+  }
+  return shares;
+}
 
 /** The harness's completion positions: its generator and seed, over the same sorted file list. */
 function harnessPositions(files, count = 400) {
@@ -145,6 +173,7 @@ async function timeline(script) {
     await wait;
   }
   const completions = [];
+  const threadsBefore = { server: threadTimes(client.process.pid), client: threadTimes(process.pid) };
   const positions = files.length > 0 ? harnessPositions(files) : [];
   for (let round = 0; round < rounds; round++) {
     for (const point of positions) {
@@ -154,6 +183,7 @@ async function timeline(script) {
       await client.request('textDocument/hover', { textDocument: { uri: point.uri }, position: point.position });
     }
   }
+  const cpu = { server: threadShares(threadsBefore.server, threadTimes(client.process.pid), client.process.pid), client: threadShares(threadsBefore.client, threadTimes(process.pid), process.pid) };
   const big = generateLspBenchDockerfile(10_000);
   const uri = 'file:///bench/big/Dockerfile';
   let wait = client.diagnostics(uri);
@@ -191,7 +221,7 @@ async function timeline(script) {
       count,
     };
   });
-  return { edits: editRows, requests };
+  return { edits: editRows, requests, cpu };
 }
 
 const loadBefore = loadavg().map((value) => value.toFixed(2)).join(' ');
@@ -199,8 +229,13 @@ const columns = ['total', 'toServer', 'read', 'work', 'back', 'parse', 'gc'];
 const heads = ['total', 'to server', 'read', 'work', 'back', 'client parse', 'server GC'];
 const summary = [];
 const completionSummary = [];
+const cpuSummary = [];
 for (const [name, script] of servers) {
-  const { edits: rows, requests } = await timeline(script);
+  const { edits: rows, requests, cpu } = await timeline(script);
+  if (Object.keys(cpu.server).length > 0 && requests.length > 0) {
+    const f = (value) => value.toFixed(0);
+    cpuSummary.push(`| ${name} | ${f(cpu.server.mainRun)} / ${f(cpu.server.mainWait)} | ${f(cpu.server.helpersRun)} | ${f(cpu.client.mainRun)} / ${f(cpu.client.mainWait)} | ${f(cpu.client.helpersRun)} |`);
+  }
   if (requests.length > 0) {
     // The slowest 1%: what made them slow (the p99 is the first of them).
     const slowest = [...requests].sort((a, b) => b.total - a.total).slice(0, Math.max(1, Math.ceil(requests.length / 100)));
@@ -220,6 +255,14 @@ if (completionSummary.length > 0) {
   console.log('| server | requests | p50 | p99 | server work p99 | slowest 1%: to server / work / back | with a GC pause |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const row of completionSummary) console.log(row);
+}
+if (cpuSummary.length > 0) {
+  // A thread that waits for a CPU while the other threads of either process run is what the slowest
+  // requests are made of on a two-core machine: the helpers' share says how much of that is V8's.
+  console.log(`\nCPU time during the completion and hover rounds (ms; Linux schedstat): run / waiting for a CPU`);
+  console.log('| server | server main thread | server helper threads (V8) | client main thread | client helper threads |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const row of cpuSummary) console.log(row);
 }
 console.log(`\nedit medians (ms): ${summary.map(([name, medians]) => `${name}: total ${medians[0].toFixed(1)}, server work ${medians[3].toFixed(1)}, back ${medians[4].toFixed(1)}`).join('; ')}`);
 console.log(`machine load (1, 5, 15 min): before ${loadBefore}, after ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
