@@ -130,6 +130,32 @@ const cases: ReadonlyArray<{ name: string; input: string; output: string; option
     input: '# escape=`\nFROM a\nRUN echo a` `\n   b\n',
     output: '# escape=`\nFROM a\nRUN echo a` `\n   b\n',
   },
+  {
+    // The blanks of a line holding only an escape end one continuation and start the next: the
+    // second pair, balanced first, left the first to balance at the next save.
+    name: 'a line that is only an escape: settled in one formatting',
+    input: 'FROM a\nrun a b\\    \\\n     \\\n# c\nc d\n',
+    output: 'FROM a\nRUN a b\\ \\\n    \\\n    # c\n    c d\n',
+  },
+  {
+    name: 'the same after a comment line, with tabs',
+    input: 'FROM a\n\tLABEL echo a\t\\ \n# c\n\\ \nCOPY A=1 \\\n \\ b\n',
+    output: 'FROM a\nLABEL echo a\\\n\t# c\n\\\n\tCOPY A=1 \\\n \\ b\n',
+    options: { tabSize: 2, insertSpaces: false, uppercaseKeywords: false },
+  },
+  {
+    name: 'the same before an escaped escape',
+    input: 'from a\nCMD A=1   \\\t\n\\\nc d\\\\\t\\  \n# c\nb\n',
+    output: 'FROM a\nCMD A=1 \\\n\\\n  c d\\\\\t\\\n  # c\nb\n',
+    options: { tabSize: 2 },
+  },
+  {
+    // Editors count a lone carriage return as a line break; sh and BuildKit read it as part of a word.
+    name: 'a carriage return inside a word is not a line to indent (shell continuations re-indented)',
+    input: 'FROM a\nRUN echo a \\\n  j\rava\n',
+    output: 'FROM a\nRUN echo a \\\n  j\rava\n',
+    options: { shellContinuationIndent: 'always' },
+  },
   { name: 'final newline inserted, in the file\'s line-break style', input: 'FROM a\nRUN x', output: 'FROM a\nRUN x\n', options: { insertFinalNewline: true } },
 ];
 

@@ -7,6 +7,8 @@
 // formatter falls back, step by step, to edits that keep the joined command text exactly
 // (moving blanks between the two sides of a line continuation), then to none on continuation
 // lines, then to no edit at all. So the guarantee holds for any input, not only the ones tested.
+//
+// Formatting is idempotent: formatting the result again changes nothing (see formatEdits).
 import type { TextEdit } from 'vscode-languageserver-types';
 import { dumpBuildkit, parseDockerfile, type DockerfileDocument, type Instruction } from '../index';
 import { rangeOf } from '../navigation/ranges';
@@ -52,10 +54,66 @@ export function formatLines(document: DockerfileDocument, options: FormatOptions
   return toTextEdits(document, formatEdits(document, options, lines));
 }
 
+/** What the formatter reads: the text and its tree (not the semantic model). */
+type Parsed = Pick<DockerfileDocument, 'text' | 'ast'>;
+
+/** Passes after the first before the formatter settles; no input seen needs more than two. */
+const MAX_EXTRA_PASSES = 4;
+
 /** The edits as offsets into the original text, sorted and non-overlapping. */
-export function formatEdits(document: DockerfileDocument, options: FormatOptions, only: LineSpan | undefined): Edit[] {
-  const formatter = new Formatter(document, options, only);
-  return formatter.run();
+export function formatEdits(document: Parsed, options: FormatOptions, only: LineSpan | undefined): Edit[] {
+  const edits = new Formatter(document, options, only).run();
+  if (edits.length === 0) return edits;
+  // Blanks are balanced across each line continuation one pair of lines at a time. On a line that
+  // holds only an escape, the same blanks are both the end of one pair and the start of the next,
+  // so balancing the second pair can leave the first one to balance again: format-on-save would
+  // then change the file at every save. Formatting the result until nothing changes makes the
+  // formatter idempotent; every pass keeps BuildKit's view, so the result does too. Usually the
+  // second pass finds nothing and the first pass's edits are returned as they are.
+  let text = applyEdits(document.text, edits);
+  let settled = true;
+  for (let pass = 0; pass < MAX_EXTRA_PASSES; pass++) {
+    const again = new Formatter({ text, ast: parseDockerfile(text) }, options, only).run();
+    if (again.length === 0) break;
+    const next = applyEdits(text, again);
+    if (next === text) break;
+    text = next;
+    settled = false;
+  }
+  return settled ? edits : lineEdits(document.text, text);
+}
+
+/**
+ * Edits that turn `before` into `after`, one per line that differs (formatting keeps every line
+ * break but those at the end of the file, so lines pair up in order), each cut to what changed.
+ */
+function lineEdits(before: string, after: string): Edit[] {
+  const edits: Edit[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < before.length || b < after.length) {
+    const aEnd = lineEndAfter(before, a);
+    const bEnd = lineEndAfter(after, b);
+    // The last line of either text takes the rest of the other: the file's final line breaks.
+    const lastLine = aEnd === before.length || bEnd === after.length;
+    const aStop = lastLine ? before.length : aEnd;
+    const bStop = lastLine ? after.length : bEnd;
+    let start = 0;
+    while (a + start < aStop && b + start < bStop && before.charCodeAt(a + start) === after.charCodeAt(b + start)) start++;
+    let end = 0;
+    while (a + end < aStop - start && b + end < bStop - start && before.charCodeAt(aStop - 1 - end) === after.charCodeAt(bStop - 1 - end)) end++;
+    if (a + start < aStop - end || b + start < bStop - end) edits.push({ start: a + start, end: aStop - end, text: after.slice(b + start, bStop - end) });
+    if (lastLine) break;
+    a = aEnd;
+    b = bEnd;
+  }
+  return edits;
+}
+
+/** The offset just past the line break that ends the line starting at `from`, or the text's end. */
+function lineEndAfter(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  return lf < 0 ? text.length : lf + 1;
 }
 
 function toTextEdits(document: DockerfileDocument, edits: readonly Edit[]): TextEdit[] {
@@ -82,7 +140,7 @@ class Formatter {
   private readonly edits: Edit[] = [];
 
   constructor(
-    private readonly document: DockerfileDocument,
+    private readonly document: Parsed,
     private readonly options: FormatOptions,
     private readonly only: LineSpan | undefined,
   ) {
@@ -388,7 +446,9 @@ export function shellWords(command: string): string[] | undefined {
   let quote = 0;
   for (let i = 0; i < command.length; i++) {
     const code = command.charCodeAt(i);
-    if (quote === 0 && (code === SPACE || code === TAB || code === 10 || code === 13)) {
+    // Blanks as sh reads them: a carriage return is part of a word (BuildKit keeps one that is not
+    // before a line feed), though editors count it as a line break.
+    if (quote === 0 && (code === SPACE || code === TAB || code === 10)) {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
