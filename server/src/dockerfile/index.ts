@@ -79,7 +79,7 @@ export { analyzeDockerfile } from './semantic/model';
 export type * from './semantic/types';
 export { parseImageReference, type ImageReference } from './semantic/imageReference';
 export { predictImageConfig, resolveTarget, parsePortSpec, type PredictOptions } from './config/imageConfig';
-export { normalizeWorkdir } from './semantic/paths';
+export { normalizeWorkdir, recordedWorkdir } from './semantic/paths';
 export type { ConfigError, ConfigPrediction, ConfigSources, HealthcheckConfig, ImageConfig } from './config/types';
 export { formatGoDuration, parseGoDuration } from './config/duration';
 export { scanShellReferences, type ShellReference } from './semantic/shellReferences';

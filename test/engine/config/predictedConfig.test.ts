@@ -86,6 +86,15 @@ const cases: Case[] = [
     buildArgs: { USER_ID: '4242', SIGNAL: 'SIGQUIT' },
   },
   {
+    // The corpus's metadata built on scratch matched in 345 of 347 files; these two kept their slash.
+    name: 'WORKDIR: an absolute path recorded as written, a relative one joined and cleaned',
+    dockerfile: 'FROM scratch AS one\nWORKDIR /usr/src/\nFROM scratch AS two\nWORKDIR /a/../b\nWORKDIR c/./d/\nFROM scratch\nWORKDIR /x/.\n',
+  },
+  {
+    name: 'WORKDIR: inherited from a parent stage as it was recorded, then joined',
+    dockerfile: 'FROM scratch AS one\nWORKDIR /srv//app/\nFROM one AS two\nENV X=1\nFROM two AS three\nWORKDIR ../data\nFROM two\n',
+  },
+  {
     name: 'ARG and ENV precedence inside a stage',
     dockerfile: ['FROM scratch', 'ARG A=from-arg', 'ENV A=from-env', 'ARG A', 'ENV B=$A', 'ARG C=c-default', 'ENV C2=$C'].join('\n'),
     buildArgs: { C: 'c-build-arg' },

@@ -7,6 +7,7 @@ import {
   formatGoDuration,
   normalizeWorkdir,
   parseGoDuration,
+  recordedWorkdir,
   parsePortSpec,
   predictImageConfig,
   type AnalyzeOptions,
@@ -149,6 +150,39 @@ describe('config helpers', () => {
   for (const [current, requested, expected] of workdirs) {
     it(`WORKDIR ${requested} from "${current}" is ${expected}`, () => assert.equal(normalizeWorkdir(current, requested), expected));
   }
+
+  // What the image records (the engine tier builds the same): an absolute path as written.
+  const recorded: [string, string, string][] = [
+    ['', '/usr/src/', '/usr/src/'],
+    ['/a', '/a/../b', '/a/../b'],
+    ['/', '//x', '//x'],
+    ['/', '/x/.', '/x/.'],
+    ['/usr/src/', 'rel', '/usr/src/rel'],
+    ['/a/../b', 'c/', '/b/c'],
+    ['/x/', '..', '/'],
+    ['', 'app', '/app'],
+    // A path that expands to nothing: the directory stays as recorded.
+    ['/a/b/', '', '/a/b/'],
+    ['', '', '/'],
+    ['app', '', '/app'],
+  ];
+  for (const [current, requested, expected] of recorded) {
+    it(`WORKDIR ${requested} from "${current}" is recorded as ${expected}`, () => assert.equal(recordedWorkdir(current, requested), expected));
+  }
+
+  it('a WORKDIR that expands to nothing builds and keeps the directory', () => {
+    const { model } = analyzeText('FROM scratch\nARG EMPTY\nWORKDIR /srv\nWORKDIR $EMPTY\n');
+    const prediction = predictImageConfig(model);
+    assert.ok(!('error' in prediction));
+    assert.deepEqual([prediction.config.WorkingDir, prediction.errors], ['/srv', []]);
+  });
+
+  it('the predicted WorkingDir keeps an absolute WORKDIR as written', () => {
+    const { model } = analyzeText('FROM scratch\nWORKDIR /usr/src/\n');
+    const prediction = predictImageConfig(model);
+    assert.ok(!('error' in prediction));
+    assert.equal(prediction.config.WorkingDir, '/usr/src/');
+  });
 
   const ports: [string, string[] | RegExp][] = [
     ['80', ['80/tcp']],

@@ -5,7 +5,7 @@
 // drops a CMD inherited from the base; shell forms are wrapped in the stage's SHELL.
 import type { ImageReference } from '../semantic/imageReference';
 import { environmentWithPath } from '../semantic/model';
-import { normalizeWorkdir } from '../semantic/paths';
+import { recordedWorkdir } from '../semantic/paths';
 import { DEFAULT_LINUX_PATH } from '../semantic/predefined';
 import type { BaseImageConfig, DockerfileModel, ExpandedWord, InstructionFacts, Stage } from '../semantic/types';
 import type { Instruction } from '../syntax/types';
@@ -154,12 +154,13 @@ class Predictor {
         break;
       case 'WORKDIR': {
         const word = fact.expandedArgs?.[0];
-        if (!word || word.value === '') {
+        if (!word) {
           fail('WORKDIR needs a path');
           break;
         }
+        // A path that expands to nothing (`WORKDIR $UNSET`) builds: the directory stays.
         unknownNote(word);
-        config.WorkingDir = normalizeWorkdir(config.WorkingDir, word.value);
+        config.WorkingDir = recordedWorkdir(config.WorkingDir, word.value);
         state.sources.WorkingDir = instruction;
         break;
       }

@@ -1,6 +1,9 @@
 // Linux paths inside an image, as BuildKit normalises them.
 
-/** system.NormalizeWorkdir for Linux: a relative path joins the current one; the result is clean. */
+/**
+ * A working directory in clean form, for reasoning about the paths commands touch: a relative
+ * path joins the current one. (What the image records is `recordedWorkdir`.)
+ */
 export function normalizeWorkdir(current: string, requested: string): string {
   const joined = requested.startsWith('/') ? requested : `${current === '' ? '/' : current}/${requested}`;
   // Most paths are clean as written: no need to split and join them again.
@@ -12,6 +15,19 @@ export function normalizeWorkdir(current: string, requested: string): string {
     else parts.push(part);
   }
   return '/' + parts.join('/');
+}
+
+/**
+ * The WorkingDir BuildKit records after `WORKDIR requested` (its NormalizeWorkdir on Linux): a
+ * relative path is joined to the current one and cleaned, an absolute one is kept as written:
+ * `/usr/src/` stays `/usr/src/`, `/a/../b` stays `/a/../b` (checked against the engine).
+ */
+export function recordedWorkdir(current: string, requested: string): string {
+  if (requested.startsWith('/')) return requested;
+  // An empty path keeps the current directory as recorded (made absolute). The BuildKit inside
+  // dockerd 20.10 joined it like a relative path instead, which cleans it: `/a/b/` → `/a/b`.
+  if (requested === '') return current.startsWith('/') ? current : normalizeWorkdir('/', current);
+  return normalizeWorkdir(current, requested);
 }
 
 /** Whether an absolute path is its own clean form: no empty, `.` or `..` part, no `/` at the end (`/` itself aside). */
