@@ -82,6 +82,7 @@ export { predictImageConfig, resolveTarget, parsePortSpec, type PredictOptions }
 export { normalizeWorkdir, recordedWorkdir } from './semantic/paths';
 export type { ConfigError, ConfigPrediction, ConfigSources, HealthcheckConfig, ImageConfig } from './config/types';
 export { formatGoDuration, parseGoDuration } from './config/duration';
+export { parseStopSignal } from './config/signal';
 export { scanShellReferences, type ShellReference } from './semantic/shellReferences';
 export { fileEffects, type ShellValues } from './semantic/fileEffects';
 export {

@@ -95,6 +95,10 @@ const cases: Case[] = [
     dockerfile: 'FROM scratch AS one\nWORKDIR /srv//app/\nFROM one AS two\nENV X=1\nFROM two AS three\nWORKDIR ../data\nFROM two\n',
   },
   {
+    name: 'STOPSIGNAL: names in any case, with or without SIG, real-time ones, signed numbers',
+    dockerfile: 'FROM scratch AS a\nSTOPSIGNAL rtmax-14\nFROM a AS b\nSTOPSIGNAL +5\nFROM b\nSTOPSIGNAL sigpipe\n',
+  },
+  {
     name: 'ARG and ENV precedence inside a stage',
     dockerfile: ['FROM scratch', 'ARG A=from-arg', 'ENV A=from-env', 'ARG A', 'ENV B=$A', 'ARG C=c-default', 'ENV C2=$C'].join('\n'),
     buildArgs: { C: 'c-build-arg' },
@@ -113,6 +117,30 @@ const cases: Case[] = [
 describe('predicted image config equals the engine’s (BuildKit builds)', function () {
   this.timeout(180_000);
   const cleanup = useCleanup();
+
+  // What the prediction says fails, fails: each is built, and must be refused by the engine.
+  const failing: { name: string; dockerfile: string }[] = [
+    { name: 'an unknown signal name', dockerfile: 'FROM scratch\nSTOPSIGNAL SIGFOO\n' },
+    { name: 'signal 0 written 00', dockerfile: 'FROM scratch\nSTOPSIGNAL 00\n' },
+    { name: 'a real-time signal past RTMIN+15', dockerfile: 'FROM scratch\nSTOPSIGNAL RTMIN+16\n' },
+    { name: 'a blank before the name', dockerfile: 'FROM scratch\nSTOPSIGNAL " TERM"\n' },
+    { name: 'an ARG with no default', dockerfile: 'FROM scratch\nARG S\nSTOPSIGNAL $S\n' },
+    { name: 'an ARG with a blank name', dockerfile: 'FROM scratch\nARG V=1 ==\n' },
+  ];
+  for (const testCase of failing) {
+    it(`a predicted failure fails: ${testCase.name}`, async () => {
+      const { model } = analyzeText(testCase.dockerfile);
+      const prediction = predictImageConfig(model);
+      assert.ok(!('error' in prediction));
+      const predicted = [...prediction.errors.map((error) => error.message), ...model.problems.map((problem) => problem.message)];
+      assert.notDeepEqual(predicted, [], 'the prediction names the failure');
+      const tag = cleanup.image(`${uniqueName('config-fails')}:1`);
+      await assert.rejects(
+        docker(['build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, '-'], { input: testCase.dockerfile, env: { DOCKER_BUILDKIT: '1' } }),
+        /Invalid signal|names can not be blank/,
+      );
+    });
+  }
 
   for (const testCase of cases) {
     it(testCase.name, async () => {

@@ -7,6 +7,7 @@ import {
   formatGoDuration,
   normalizeWorkdir,
   parseGoDuration,
+  parseStopSignal,
   recordedWorkdir,
   parsePortSpec,
   predictImageConfig,
@@ -131,6 +132,46 @@ describe('image config prediction', () => {
 });
 
 describe('config helpers', () => {
+  // moby's signal.ParseSignal on Linux; each checked against the engine.
+  const signals: [string, number | undefined][] = [
+    ['SIGTERM', 15],
+    ['sigterm', 15],
+    ['TERM', 15],
+    ['SIGPIPE', 13],
+    ['STKFLT', 16],
+    ['CLD', 17],
+    ['RTMIN+15', 49],
+    ['RTMAX-14', 50],
+    ['RTMAX', 64],
+    ['99', 99],
+    ['-1', -1],
+    ['+5', 5],
+    ['2147483648', 2147483648],
+    ['0', undefined],
+    ['00', undefined],
+    ['-0', undefined],
+    ['1e1', undefined],
+    [' TERM', undefined],
+    ['Sig-TERM', undefined],
+    ['RTMIN+16', undefined],
+    ['EMT', undefined],
+    ['UNUSED', undefined],
+    ['SIGSIGTERM', undefined],
+  ];
+  for (const [value, expected] of signals) {
+    it(`STOPSIGNAL ${JSON.stringify(value)} is ${expected === undefined ? 'refused' : `signal ${expected}`}`, () => assert.equal(parseStopSignal(value), expected));
+  }
+
+  it('a STOPSIGNAL the builder refuses is a predicted build failure; an unknown one is not', () => {
+    const messages = (dockerfile: string) => predict(dockerfile).errors.map((error) => error.message);
+    assert.deepEqual(messages('FROM scratch\nARG S=avx\nSTOPSIGNAL $S\n'), ['Invalid signal "avx": STOPSIGNAL takes a signal name such as SIGTERM, or a number']);
+    // An ARG without a default and no --build-arg is empty: the engine fails on it too.
+    assert.deepEqual(messages('FROM scratch\nARG S\nSTOPSIGNAL $S\n'), ['Invalid signal "": STOPSIGNAL takes a signal name such as SIGTERM, or a number']);
+    assert.deepEqual(messages('FROM scratch\nARG S\nSTOPSIGNAL $S\n'.replace('ARG S', 'ARG S=quit')), []);
+    assert.deepEqual(messages('FROM alpine:3.20\nSTOPSIGNAL $FROM_THE_BASE\n'), [], 'a value the base image sets is not known here');
+    assert.deepEqual(messages('FROM scratch\nSTOPSIGNAL rtmax-2\n'), []);
+  });
+
   const workdirs: [string, string, string][] = [
     ['', 'app', '/app'],
     ['/', 'app/', '/app'],

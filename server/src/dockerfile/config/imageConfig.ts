@@ -10,6 +10,7 @@ import { DEFAULT_LINUX_PATH } from '../semantic/predefined';
 import type { BaseImageConfig, DockerfileModel, ExpandedWord, InstructionFacts, Stage } from '../semantic/types';
 import type { Instruction } from '../syntax/types';
 import { parseGoDuration } from './duration';
+import { parseStopSignal } from './signal';
 import type { ConfigError, ConfigPrediction, ConfigSources, HealthcheckConfig, ImageConfig } from './types';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -195,6 +196,9 @@ class Predictor {
         const word = fact.expandedArgs?.[0];
         if (!word) break;
         unknownNote(word);
+        if (!word.unknown && !word.error && parseStopSignal(word.value) === undefined) {
+          fail(`Invalid signal ${JSON.stringify(word.value)}: STOPSIGNAL takes a signal name such as SIGTERM, or a number`);
+        }
         config.StopSignal = word.value;
         state.sources.StopSignal = instruction;
         break;

@@ -25,6 +25,7 @@ export const RULE_OF_PROBLEM_CODES: Readonly<Record<ProblemCode, RuleId>> = {
   'invalid-image-reference': 'from-invalid',
   'invalid-platform': 'from-invalid',
   'substitution-error': 'variable-substitution-invalid',
+  'arg-blank-name': 'key-value-invalid',
   'copy-from-variable': 'copy-from-variable',
   'stage-index-out-of-range': 'stage-reference-invalid',
   'stage-not-built-yet': 'stage-reference-invalid',

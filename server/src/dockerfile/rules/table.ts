@@ -91,8 +91,8 @@ export const RULE_TABLE = [
     severity: 'error',
     aliases: [],
     category: S,
-    title: 'ENV / LABEL / ARG pair without a value or `=`.',
-    docs: '`ENV`, `LABEL` and `ARG` take `key=value` pairs (`ARG name` alone is allowed). `ENV A` or `LABEL a b=c` are rejected by BuildKit\'s parser.',
+    title: 'ENV / LABEL / ARG pair without a name, a value or `=`.',
+    docs: '`ENV`, `LABEL` and `ARG` take `key=value` pairs (`ARG name` alone is allowed). `ENV A`, `LABEL a b=c` and `ENV =x` are rejected by BuildKit\'s parser, `ARG =x` (or `ARG a ==`) by its ARG instruction.',
   }),
   rule({
     id: 'exec-form-not-strings',
@@ -281,7 +281,7 @@ export const RULE_TABLE = [
     aliases: [],
     category: S,
     title: 'Invalid STOPSIGNAL.',
-    docs: 'STOPSIGNAL takes a signal name (`SIGTERM`, `SIGQUIT`, `SIGINT`) or number (`15`).',
+    docs: 'STOPSIGNAL takes a Linux signal name, in any case, with or without `SIG` (`SIGTERM`, `quit`, `RTMIN+3`), or a number other than 0; anything else fails the build. A number Linux has no signal for (over 64, or negative) builds, but `docker stop` cannot send it.',
   }),
   rule({
     id: 'shell-not-json',

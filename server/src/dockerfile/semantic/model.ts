@@ -175,7 +175,10 @@ class Analyzer {
     const global = (this.global ??= this.globalScope());
     for (; i < instructions.length && instructions[i].name !== 'FROM'; i++) {
       const instruction = instructions[i];
-      if (instruction.name === 'ARG') this.globalArg(instruction, global);
+      if (instruction.name === 'ARG') {
+        this.blankArgNames(instruction);
+        this.globalArg(instruction, global);
+      }
       else {
         this.facts.push(this.plainFacts(instruction, undefined));
         if (instruction.known) {
@@ -275,6 +278,15 @@ class Analyzer {
       return instruction.args.length === 3 ? instruction.args[2].value.toLowerCase() : '';
     }
     return '';
+  }
+
+  /** `ARG =x`, `ARG a ==`: a pair with nothing before its `=` fails the build. */
+  private blankArgNames(instruction: Instruction): void {
+    for (const pair of instruction.keyValues) {
+      if (pair.equals && pair.key.value === '') {
+        this.problem(pair, 'arg-blank-name', `ARG names can not be blank: write a name before the "=" (ARG name${this.ast.text.slice(pair.equals.start, pair.end)}).`);
+      }
+    }
   }
 
   private globalArg(instruction: Instruction, global: Scope): void {
@@ -497,6 +509,7 @@ class Analyzer {
     let pairs = NO_PAIRS as InstructionFacts['expandedPairs'][number][];
     switch (instruction.name) {
       case 'ARG':
+        this.blankArgNames(instruction);
         pairs = instruction.keyValues.map((pair) => this.stageArg(instruction, pair.key, pair.value, stageIndex, build, global));
         break;
       case 'ENV': {

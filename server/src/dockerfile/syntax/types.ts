@@ -152,6 +152,8 @@ export type ProblemCode =
   | 'invalid-image-reference'
   | 'invalid-platform'
   | 'substitution-error'
+  /** `ARG =x`: BuildKit's ARG parser fails ("ARG names can not be blank"); its line parser does not. */
+  | 'arg-blank-name'
   | 'copy-from-variable'
   | 'stage-index-out-of-range'
   | 'stage-not-built-yet';
