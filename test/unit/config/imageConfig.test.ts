@@ -162,6 +162,13 @@ describe('config helpers', () => {
     it(`STOPSIGNAL ${JSON.stringify(value)} is ${expected === undefined ? 'refused' : `signal ${expected}`}`, () => assert.equal(parseStopSignal(value), expected));
   }
 
+  it('an instruction without its arguments fails the build whichever stage is the target', () => {
+    const messages = (dockerfile: string, target?: string) => predict(dockerfile, { target }).errors.map((error) => error.message);
+    assert.deepEqual(messages('FROM scratch AS other\nUSER \t\nFROM scratch AS built\nENV A=1\n', 'built'), ['USER requires exactly one argument.']);
+    assert.deepEqual(messages('FROM scratch\nWORKDIR\nCOPY a\n'), ['WORKDIR requires exactly one argument.', 'COPY requires a source and a destination: COPY <src>… <dest> (only "a" is given).']);
+    assert.deepEqual(messages('FROM scratch\nUSER nobody\n'), []);
+  });
+
   it('a STOPSIGNAL the builder refuses is a predicted build failure; an unknown one is not', () => {
     const messages = (dockerfile: string) => predict(dockerfile).errors.map((error) => error.message);
     assert.deepEqual(messages('FROM scratch\nARG S=avx\nSTOPSIGNAL $S\n'), ['Invalid signal "avx": STOPSIGNAL takes a signal name such as SIGTERM, or a number']);

@@ -8,6 +8,7 @@ import { environmentWithPath } from '../semantic/model';
 import { recordedWorkdir } from '../semantic/paths';
 import { DEFAULT_LINUX_PATH } from '../semantic/predefined';
 import type { BaseImageConfig, DockerfileModel, ExpandedWord, InstructionFacts, Stage } from '../semantic/types';
+import { missingArguments } from '../syntax/requiredArguments';
 import type { Instruction } from '../syntax/types';
 import { parseGoDuration } from './duration';
 import { parseStopSignal } from './signal';
@@ -55,7 +56,15 @@ export function predictImageConfig(model: DockerfileModel, options: PredictOptio
   if ('error' in resolved) return resolved;
   const facts = new Map<Instruction, InstructionFacts>();
   for (const fact of model.instructions) facts.set(fact.instruction, fact);
-  const prediction = new Predictor(model, facts).stage(resolved.stage.index, new Set());
+  const stagePrediction = new Predictor(model, facts).stage(resolved.stage.index, new Set());
+  // Every stage's instructions are parsed before any is built: one without its arguments fails
+  // the build whichever stage is the target.
+  const parseErrors: ConfigError[] = [];
+  for (const instruction of model.ast.instructions) {
+    const missing = missingArguments(instruction);
+    if (missing) parseErrors.push({ instruction, message: missing.message });
+  }
+  const prediction = parseErrors.length > 0 ? { ...stagePrediction, errors: [...parseErrors, ...stagePrediction.errors] } : stagePrediction;
   const labels = options.labels ?? {};
   if (Object.keys(labels).length === 0) return prediction;
   const config = cloneConfig(prediction.config);
@@ -155,10 +164,8 @@ class Predictor {
         break;
       case 'WORKDIR': {
         const word = fact.expandedArgs?.[0];
-        if (!word) {
-          fail('WORKDIR needs a path');
-          break;
-        }
+        // None at all: a parse error of the whole file (missingArguments).
+        if (!word) break;
         // A path that expands to nothing (`WORKDIR $UNSET`) builds: the directory stays.
         unknownNote(word);
         config.WorkingDir = recordedWorkdir(config.WorkingDir, word.value);
