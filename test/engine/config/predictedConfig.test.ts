@@ -99,6 +99,10 @@ const cases: Case[] = [
     dockerfile: 'FROM scratch AS a\nSTOPSIGNAL rtmax-14\nFROM a AS b\nSTOPSIGNAL +5\nFROM b\nSTOPSIGNAL sigpipe\n',
   },
   {
+    name: 'a stage ARG name is expanded like its value; a global one is not',
+    dockerfile: 'ARG "G"=1\nFROM scratch\nARG A=av\nARG "Q"=1 ${A}_B=2\nARG G\nENV X=$Q Y=$av_B Z=$G\n',
+  },
+  {
     name: 'ARG and ENV precedence inside a stage',
     dockerfile: ['FROM scratch', 'ARG A=from-arg', 'ENV A=from-env', 'ARG A', 'ENV B=$A', 'ARG C=c-default', 'ENV C2=$C'].join('\n'),
     buildArgs: { C: 'c-build-arg' },

@@ -162,6 +162,11 @@ describe('config helpers', () => {
     it(`STOPSIGNAL ${JSON.stringify(value)} is ${expected === undefined ? 'refused' : `signal ${expected}`}`, () => assert.equal(parseStopSignal(value), expected));
   }
 
+  it('a stage ARG name is expanded like its value; a global one is not', () => {
+    const { config } = predict('ARG "G"=1\nFROM scratch\nARG A=av\nARG "Q"=1 ${A}_B=2\nARG G\nENV X=$Q Y=$av_B Z=$G\n');
+    assert.deepEqual(config.Env?.slice(1), ['X=1', 'Y=2', 'Z=']);
+  });
+
   it('an instruction without its arguments fails the build whichever stage is the target', () => {
     const messages = (dockerfile: string, target?: string) => predict(dockerfile, { target }).errors.map((error) => error.message);
     assert.deepEqual(messages('FROM scratch AS other\nUSER \t\nFROM scratch AS built\nENV A=1\n', 'built'), ['USER requires exactly one argument.']);

@@ -588,7 +588,9 @@ class Analyzer {
   }
 
   private stageArg(instruction: Instruction, key: Token, valueToken: Token | undefined, stageIndex: number, build: Scope, global: Scope): InstructionFacts['expandedPairs'][number] {
-    const name = key.value;
+    // A stage's ARG name is expanded like its value (`ARG "Q"=1` declares Q, `ARG ${P}_V` uses P;
+    // checked against the engine). A global ARG's is not.
+    const name = isLiteralWord(key.value, this.substitutionCodes) ? key.value : this.expand(instruction, key, build, stageIndex, 'build').value;
     let value: VariableState = UNSET;
     let source: VariableDefinition['source'] = 'none';
     let expanded: ExpandedWord | undefined;
