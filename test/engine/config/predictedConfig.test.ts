@@ -130,6 +130,7 @@ describe('predicted image config equals the engine’s (BuildKit builds)', funct
     { name: 'a blank before the name', dockerfile: 'FROM scratch\nSTOPSIGNAL " TERM"\n' },
     { name: 'an ARG with no default', dockerfile: 'FROM scratch\nARG S\nSTOPSIGNAL $S\n' },
     { name: 'an ARG with a blank name', dockerfile: 'FROM scratch\nARG V=1 ==\n' },
+    { name: 'an ONBUILD trigger that cannot be expanded, run by a later stage', dockerfile: 'FROM scratch AS one\nONBUILD LABEL A=b1"\nFROM one\n' },
     { name: 'an instruction without its argument, in a stage not built', dockerfile: 'FROM scratch AS other\nSTOPSIGNAL \t\nFROM scratch\nENV A=1\n' },
   ];
   for (const testCase of failing) {
@@ -142,7 +143,7 @@ describe('predicted image config equals the engine’s (BuildKit builds)', funct
       const tag = cleanup.image(`${uniqueName('config-fails')}:1`);
       await assert.rejects(
         docker(['build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, '-'], { input: testCase.dockerfile, env: { DOCKER_BUILDKIT: '1' } }),
-        /Invalid signal|names can not be blank|requires exactly one argument/,
+        /Invalid signal|names can not be blank|requires exactly one argument|unexpected end of statement/,
       );
     });
   }

@@ -104,6 +104,13 @@ describe('semantic model: variables', () => {
     }
   });
 
+  it('reports a trigger word that cannot be expanded where a stage runs it, once, on the trigger', () => {
+    const problems = (text: string) => analyzeText(text).model.problems.map((problem) => [problem.code, text.slice(problem.start, problem.end)]);
+    assert.deepEqual(problems('FROM scratch AS one\nONBUILD LABEL A=b1"\nFROM one\nFROM one\n'), [['substitution-error', '"']]);
+    // No stage here runs it: this file builds (an image built FROM it will not).
+    assert.deepEqual(problems('FROM scratch AS one\nONBUILD LABEL A=b1"\n'), []);
+  });
+
   it('records each ONBUILD trigger reference once, however many stages run it', () => {
     const { model } = analyzeText('FROM scratch AS base\nONBUILD LABEL v=$V\nFROM base\nFROM base');
     assert.deepEqual(

@@ -119,7 +119,7 @@ class Analyzer {
   private readonly hasOnbuild: boolean;
   private readonly target: string;
   private global: Scope | undefined;
-  /** Off while replaying ONBUILD triggers: their references and problems belong to their own lines. */
+  /** Off while replaying ONBUILD triggers: their references and problems belong to their own lines (but see problemAt). */
   private recording = true;
   /** On while a trigger of this file is replayed for the first time: its references are recorded then. */
   private recordingTriggerReferences = false;
@@ -854,7 +854,9 @@ class Analyzer {
   }
 
   private problemAt(instruction: Instruction, start: number, end: number, code: ProblemCode, message: string): void {
-    if (!this.recording) return;
+    // A trigger's words are expanded only where it runs (ONBUILD keeps them as written): a word
+    // that cannot be expanded fails that build, and is reported once, on the trigger's own line.
+    if (!this.recording && !(this.recordingTriggerReferences && code === 'substitution-error')) return;
     this.problems.push(new ProblemNode(start, end, this.sourceOf(instruction), code, 'error', message));
   }
 
