@@ -103,6 +103,10 @@ const cases: Case[] = [
     dockerfile: 'ARG "G"=1\nFROM scratch\nARG A=av\nARG "Q"=1 ${A}_B=2\nARG G\nENV X=$Q Y=$av_B Z=$G\n',
   },
   {
+    name: 'CMD and ENTRYPOINT with no command record sh -c ""; VOLUME paths trimmed',
+    dockerfile: 'FROM scratch AS a\nCMD\nVOLUME [" /a ", "/b\\t"]\nFROM a\nENTRYPOINT  \n',
+  },
+  {
     name: 'ARG and ENV precedence inside a stage',
     dockerfile: ['FROM scratch', 'ARG A=from-arg', 'ENV A=from-env', 'ARG A', 'ENV B=$A', 'ARG C=c-default', 'ENV C2=$C'].join('\n'),
     buildArgs: { C: 'c-build-arg' },
@@ -131,6 +135,7 @@ describe('predicted image config equals the engine’s (BuildKit builds)', funct
     { name: 'an ARG with no default', dockerfile: 'FROM scratch\nARG S\nSTOPSIGNAL $S\n' },
     { name: 'an ARG with a blank name', dockerfile: 'FROM scratch\nARG V=1 ==\n' },
     { name: 'an ONBUILD trigger that cannot be expanded, run by a later stage', dockerfile: 'FROM scratch AS one\nONBUILD LABEL A=b1"\nFROM one\n' },
+    { name: 'a VOLUME path of blanks', dockerfile: 'FROM scratch\nVOLUME ["/a", "\\t"]\n' },
     { name: 'an instruction without its argument, in a stage not built', dockerfile: 'FROM scratch AS other\nSTOPSIGNAL \t\nFROM scratch\nENV A=1\n' },
   ];
   for (const testCase of failing) {
@@ -143,7 +148,7 @@ describe('predicted image config equals the engine’s (BuildKit builds)', funct
       const tag = cleanup.image(`${uniqueName('config-fails')}:1`);
       await assert.rejects(
         docker(['build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, '-'], { input: testCase.dockerfile, env: { DOCKER_BUILDKIT: '1' } }),
-        /Invalid signal|names can not be blank|requires exactly one argument|unexpected end of statement/,
+        /Invalid signal|names can not be blank|requires exactly one argument|unexpected end of statement|can not be an empty string/,
       );
     });
   }

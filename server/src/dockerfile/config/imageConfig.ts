@@ -194,8 +194,10 @@ class Predictor {
       case 'VOLUME':
         for (const word of fact.expandedArgs ?? []) {
           unknownNote(word);
-          if (word.value === '') fail('VOLUME specified can not be an empty string');
-          else (config.Volumes ??= {})[word.value] = {};
+          // Each path is trimmed (Go's strings.TrimSpace): `[" /data "]` is /data, `[" "]` fails.
+          const path = trimGoSpace(word.value);
+          if (path === '') fail('VOLUME specified can not be an empty string');
+          else (config.Volumes ??= {})[path] = {};
         }
         state.sources.Volumes = instruction;
         break;
@@ -450,4 +452,19 @@ export function triggerExpression(logicalText: string): string {
 
 function isRegexSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+/** Go's strings.TrimSpace, in one pass from each end (no regular expression on user text). */
+function trimGoSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isGoSpace(text.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** Go's unicode.IsSpace (JavaScript's \s also counts U+FEFF, and not U+0085). */
+function isGoSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
 }

@@ -44,7 +44,15 @@ export const RULE_TABLE = [
     aliases: [],
     category: S,
     title: 'The instruction has too few or too many arguments.',
-    docs: 'Each instruction takes a fixed shape: `COPY` needs a source and a destination, `USER`/`WORKDIR`/`STOPSIGNAL` exactly one value, `HEALTHCHECK NONE` nothing more, `EXPOSE`/`VOLUME`/`RUN`/`CMD` at least one argument. BuildKit fails the build otherwise.',
+    docs: 'Each instruction takes a fixed shape: `COPY` needs a source and a destination, `USER`/`WORKDIR`/`STOPSIGNAL` exactly one value, `HEALTHCHECK NONE` nothing more, `EXPOSE`/`VOLUME`/`ENV`/`LABEL`/`ARG` at least one argument. BuildKit fails the build otherwise, whichever stage is built.',
+  }),
+  rule({
+    id: 'empty-command',
+    severity: 'warning',
+    aliases: [],
+    category: B,
+    title: 'RUN, CMD or ENTRYPOINT with no command.',
+    docs: 'BuildKit accepts `RUN`, `CMD` or `ENTRYPOINT` with nothing after it: the step runs, or the image records, `/bin/sh -c ""`, which does nothing (a container with that CMD exits at once). Usually a command was lost in an edit.',
   }),
   rule({
     id: 'no-instructions',

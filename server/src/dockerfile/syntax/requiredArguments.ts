@@ -3,7 +3,8 @@
 // before any is dispatched.
 import type { Instruction, Span } from './types';
 
-const AT_LEAST_ONE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'VOLUME', 'ENV', 'LABEL', 'ARG', 'ONBUILD', 'HEALTHCHECK', 'SHELL']);
+// RUN, CMD and ENTRYPOINT may be empty: they run or record `/bin/sh -c ""` (the engine builds them).
+const AT_LEAST_ONE = new Set(['EXPOSE', 'VOLUME', 'ENV', 'LABEL', 'ARG', 'ONBUILD', 'HEALTHCHECK', 'SHELL']);
 const EXACTLY_ONE = new Set(['USER', 'WORKDIR', 'STOPSIGNAL', 'MAINTAINER']);
 
 /** Why the instruction's arguments fail the build, and where to point; undefined when they do not. */
@@ -22,6 +23,11 @@ export function missingArguments(instruction: Instruction): { readonly message: 
       ? 'ONBUILD requires an instruction to run later, e.g. ONBUILD COPY . /app.'
       : `${name} requires at least one argument.`;
   return { message, at: instruction.keyword };
+}
+
+/** Whether a RUN, CMD or ENTRYPOINT has no command at all (nothing after the keyword and its flags). */
+export function emptyCommand(instruction: Instruction): boolean {
+  return (instruction.name === 'RUN' || instruction.name === 'CMD' || instruction.name === 'ENTRYPOINT') && !instruction.argumentsText && instruction.heredocs.length === 0;
 }
 
 /** The instructions `missingArguments` judges. */

@@ -18,6 +18,7 @@ import { check as healthcheckInvalid } from './healthcheck-invalid';
 import { check as healthcheckInvalidDuration } from './healthcheck-invalid-duration';
 import { check as healthcheckInvalidRetries } from './healthcheck-invalid-retries';
 import { check as stopsignalInvalid } from './stopsignal-invalid';
+import { check as emptyCommand } from './empty-command';
 import { check as shellNotJson } from './shell-not-json';
 import { check as copyMultipleSourcesDest } from './copy-multiple-sources-dest';
 import { check as duplicateStageName } from './duplicate-stage-name';
@@ -117,6 +118,7 @@ export const CHECKS: Partial<Record<RuleId, Check>> = {
   'healthcheck-invalid-duration': healthcheckInvalidDuration,
   'healthcheck-invalid-retries': healthcheckInvalidRetries,
   'stopsignal-invalid': stopsignalInvalid,
+  'empty-command': emptyCommand,
   'shell-not-json': shellNotJson,
   'copy-multiple-sources-dest': copyMultipleSourcesDest,
   'duplicate-stage-name': duplicateStageName,
