@@ -109,6 +109,7 @@ describe('semantic model: variables', () => {
     assert.deepEqual(problems('FROM scratch AS one\nONBUILD LABEL A=b1"\nFROM one\nFROM one\n'), [['substitution-error', '"']]);
     // No stage here runs it: this file builds (an image built FROM it will not).
     assert.deepEqual(problems('FROM scratch AS one\nONBUILD LABEL A=b1"\n'), []);
+    assert.deepEqual(problems('FROM scratch AS one\nONBUILD LABEL A=$B"\n'), [], 'replayed for its references only');
   });
 
   it('records each ONBUILD trigger reference once, however many stages run it', () => {

@@ -123,6 +123,8 @@ class Analyzer {
   private recording = true;
   /** On while a trigger of this file is replayed for the first time: its references are recorded then. */
   private recordingTriggerReferences = false;
+  /** On while the triggers no stage runs are replayed for their references: they fail no build of this file. */
+  private replayingUnrunTriggers = false;
   /** ONBUILD triggers of this file whose references are recorded. */
   private readonly triggersRecorded = new Set<Instruction>();
 
@@ -430,10 +432,12 @@ class Analyzer {
         if (!trigger || this.triggersRecorded.has(trigger) || !includesAny(trigger, DOLLAR)) continue;
         const state: StageState = { build: new Scope(new Map(), reason), image: new Scope(new Map(), reason), workdir: undefined };
         this.recording = false;
+        this.replayingUnrunTriggers = true;
         try {
           this.replay(trigger, true, () => this.instruction(trigger, stage.index, state, new Scope(new Map(), undefined)));
         } finally {
           this.recording = true;
+          this.replayingUnrunTriggers = false;
         }
       }
     }
@@ -856,7 +860,7 @@ class Analyzer {
   private problemAt(instruction: Instruction, start: number, end: number, code: ProblemCode, message: string): void {
     // A trigger's words are expanded only where it runs (ONBUILD keeps them as written): a word
     // that cannot be expanded fails that build, and is reported once, on the trigger's own line.
-    if (!this.recording && !(this.recordingTriggerReferences && code === 'substitution-error')) return;
+    if (!this.recording && !(this.recordingTriggerReferences && !this.replayingUnrunTriggers && code === 'substitution-error')) return;
     this.problems.push(new ProblemNode(start, end, this.sourceOf(instruction), code, 'error', message));
   }
 
