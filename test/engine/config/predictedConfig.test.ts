@@ -135,6 +135,8 @@ describe('predicted image config equals the engine’s (BuildKit builds)', funct
     { name: 'an ARG with no default', dockerfile: 'FROM scratch\nARG S\nSTOPSIGNAL $S\n' },
     { name: 'an ARG with a blank name', dockerfile: 'FROM scratch\nARG V=1 ==\n' },
     { name: 'an ONBUILD trigger that cannot be expanded, run by a later stage', dockerfile: 'FROM scratch AS one\nONBUILD LABEL A=b1"\nFROM one\n' },
+    { name: 'a USER name for a WORKDIR where scratch has no /etc/passwd', dockerfile: 'FROM scratch AS base\nUSER app\nFROM base\nWORKDIR /srv\n' },
+    { name: 'a group name the same way', dockerfile: 'FROM scratch\nUSER 1000:staff\nWORKDIR /srv\n' },
     { name: 'a VOLUME path of blanks', dockerfile: 'FROM scratch\nVOLUME ["/a", "\\t"]\n' },
     { name: 'an instruction without its argument, in a stage not built', dockerfile: 'FROM scratch AS other\nSTOPSIGNAL \t\nFROM scratch\nENV A=1\n' },
   ];
@@ -148,7 +150,7 @@ describe('predicted image config equals the engine’s (BuildKit builds)', funct
       const tag = cleanup.image(`${uniqueName('config-fails')}:1`);
       await assert.rejects(
         docker(['build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, '-'], { input: testCase.dockerfile, env: { DOCKER_BUILDKIT: '1' } }),
-        /Invalid signal|names can not be blank|requires exactly one argument|unexpected end of statement|can not be an empty string/,
+        /Invalid signal|names can not be blank|requires exactly one argument|unexpected end of statement|can not be an empty string|invalid user index/,
       );
     });
   }

@@ -174,6 +174,14 @@ describe('config helpers', () => {
     assert.deepEqual(messages('FROM scratch\nUSER nobody\n'), []);
   });
 
+  it('a user name looked up where scratch has no /etc/passwd is a predicted failure', () => {
+    const messages = (dockerfile: string) => predict(dockerfile).errors.map((error) => error.message.slice(0, error.message.indexOf(',')));
+    assert.deepEqual(messages('FROM scratch AS base\nUSER app\nFROM base\nWORKDIR /srv\n'), ['WORKDIR creates /srv owned by USER app']);
+    assert.deepEqual(messages('FROM scratch\nCOPY --chown=app:app a /a\n'), ['--chown=app:app names a user or group']);
+    assert.deepEqual(messages('FROM scratch\nCOPY passwd /etc/passwd\nUSER app\nWORKDIR /srv\n'), [], 'a file copied in may be /etc/passwd');
+    assert.deepEqual(messages('FROM scratch\nUSER 65532:root\nWORKDIR /srv\nUSER app\nWORKDIR /\n'), []);
+  });
+
   it('a STOPSIGNAL the builder refuses is a predicted build failure; an unknown one is not', () => {
     const messages = (dockerfile: string) => predict(dockerfile).errors.map((error) => error.message);
     assert.deepEqual(messages('FROM scratch\nARG S=avx\nSTOPSIGNAL $S\n'), ['Invalid signal "avx": STOPSIGNAL takes a signal name such as SIGTERM, or a number']);

@@ -12,6 +12,7 @@ import { missingArguments } from '../syntax/requiredArguments';
 import type { Instruction } from '../syntax/types';
 import { parseGoDuration } from './duration';
 import { parseStopSignal } from './signal';
+import { ADDS_FILES, needsUserLookup, workdirCreatesNothing } from './userLookup';
 import type { ConfigError, ConfigPrediction, ConfigSources, HealthcheckConfig, ImageConfig } from './types';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -80,9 +81,14 @@ interface State {
   complete: boolean;
   /** CMD was set in this stage (ENTRYPOINT then keeps it). */
   cmdSet: boolean;
+  /** Built from scratch and nothing added since: the image has no /etc/passwd to look names up in. */
+  bareScratch: boolean;
 }
 
 class Predictor {
+  /** Whether each predicted stage ended with nothing added to scratch (its children start so). */
+  private readonly bareAtEnd = new Map<number, boolean>();
+
   constructor(
     private readonly model: DockerfileModel,
     private readonly facts: ReadonlyMap<Instruction, InstructionFacts>,
@@ -96,6 +102,7 @@ class Predictor {
       const fact = this.facts.get(instruction);
       if (fact && instruction !== stage.from) this.apply(fact, state);
     }
+    this.bareAtEnd.set(index, state.bareScratch);
     return { config: orderKeys(state.config), stageIndex: index, complete: state.complete, notes: state.notes, errors: state.errors, sources: state.sources };
   }
 
@@ -107,14 +114,15 @@ class Predictor {
       const config = cloneConfig(parent.config);
       config.OnBuild = null;
       config.Env = environmentWithPath(config.Env);
-      return { config, sources: { ...parent.sources }, notes: [...parent.notes], errors: [...parent.errors], complete: parent.complete, cmdSet: false };
+      const bareScratch = this.bareAtEnd.get(base.stageIndex) ?? false;
+      return { config, sources: { ...parent.sources }, notes: [...parent.notes], errors: [...parent.errors], complete: parent.complete, cmdSet: false, bareScratch };
     }
     if (base.kind === 'scratch') {
-      return { config: emptyConfig([`PATH=${DEFAULT_LINUX_PATH}`], '/'), sources: {}, notes: [], errors: [], complete: true, cmdSet: false };
+      return { config: emptyConfig([`PATH=${DEFAULT_LINUX_PATH}`], '/'), sources: {}, notes: [], errors: [], complete: true, cmdSet: false, bareScratch: true };
     }
     if (base.kind === 'image') {
       const known = this.model.options.baseImageConfig?.(base.reference);
-      if (known) return { config: fromBaseConfig(known), sources: {}, notes: [], errors: [], complete: true, cmdSet: false };
+      if (known) return { config: fromBaseConfig(known), sources: {}, notes: [], errors: [], complete: true, cmdSet: false, bareScratch: false };
       return this.unknownBase(`the base image ${describe(base.reference)} is not known here`);
     }
     return this.unknownBase(`the base image of stage ${stage.index} depends on a value not known here`);
@@ -128,6 +136,7 @@ class Predictor {
       errors: [],
       complete: false,
       cmdSet: false,
+      bareScratch: false,
     };
   }
 
@@ -144,6 +153,13 @@ class Predictor {
     const fail = (message: string): void => {
       state.errors.push({ instruction, message });
     };
+    if (ADDS_FILES.has(instruction.name)) {
+      const chown = instruction.flags.find((flag) => flag.name.value === 'chown')?.value?.value;
+      if (state.bareScratch && chown !== undefined && !chown.includes('$') && needsUserLookup(chown)) {
+        fail(`--chown=${chown} names a user or group, but an image built from scratch with nothing copied in has no /etc/passwd to look it up in (the engine: "invalid user index: -1")`);
+      }
+      state.bareScratch = false;
+    }
     switch (instruction.name) {
       case 'ENV':
         for (const pair of fact.expandedPairs) {
@@ -168,6 +184,9 @@ class Predictor {
         if (!word) break;
         // A path that expands to nothing (`WORKDIR $UNSET`) builds: the directory stays.
         unknownNote(word);
+        if (state.bareScratch && config.User && needsUserLookup(config.User) && !word.unknown && !workdirCreatesNothing(word.value)) {
+          fail(`WORKDIR creates ${word.value} owned by USER ${config.User}, but an image built from scratch with nothing copied in has no /etc/passwd to look the name up in (the engine: "invalid user index: -1")`);
+        }
         config.WorkingDir = recordedWorkdir(config.WorkingDir, word.value);
         state.sources.WorkingDir = instruction;
         break;

@@ -47,6 +47,14 @@ export const RULE_TABLE = [
     docs: 'Each instruction takes a fixed shape: `COPY` needs a source and a destination, `USER`/`WORKDIR`/`STOPSIGNAL` exactly one value, `HEALTHCHECK NONE` nothing more, `EXPOSE`/`VOLUME`/`ENV`/`LABEL`/`ARG` at least one argument. BuildKit fails the build otherwise, whichever stage is built.',
   }),
   rule({
+    id: 'user-name-on-scratch',
+    severity: 'error',
+    aliases: [],
+    category: M,
+    title: 'A user name looked up where the image has no /etc/passwd.',
+    docs: 'In a stage built from `scratch` with nothing copied in yet, there is no `/etc/passwd` or `/etc/group`. `WORKDIR` creates its directory owned by `USER`, and `COPY --chown` sets an owner, by looking the names up there: the build fails with "invalid user index: -1". Numbers (`USER 65532:65532`) and `root` need no lookup; copying an `/etc/passwd` in first (`COPY --from=build /etc/passwd /etc/passwd`) gives the names.',
+  }),
+  rule({
     id: 'empty-command',
     severity: 'warning',
     aliases: [],

@@ -19,6 +19,7 @@ import { check as healthcheckInvalidDuration } from './healthcheck-invalid-durat
 import { check as healthcheckInvalidRetries } from './healthcheck-invalid-retries';
 import { check as stopsignalInvalid } from './stopsignal-invalid';
 import { check as emptyCommand } from './empty-command';
+import { check as userNameOnScratch } from './user-name-on-scratch';
 import { check as shellNotJson } from './shell-not-json';
 import { check as copyMultipleSourcesDest } from './copy-multiple-sources-dest';
 import { check as duplicateStageName } from './duplicate-stage-name';
@@ -119,6 +120,7 @@ export const CHECKS: Partial<Record<RuleId, Check>> = {
   'healthcheck-invalid-retries': healthcheckInvalidRetries,
   'stopsignal-invalid': stopsignalInvalid,
   'empty-command': emptyCommand,
+  'user-name-on-scratch': userNameOnScratch,
   'shell-not-json': shellNotJson,
   'copy-multiple-sources-dest': copyMultipleSourcesDest,
   'duplicate-stage-name': duplicateStageName,
