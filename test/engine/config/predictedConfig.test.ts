@@ -107,6 +107,12 @@ const cases: Case[] = [
     dockerfile: 'FROM scratch AS a\nCMD\nVOLUME [" /a ", "/b\\t"]\nFROM a\nENTRYPOINT  \n',
   },
   {
+    name: 'COPY --from a stage defined later (BuildKit finds it by name)',
+    dockerfile: 'FROM scratch AS first\nCOPY --from=later /bin/busybox /busybox\nFROM ${IMAGE} AS later\n',
+    target: 'first',
+    buildArgs: {},
+  },
+  {
     name: 'ARG and ENV precedence inside a stage',
     dockerfile: ['FROM scratch', 'ARG A=from-arg', 'ENV A=from-env', 'ARG A', 'ENV B=$A', 'ARG C=c-default', 'ENV C2=$C'].join('\n'),
     buildArgs: { C: 'c-build-arg' },
@@ -176,6 +182,7 @@ describe('predicted image config equals the engine’s (BuildKit builds)', funct
       const prediction = predictImageConfig(model, { target: testCase.target, labels: { [TEST_LABEL]: RUN_ID } });
       assert.ok(!('error' in prediction), 'error' in prediction ? prediction.error : '');
       assert.deepEqual(prediction.errors, []);
+      assert.deepEqual(model.problems.map((problem) => problem.message), [], 'the file builds: no problem to report');
       assert.ok(prediction.complete, prediction.notes.join('\n'));
       assert.deepStrictEqual(prediction.config, actual);
       assert.deepEqual(Object.keys(prediction.config), Object.keys(actual), 'key order');

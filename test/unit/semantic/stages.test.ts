@@ -67,12 +67,26 @@ describe('semantic model: stages', () => {
     });
   }
 
-  it('reports copying from a stage defined later, an index out of range, and --from with a variable', () => {
+  it('finds a stage defined later (BuildKit does); reports an index out of range and --from with a variable', () => {
     const { model } = analyzeText('FROM x AS a\nCOPY --from=b /x /y\nCOPY --from=7 /x /y\nCOPY --from=$S /x /y\nFROM x AS b');
     assert.deepEqual(
       model.problems.map((problem) => problem.code),
-      ['stage-not-built-yet', 'stage-index-out-of-range', 'copy-from-variable'],
+      ['stage-index-out-of-range', 'copy-from-variable'],
     );
+    assert.deepEqual(model.stageReferences.filter((reference) => reference.kind === 'copy-from').map((reference) => reference.stageIndex), [1, undefined]);
+  });
+
+  it('reports the references that close a cycle between stages (BuildKit: circular dependency)', () => {
+    const { model } = analyzeText('FROM x AS s0\nCOPY --from=s2 f /\nFROM x AS s1\nCOPY --from=s0 f /\nFROM x AS s2\nCOPY --from=s1 f /\nFROM s2 AS s3\nCOPY --from=s1 f /');
+    assert.deepEqual(
+      model.problems.map((problem) => [problem.code, model.ast.text.slice(problem.start, problem.end)]),
+      [
+        ['stage-cycle', 's2'],
+        ['stage-cycle', 's0'],
+        ['stage-cycle', 's1'],
+      ],
+    );
+    assert.match(model.problems[0].message, /This copy from s2, which depends on this stage, makes a cycle/);
   });
 
   it('reports a stage copying or mounting from itself, by name or index', () => {
@@ -80,9 +94,9 @@ describe('semantic model: stages', () => {
     assert.deepEqual(
       model.problems.map((problem) => [problem.code, problem.message]),
       [
-        ['stage-not-built-yet', 'A stage cannot copy from itself (Build): name an earlier stage.'],
-        ['stage-not-built-yet', 'A stage cannot mount from itself (build): name an earlier stage.'],
-        ['stage-not-built-yet', 'A stage cannot copy from itself (0): name an earlier stage.'],
+        ['stage-cycle', 'A stage cannot copy from itself (Build): BuildKit fails with "circular dependency detected". Name another stage.'],
+        ['stage-cycle', 'A stage cannot mount from itself (build): BuildKit fails with "circular dependency detected". Name another stage.'],
+        ['stage-cycle', 'A stage cannot copy from itself (0): BuildKit fails with "circular dependency detected". Name another stage.'],
       ],
     );
     assert.deepEqual(

@@ -11,7 +11,10 @@ export interface SourceSpan {
   readonly end: number;
 }
 
-/** Stages defined before `beforeStage` (BuildKit refers only to earlier ones); never the current stage. */
+/**
+ * Stages defined before `beforeStage`; never the current stage. (FROM names only earlier stages;
+ * `--from` finds a later one too, but one that depends on this stage would make a cycle.)
+ */
 export function stageItems(model: DockerfileModel, beforeStage: number, span: SourceSpan, builder: ItemBuilder, withIndexes: boolean): CompletionItem[] {
   const items: CompletionItem[] = [];
   // A name given twice (an error BuildKit reports) means the first stage with it: one item.

@@ -28,13 +28,13 @@ export const RULE_OF_PROBLEM_CODES: Readonly<Record<ProblemCode, RuleId>> = {
   'arg-blank-name': 'key-value-invalid',
   'copy-from-variable': 'copy-from-variable',
   'stage-index-out-of-range': 'stage-reference-invalid',
-  'stage-not-built-yet': 'stage-reference-invalid',
+  'stage-cycle': 'stage-reference-invalid',
 };
 
 /** The rule a problem belongs to; undefined when a rule of ours reports it better. */
 export function ruleOfProblem(problem: Problem, model: DockerfileModel): RuleId | undefined {
   const rule = RULE_OF_PROBLEM_CODES[problem.code] as RuleId | undefined;
-  if (problem.code === 'stage-not-built-yet') {
+  if (problem.code === 'stage-cycle') {
     // A stage naming itself is hadolint's DL3023.
     const reference = model.stageReferences.find((candidate) => candidate.start === problem.start && candidate.end === problem.end);
     if (reference && reference.stageIndex !== undefined && model.stages[reference.stageIndex]?.instructions.includes(reference.instruction)) return 'copy-from-own-stage';

@@ -180,8 +180,8 @@ export const RULE_TABLE = [
     severity: 'error',
     aliases: [],
     category: S,
-    title: 'Reference to a stage that does not exist yet.',
-    docs: 'A stage can only use stages defined before it: a stage index past the last stage, or a stage defined later in the file, fails the build.',
+    title: 'Reference to a stage BuildKit cannot use.',
+    docs: 'A stage index past the last stage fails the build, as does a cycle: a stage that copies or mounts from a stage depending on it (BuildKit: "circular dependency detected"). A stage defined later in the file is found by `COPY --from` and `RUN --mount from=` (not by `FROM`, which then names an image).',
   }),
   rule({
     id: 'copy-from-own-stage',
@@ -196,8 +196,8 @@ export const RULE_TABLE = [
     severity: 'warning',
     aliases: ['DL3022'],
     category: M,
-    title: 'COPY --from names no stage defined before it.',
-    docs: "A `--from` value that is not an earlier stage is pulled as an **image** (`--from=bulid` pulls `docker.io/library/bulid`). Usually a typo of a stage name; an image reference with a tag (`nginx:1.27`) or registry is not reported.",
+    title: 'COPY --from names no stage of the file.',
+    docs: "A `--from` value that is no stage of the file is pulled as an **image** (`--from=bulid` pulls `docker.io/library/bulid`). Usually a typo of a stage name; an image reference with a tag (`nginx:1.27`) or registry is not reported.",
     fix: { title: 'Use the suggested stage name' },
   }),
   rule({

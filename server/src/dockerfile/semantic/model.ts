@@ -190,6 +190,7 @@ class Analyzer {
     }
     while (i < instructions.length) i = this.stage(instructions, i, global);
     if (this.hasOnbuild) this.unreplayedTriggerReferences();
+    this.circularReferences();
     if (this.referencesOutOfOrder) sortByStart(this.references);
     sortByStart(this.problems);
     return {
@@ -246,7 +247,8 @@ class Analyzer {
     // The previous version's list is sorted: what was kept of it is in order.
     if (this.references.length > 0) this.lastReferenceStart = this.references[this.references.length - 1].start;
     const problems = previous.problems;
-    for (let index = 0; index < problems.length && problems[index].start <= end; index++) this.problems.push(problems[index]);
+    // Cycles are found again over the whole file (a later stage can close or open one).
+    for (let index = 0; index < problems.length && problems[index].start <= end; index++) if (problems[index].code !== 'stage-cycle') this.problems.push(problems[index]);
     const stageReferences = previous.stageReferences;
     for (let index = 0; index < stageReferences.length; index++) if (stageReferences[index].start <= end) this.stageReferences.push(stageReferences[index]);
     this.facts = previous.instructions.slice(0, next);
@@ -538,7 +540,7 @@ class Analyzer {
         for (const flag of instruction.flags) {
           if (!flag.value) continue;
           const flagName = flag.name.value;
-          if (flagName === 'from') this.copyFrom(instruction, flag.value, stageIndex);
+          if (flagName === 'from') this.copyFrom(instruction, flag.value);
           else if (flagName === 'chown' || flagName === 'chmod' || flagName === 'checksum' || flagName === 'exclude') {
             this.expand(instruction, flag.value, build, stageIndex, 'build');
           }
@@ -619,16 +621,16 @@ class Analyzer {
     return new Pair(literal(name), expanded);
   }
 
-  private copyFrom(instruction: Instruction, value: Token, stageIndex: number): void {
+  private copyFrom(instruction: Instruction, value: Token): void {
     const text = value.value;
     if (!isLiteralWord(text, this.substitutionCodes) && lexShellWord(text, () => UNSET, { escapeChar: this.escapeChar }).value !== text) {
       this.problem(value, 'copy-from-variable', 'COPY --from does not expand variables: define a stage (FROM ${ARG} AS name) and copy from its name.');
       return;
     }
-    this.stageReference(instruction, value, text, 'copy-from', stageIndex);
+    this.stageReference(instruction, value, text, 'copy-from');
   }
 
-  private stageReference(instruction: Instruction, token: Token | Span, text: string, kind: StageReference['kind'], currentStage: number): void {
+  private stageReference(instruction: Instruction, token: Token | Span, text: string, kind: StageReference['kind']): void {
     if (!this.recording && !this.recordingTriggerReferences) return;
     let target: number | undefined;
     if (text.length <= 9 && /^[0-9]+$/.test(text)) {
@@ -637,18 +639,12 @@ class Analyzer {
         this.problem(token, 'stage-index-out-of-range', `There is no stage ${index}: stages are numbered from 0 to ${this.stageCount - 1}.`);
       } else {
         target = index;
-        if (index >= currentStage) this.problem(token, 'stage-not-built-yet', notBuiltYet(String(index), index === currentStage, kind));
       }
     } else {
+      // BuildKit finds a stage named anywhere in the file (a later one too); only a cycle fails,
+      // which circularReferences finds once every stage is read.
       const name = text.toLowerCase();
-      target = this.stageIndexByName.get(name);
-      if (target === currentStage) {
-        // BuildKit: "circular dependency detected on stage".
-        this.problem(token, 'stage-not-built-yet', notBuiltYet(text, true, kind));
-      } else if (target === undefined && this.laterStageNames.has(name)) {
-        target = this.laterStageNames.get(name);
-        this.problem(token, 'stage-not-built-yet', notBuiltYet(text, target === currentStage, kind));
-      }
+      target = this.stageIndexByName.get(name) ?? this.laterStageNames.get(name);
     }
     this.stageReferences.push(new StageReferenceNode(token.start, token.end, this.sourceOf(instruction), kind, text, instruction, target));
   }
@@ -667,7 +663,7 @@ class Analyzer {
         const fieldValue = field.slice(equals + 1);
         const start = this.valueOffsetToSource(value, offset + equals + 1);
         const span = new SpanNode(start, start + fieldValue.length, this.sourceOf(instruction));
-        this.stageReference(instruction, span, fieldValue, 'mount-from', stageIndex);
+        this.stageReference(instruction, span, fieldValue, 'mount-from');
       }
       offset += field.length + 1;
     }
@@ -852,6 +848,62 @@ class Analyzer {
     return new PlainFacts(instruction, stageIndex, effectOf(instruction, undefined), undefined, NO_PAIRS);
   }
 
+  /**
+   * `COPY --from` and `RUN --mount from=` that close a cycle: a stage that copies from itself, or
+   * from a stage that (through its base and its own copies) depends on it. BuildKit fails the
+   * build ("circular dependency detected on stage"); a reference to a later stage is otherwise fine.
+   */
+  private circularReferences(): void {
+    const dependencies: number[][] = this.stages.map(() => []);
+    for (const stage of this.stages) if (stage.base.kind === 'stage') dependencies[stage.index].push(stage.base.stageIndex);
+    // A trigger's references belong to whichever stage runs it: left out.
+    const triggers = new Set<Instruction>();
+    if (this.hasOnbuild) for (const instruction of this.ast.instructions) if (instruction.trigger) triggers.add(instruction.trigger);
+    const fromStage: number[] = [];
+    for (const reference of this.stageReferences) {
+      const from = reference.kind === 'from' || reference.stageIndex === undefined || triggers.has(reference.instruction) ? undefined : this.stageOfInstruction(reference.instruction);
+      fromStage.push(from ?? -1);
+      if (from !== undefined) dependencies[from].push(reference.stageIndex!);
+    }
+    this.stageReferences.forEach((reference, index) => {
+      const from = fromStage[index];
+      if (from < 0 || !this.reaches(dependencies, reference.stageIndex!, from)) return;
+      const stage = reference.stageIndex === from ? reference.name : `${reference.name}, which depends on this stage,`;
+      const verb = reference.kind === 'mount-from' ? 'mount' : 'copy';
+      this.problems.push(new ProblemNode(reference.start, reference.end, this.sourceOf(reference.instruction), 'stage-cycle', 'error', reference.stageIndex === from
+        ? `A stage cannot ${verb} from itself (${reference.name}): BuildKit fails with "circular dependency detected". Name another stage.`
+        : `This ${verb} from ${stage} makes a cycle: BuildKit fails with "circular dependency detected". Break the cycle.`));
+    });
+  }
+
+  /** Whether stage `from` depends, directly or not, on stage `to` (or is it). */
+  private reaches(dependencies: readonly number[][], from: number, to: number): boolean {
+    const seen = new Set<number>();
+    const pending = [from];
+    while (pending.length > 0) {
+      const stage = pending.pop()!;
+      if (stage === to) return true;
+      if (seen.has(stage)) continue;
+      seen.add(stage);
+      pending.push(...dependencies[stage]);
+    }
+    return false;
+  }
+
+  /** The index of the stage an instruction is in. */
+  private stageOfInstruction(instruction: Instruction): number | undefined {
+    const stages = this.stages;
+    let low = 0;
+    let high = stages.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (instruction.start < stages[mid].start) high = mid - 1;
+      else if (instruction.start > stages[mid].end) low = mid + 1;
+      else return mid;
+    }
+    return undefined;
+  }
+
   private problem(span: Span, code: ProblemCode, message: string): void {
     if (!this.recording) return;
     this.problems.push(new ProblemNode(span.start, span.end, this.sourceOf(span), code, 'error', message));
@@ -940,13 +992,6 @@ function includesAny(instruction: Instruction, codes: AsciiCodes): boolean {
 function includesAnyOrWord(instruction: Instruction, codes: AsciiCodes, lowerCaseWord: string): boolean {
   if (instruction instanceof InstructionNode) return instruction.logicalIncludesAnyOrWord(codes, lowerCaseWord);
   return includesAny(instruction, codes) || instruction.logicalText.toLowerCase().includes(lowerCaseWord);
-}
-
-function notBuiltYet(stage: string, itself: boolean, kind: StageReference['kind']): string {
-  const verb = kind === 'mount-from' ? 'mount' : 'copy';
-  return itself
-    ? `A stage cannot ${verb} from itself (${stage}): name an earlier stage.`
-    : `Stage ${stage} is defined after this instruction: ${verb} only from a stage defined before.`;
 }
 
 /** BuildKit gives every Linux image a PATH when its base has none. */

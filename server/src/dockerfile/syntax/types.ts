@@ -156,7 +156,7 @@ export type ProblemCode =
   | 'arg-blank-name'
   | 'copy-from-variable'
   | 'stage-index-out-of-range'
-  | 'stage-not-built-yet';
+  | 'stage-cycle';
 
 export interface Instruction extends Span {
   /** The keyword as written; `value` is its upper-cased form. */

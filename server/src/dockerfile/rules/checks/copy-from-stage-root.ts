@@ -11,8 +11,8 @@ export const check: Check = {
     // copying those whole is the point.
     const source = context.document.model.stageReferences.find((reference) => reference.instruction === instruction && reference.kind === 'copy-from');
     // Only an earlier stage is judged by what it holds: whether the name or index means a stage
-    // defined later (itself an error, stage-not-built-yet) or an image depends on the file after
-    // this instruction, which the lint of an edit there does not read again. Both are reported.
+    // defined later (BuildKit finds it) or an image depends on the file after this instruction,
+    // which the lint of an edit there does not read again. Both are reported.
     const current = context.stageOf(instruction)?.index ?? 0;
     const stage = source?.stageIndex !== undefined && source.stageIndex < current ? context.document.model.stages[source.stageIndex] : undefined;
     if (stage && (stage.instructions.length === 1 || fromScratch(context.document.model, stage.index))) return;
