@@ -854,40 +854,35 @@ class Analyzer {
    * build ("circular dependency detected on stage"); a reference to a later stage is otherwise fine.
    */
   private circularReferences(): void {
-    const dependencies: number[][] = this.stages.map(() => []);
-    for (const stage of this.stages) if (stage.base.kind === 'stage') dependencies[stage.index].push(stage.base.stageIndex);
     // A trigger's references belong to whichever stage runs it: left out.
     const triggers = new Set<Instruction>();
     if (this.hasOnbuild) for (const instruction of this.ast.instructions) if (instruction.trigger) triggers.add(instruction.trigger);
     const fromStage: number[] = [];
+    let forward = false;
     for (const reference of this.stageReferences) {
       const from = reference.kind === 'from' || reference.stageIndex === undefined || triggers.has(reference.instruction) ? undefined : this.stageOfInstruction(reference.instruction);
       fromStage.push(from ?? -1);
-      if (from !== undefined) dependencies[from].push(reference.stageIndex!);
+      if (from !== undefined && reference.stageIndex! >= from) forward = true;
     }
+    // Bases name earlier stages only: without a reference to the same or a later stage there is no cycle.
+    if (!forward) return;
+    const dependencies: number[][] = this.stages.map(() => []);
+    for (const stage of this.stages) if (stage.base.kind === 'stage') dependencies[stage.index].push(stage.base.stageIndex);
+    this.stageReferences.forEach((reference, index) => {
+      if (fromStage[index] >= 0) dependencies[fromStage[index]].push(reference.stageIndex!);
+    });
+    const component = stronglyConnected(dependencies);
     this.stageReferences.forEach((reference, index) => {
       const from = fromStage[index];
-      if (from < 0 || !this.reaches(dependencies, reference.stageIndex!, from)) return;
-      const stage = reference.stageIndex === from ? reference.name : `${reference.name}, which depends on this stage,`;
+      // In a cycle: the reference's two ends depend on each other (the same component), or it is its own stage.
+      if (from < 0 || component[from] !== component[reference.stageIndex!]) return;
       const verb = reference.kind === 'mount-from' ? 'mount' : 'copy';
-      this.problems.push(new ProblemNode(reference.start, reference.end, this.sourceOf(reference.instruction), 'stage-cycle', 'error', reference.stageIndex === from
-        ? `A stage cannot ${verb} from itself (${reference.name}): BuildKit fails with "circular dependency detected". Name another stage.`
-        : `This ${verb} from ${stage} makes a cycle: BuildKit fails with "circular dependency detected". Break the cycle.`));
+      const message =
+        reference.stageIndex === from
+          ? `A stage cannot ${verb} from itself (${reference.name}): BuildKit fails with "circular dependency detected". Name another stage.`
+          : `This ${verb} from ${reference.name}, which depends on this stage, makes a cycle: BuildKit fails with "circular dependency detected". Break the cycle.`;
+      this.problems.push(new ProblemNode(reference.start, reference.end, this.sourceOf(reference.instruction), 'stage-cycle', 'error', message));
     });
-  }
-
-  /** Whether stage `from` depends, directly or not, on stage `to` (or is it). */
-  private reaches(dependencies: readonly number[][], from: number, to: number): boolean {
-    const seen = new Set<number>();
-    const pending = [from];
-    while (pending.length > 0) {
-      const stage = pending.pop()!;
-      if (stage === to) return true;
-      if (seen.has(stage)) continue;
-      seen.add(stage);
-      pending.push(...dependencies[stage]);
-    }
-    return false;
   }
 
   /** The index of the stage an instruction is in. */
@@ -1137,3 +1132,56 @@ function effectOf(instruction: Instruction, expandedArgs: readonly ExpandedWord[
   }
 }
 
+/**
+ * The strongly connected component of each node of a graph (Tarjan's algorithm, without
+ * recursion: a file may have thousands of stages). Linear in nodes and edges.
+ */
+function stronglyConnected(edges: readonly (readonly number[])[]): Int32Array {
+  const count = edges.length;
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const component = new Int32Array(count).fill(-1);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
+  let next = 0;
+  let components = 0;
+  for (let root = 0; root < count; root++) {
+    if (index[root] >= 0) continue;
+    // Each frame: a node and the position of the next edge to follow.
+    const frames: [number, number][] = [[root, 0]];
+    index[root] = low[root] = next++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const node = frame[0];
+      if (frame[1] < edges[node].length) {
+        const target = edges[node][frame[1]++];
+        if (index[target] < 0) {
+          index[target] = low[target] = next++;
+          stack.push(target);
+          onStack[target] = 1;
+          frames.push([target, 0]);
+        } else if (onStack[target]) {
+          low[node] = Math.min(low[node], index[target]);
+        }
+        continue;
+      }
+      frames.pop();
+      if (frames.length > 0) {
+        const parent = frames[frames.length - 1][0];
+        low[parent] = Math.min(low[parent], low[node]);
+      }
+      if (low[node] === index[node]) {
+        let member: number;
+        do {
+          member = stack.pop()!;
+          onStack[member] = 0;
+          component[member] = components;
+        } while (member !== node);
+        components++;
+      }
+    }
+  }
+  return component;
+}
