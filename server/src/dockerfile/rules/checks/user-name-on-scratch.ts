@@ -5,11 +5,12 @@
 // `root` need no lookup; `WORKDIR /` creates nothing.
 import { ADDS_FILES, needsUserLookup, workdirCreatesNothing } from '../../config/userLookup';
 import type { InstructionFacts, Stage } from '../../semantic/types';
+import { detach } from '../../syntax/detach';
 import type { Check, CheckContext } from '../types';
 
 export const check: Check = {
   stage(stage, context) {
-    const inherited = fromBareScratch(stage, context, new Set());
+    const inherited = startOf(stage, context);
     if (!inherited) return;
     let user = inherited.user;
     for (const instruction of stage.instructions) {
@@ -39,21 +40,35 @@ export const check: Check = {
   },
 };
 
+/** Where a stage starts or ends with nothing added to scratch: the USER in force then. */
+interface Bare {
+  readonly user: string | undefined;
+}
+
 /** The USER in force where `stage` starts, when its chain of stages starts at scratch and adds no file; undefined otherwise. */
-function fromBareScratch(stage: Stage, context: CheckContext, visiting: Set<number>): { user: string | undefined } | undefined {
+function startOf(stage: Stage, context: CheckContext): Bare | undefined {
   if (stage.triggers.some((trigger) => ADDS_FILES.has(trigger.instruction.name))) return undefined;
   if (stage.base.kind === 'scratch') return { user: undefined };
-  if (stage.base.kind !== 'stage' || visiting.has(stage.index)) return undefined;
-  visiting.add(stage.index);
+  if (stage.base.kind !== 'stage' || stage.base.stageIndex >= stage.index) return undefined;
   const parent = context.document.model.stages[stage.base.stageIndex];
-  const start = parent ? fromBareScratch(parent, context, visiting) : undefined;
-  if (!parent || !start) return undefined;
-  let user = start.user;
-  for (const instruction of parent.instructions) {
-    if (ADDS_FILES.has(instruction.name)) return undefined;
-    if (instruction.name === 'USER') user = userOf(context.factsOf(instruction)) ?? user;
-  }
-  return { user };
+  return parent ? endOf(parent, context) : undefined;
+}
+
+/**
+ * The same where `stage` ends; kept per stage, so that a long chain of `FROM previous` stages is
+ * walked once, not once from every stage (it depends only on the stage and what precedes it).
+ */
+function endOf(stage: Stage, context: CheckContext): Bare | undefined {
+  return context.stageMemo(stage, 'user-name-on-scratch:end', () => {
+    const start = startOf(stage, context);
+    if (!start) return undefined;
+    let user = start.user;
+    for (const instruction of stage.instructions) {
+      if (ADDS_FILES.has(instruction.name)) return undefined;
+      if (instruction.name === 'USER') user = userOf(context.factsOf(instruction)) ?? user;
+    }
+    return { user: user === undefined ? undefined : detach(user) };
+  });
 }
 
 /** The USER's value, when it is known. */
