@@ -162,6 +162,14 @@ describe('config helpers', () => {
     it(`STOPSIGNAL ${JSON.stringify(value)} is ${expected === undefined ? 'refused' : `signal ${expected}`}`, () => assert.equal(parseStopSignal(value), expected));
   }
 
+  it('predicts the end of a chain of thousands of stages, each FROM the one before (it used to overflow the stack)', () => {
+    let dockerfile = 'FROM scratch AS s0\nENV A0=0\n';
+    for (let index = 1; index < 4000; index++) dockerfile += `FROM s${index - 1} AS s${index}\nENV A${index}=${index}\n`;
+    const { config } = predict(dockerfile);
+    assert.equal(config.Env?.length, 4001);
+    assert.equal(config.Env?.at(-1), 'A3999=3999');
+  });
+
   it('a stage ARG name is expanded like its value; a global one is not', () => {
     const { config } = predict('ARG "G"=1\nFROM scratch\nARG A=av\nARG "Q"=1 ${A}_B=2\nARG G\nENV X=$Q Y=$av_B Z=$G\n');
     assert.deepEqual(config.Env?.slice(1), ['X=1', 'Y=2', 'Z=']);

@@ -7,7 +7,7 @@ import type { ImageReference } from '../semantic/imageReference';
 import { environmentWithPath } from '../semantic/model';
 import { recordedWorkdir } from '../semantic/paths';
 import { DEFAULT_LINUX_PATH } from '../semantic/predefined';
-import type { BaseImageConfig, DockerfileModel, ExpandedWord, InstructionFacts, Stage } from '../semantic/types';
+import type { BaseImageConfig, DockerfileModel, ExpandedWord, InstructionFacts, Stage, StageBase } from '../semantic/types';
 import { missingArguments } from '../syntax/requiredArguments';
 import type { Instruction } from '../syntax/types';
 import { parseGoDuration } from './duration';
@@ -57,7 +57,7 @@ export function predictImageConfig(model: DockerfileModel, options: PredictOptio
   if ('error' in resolved) return resolved;
   const facts = new Map<Instruction, InstructionFacts>();
   for (const fact of model.instructions) facts.set(fact.instruction, fact);
-  const stagePrediction = new Predictor(model, facts).stage(resolved.stage.index, new Set());
+  const stagePrediction = new Predictor(model, facts).stage(resolved.stage.index);
   // Every stage's instructions are parsed before any is built: one without its arguments fails
   // the build whichever stage is the target.
   const parseErrors: ConfigError[] = [];
@@ -86,36 +86,44 @@ interface State {
 }
 
 class Predictor {
-  /** Whether each predicted stage ended with nothing added to scratch (its children start so). */
-  private readonly bareAtEnd = new Map<number, boolean>();
-
   constructor(
     private readonly model: DockerfileModel,
     private readonly facts: ReadonlyMap<Instruction, InstructionFacts>,
   ) {}
 
-  stage(index: number, visiting: Set<number>): ConfigPrediction {
-    const stage = this.model.stages[index];
-    const state = this.baseState(stage, visiting);
-    for (const trigger of stage.triggers) this.apply(trigger, state);
-    for (const instruction of stage.instructions) {
-      const fact = this.facts.get(instruction);
-      if (fact && instruction !== stage.from) this.apply(fact, state);
+  /** The stage's prediction: the stages it is built FROM first, oldest first (a loop, not a recursion: a chain may be thousands long). */
+  stage(index: number): ConfigPrediction {
+    const chain: number[] = [];
+    for (let at: number | undefined = index; at !== undefined; ) {
+      chain.push(at);
+      const base: StageBase = this.model.stages[at].base;
+      // A base names an earlier stage only; anything else would be a model error, not a loop to follow.
+      at = base.kind === 'stage' && base.stageIndex < at ? base.stageIndex : undefined;
     }
-    this.bareAtEnd.set(index, state.bareScratch);
-    return { config: orderKeys(state.config), stageIndex: index, complete: state.complete, notes: state.notes, errors: state.errors, sources: state.sources };
+    let parent: { prediction: ConfigPrediction; bareScratch: boolean } | undefined;
+    for (let position = chain.length - 1; position >= 0; position--) {
+      const stage = this.model.stages[chain[position]];
+      const state = this.baseState(stage, parent);
+      for (const trigger of stage.triggers) this.apply(trigger, state);
+      for (const instruction of stage.instructions) {
+        const fact = this.facts.get(instruction);
+        if (fact && instruction !== stage.from) this.apply(fact, state);
+      }
+      const prediction = { config: orderKeys(state.config), stageIndex: stage.index, complete: state.complete, notes: state.notes, errors: state.errors, sources: state.sources };
+      parent = { prediction, bareScratch: state.bareScratch };
+    }
+    return parent!.prediction;
   }
 
-  private baseState(stage: Stage, visiting: Set<number>): State {
+  /** Where a stage starts: its parent stage's end (`parent`, when its base is a stage), scratch, or an image. */
+  private baseState(stage: Stage, parent: { prediction: ConfigPrediction; bareScratch: boolean } | undefined): State {
     const base = stage.base;
-    if (base.kind === 'stage' && !visiting.has(base.stageIndex)) {
-      visiting.add(stage.index);
-      const parent = this.stage(base.stageIndex, visiting);
-      const config = cloneConfig(parent.config);
+    if (base.kind === 'stage' && parent) {
+      const from = parent.prediction;
+      const config = cloneConfig(from.config);
       config.OnBuild = null;
       config.Env = environmentWithPath(config.Env);
-      const bareScratch = this.bareAtEnd.get(base.stageIndex) ?? false;
-      return { config, sources: { ...parent.sources }, notes: [...parent.notes], errors: [...parent.errors], complete: parent.complete, cmdSet: false, bareScratch };
+      return { config, sources: { ...from.sources }, notes: [...from.notes], errors: [...from.errors], complete: from.complete, cmdSet: false, bareScratch: parent.bareScratch };
     }
     if (base.kind === 'scratch') {
       return { config: emptyConfig([`PATH=${DEFAULT_LINUX_PATH}`], '/'), sources: {}, notes: [], errors: [], complete: true, cmdSet: false, bareScratch: true };
