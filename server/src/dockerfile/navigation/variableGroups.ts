@@ -47,24 +47,31 @@ function computeGroups(model: DockerfileModel): VariableGroups {
   };
 
   const firstByScope = new Map<string, number>();
+  // The first definition of each name, by stage: a stage is tied to its base stage name by name.
+  const firstInStage = new Map<number, { name: string; index: number }[]>();
   const firstArg = new Map<string, number>();
   definitions.forEach((definition, index) => {
     const scopeKey = `${definition.stageIndex ?? 'global'}\u0000${definition.name}`;
     const first = firstByScope.get(scopeKey);
-    if (first === undefined) firstByScope.set(scopeKey, index);
-    else union(first, index);
+    if (first === undefined) {
+      firstByScope.set(scopeKey, index);
+      if (definition.stageIndex !== undefined) {
+        let names = firstInStage.get(definition.stageIndex);
+        if (!names) firstInStage.set(definition.stageIndex, (names = []));
+        names.push({ name: definition.name, index });
+      }
+    } else union(first, index);
     if (definition.kind === 'arg' || definition.kind === 'automatic') {
       const arg = firstArg.get(definition.name);
       if (arg === undefined) firstArg.set(definition.name, index);
       else union(arg, index);
     }
   });
+  // Each stage's own names only: looking through every scope for each stage was quadratic.
   for (const stage of model.stages) {
     if (stage.base.kind !== 'stage') continue;
     const baseIndex = stage.base.stageIndex;
-    for (const [key, index] of firstByScope) {
-      const [scope, name] = key.split('\u0000');
-      if (scope !== String(stage.index)) continue;
+    for (const { name, index } of firstInStage.get(stage.index) ?? []) {
       const inherited = firstByScope.get(`${baseIndex}\u0000${name}`);
       if (inherited !== undefined) union(index, inherited);
     }
