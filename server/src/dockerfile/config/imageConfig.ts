@@ -8,6 +8,7 @@ import { environmentWithPath } from '../semantic/model';
 import { recordedWorkdir } from '../semantic/paths';
 import { DEFAULT_LINUX_PATH } from '../semantic/predefined';
 import type { BaseImageConfig, DockerfileModel, ExpandedWord, InstructionFacts, Stage, StageBase } from '../semantic/types';
+import { skipSpace, trimSpaceEnd } from '../syntax/chars';
 import { missingArguments } from '../syntax/requiredArguments';
 import type { Instruction } from '../syntax/types';
 import { parseGoDuration } from './duration';
@@ -222,7 +223,7 @@ class Predictor {
         for (const word of fact.expandedArgs ?? []) {
           unknownNote(word);
           // Each path is trimmed (Go's strings.TrimSpace): `[" /data "]` is /data, `[" "]` fails.
-          const path = trimGoSpace(word.value);
+          const path = word.value.slice(skipSpace(word.value, 0, word.value.length), trimSpaceEnd(word.value, 0, word.value.length));
           if (path === '') fail('VOLUME specified can not be an empty string');
           else (config.Volumes ??= {})[path] = {};
         }
@@ -479,19 +480,4 @@ export function triggerExpression(logicalText: string): string {
 
 function isRegexSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
-}
-
-/** Go's strings.TrimSpace, in one pass from each end (no regular expression on user text). */
-function trimGoSpace(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isGoSpace(text.charCodeAt(start))) start++;
-  while (end > start && isGoSpace(text.charCodeAt(end - 1))) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
-}
-
-/** Go's unicode.IsSpace (JavaScript's \s also counts U+FEFF, and not U+0085). */
-function isGoSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
 }
