@@ -8,6 +8,7 @@
 //   await loadImages(engine, { source, signal, onProgress })  → { images }        | ImageArchiveError
 //   await tagImage(engine, source, 'registry/repo:tag')
 //   await pushImage(engine, { reference, credentials, signal, onProgress })     | RegistryAuthError
+//   await pullImage(engine, { reference, credentials, signal, onProgress }) → { imageId, digest, downloaded }
 //   await findCredentials(registry, { storedLogin })   Layerwise login → credHelpers/credsStore → auths
 //   await verifyLogin(engine, registry, user, password)                          POST /auth
 //   await removeImage(engine, ref, { force })                                    | ImageInUseError
@@ -30,6 +31,8 @@ export * from './fileTransfer';
 export * from './flatten';
 export * from './images';
 export * from './jsonMessages';
+export * from './layerProgress';
+export * from './pull';
 export * from './registry';
 export * from './run';
 export * from './saveLoad';

@@ -4,6 +4,7 @@
 import { EngineAccess, cancelledError, jsonRequest, streamRequest } from './engineAccess';
 import { RegistryCredentials, redactSecrets, registryAuthHeader, registryOfReference, serverAddressFor } from './credentials';
 import { jsonMessages, messageError } from './jsonMessages';
+import { LayerTally, PUSH_PHASES } from './layerProgress';
 import { EngineError } from '../errors';
 import { parseImageReference } from '../../../../server/src/dockerfile';
 
@@ -24,6 +25,11 @@ export class RegistryAuthError extends Error {
 }
 
 const unauthorized = /unauthorized|authentication required|no basic auth credentials|denied: requested access|incorrect username or password|401/i;
+
+/** Whether an engine's or registry's message means "log in" (push, pull and login share it). */
+export function isUnauthorized(text: string): boolean {
+  return unauthorized.test(text);
+}
 
 /** Splits `registry/repo:tag` (or `@digest`) into repository and tag; the tag defaults to latest. */
 export function splitReference(reference: string): { repository: string; tag: string } {
@@ -67,32 +73,18 @@ export interface PushResult {
   readonly size?: number;
 }
 
-interface LayerState {
-  current: number;
-  total: number;
-  done: boolean;
-}
-
 export async function pushImage(engine: EngineAccess, options: PushOptions): Promise<PushResult> {
   const { repository, tag } = splitReference(options.reference);
   const registry = registryOfReference(options.reference);
   const operation = `push ${options.reference}`;
-  const layers = new Map<string, LayerState>();
+  const tally = new LayerTally(PUSH_PHASES);
   let lastStatus = '';
   let digest: string | undefined;
   let size: number | undefined;
   let failure: string | undefined;
   const report = () => {
-    let current = 0;
-    let total = 0;
-    let done = 0;
-    for (const layer of layers.values()) {
-      total += layer.total;
-      current += layer.done ? layer.total : Math.min(layer.current, layer.total);
-      if (layer.done) done++;
-    }
-    const fraction = layers.size === 0 ? 0 : total > 0 ? current / total : done / layers.size;
-    options.onProgress?.({ layers: layers.size, layersDone: done, bytesPushed: current, bytesTotal: total, fraction: Math.min(1, fraction), lastStatus });
+    const totals = tally.totals();
+    options.onProgress?.({ layers: totals.layers, layersDone: totals.layersDone, bytesPushed: totals.bytes, bytesTotal: totals.bytesTotal, fraction: totals.fraction, lastStatus });
   };
   try {
     const response = await streamRequest(
@@ -113,13 +105,8 @@ export async function pushImage(engine: EngineAccess, options: PushOptions): Pro
         continue;
       }
       const status = message.status ?? '';
-      if (message.id && /^[0-9a-f]{12,64}$/.test(message.id)) {
-        const layer = layers.get(message.id) ?? { current: 0, total: 0, done: false };
-        layers.set(message.id, layer);
-        if (message.progressDetail?.total) layer.total = message.progressDetail.total;
-        if (message.progressDetail?.current !== undefined) layer.current = message.progressDetail.current;
-        if (/^(Pushed|Layer already exists|Mounted from)/.test(status)) layer.done = true;
-        lastStatus = `${message.id.slice(0, 12)}: ${status}`;
+      if (tally.record(message.id, status, message.progressDetail)) {
+        lastStatus = `${message.id!.slice(0, 12)}: ${status}`;
         report();
       } else if (status) {
         lastStatus = status;
@@ -143,7 +130,7 @@ export async function pushImage(engine: EngineAccess, options: PushOptions): Pro
     if (/An image does not exist locally|No such image|tag does not exist/i.test(safe)) throw new Error(`There is no local image ${options.reference} to push: tag an image with this name first.`);
     throw new Error(`Pushing ${options.reference} failed: ${safe}`);
   }
-  for (const layer of layers.values()) layer.done = true;
+  tally.finish();
   report();
   return { reference: options.reference, digest, size };
 }
