@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { RegistryCredentials, findCredentials, normalizeRegistry, registryOfReference } from '../engine/operations/credentials';
 import { RegistryAuthError, pushImage, splitReference, tagImage, verifyLogin } from '../engine/operations/registry';
+import { registerPullCommand } from './pullImage';
+import { RegistryAuth, describeSource, withRegistryLogin } from './registryAuth';
 import { searchDockerHub, searchRegistry } from '../engine/operations/search';
 import { formatBytes } from '../explorer/shape/format';
 import { isCancellation, withCancellableProgress } from '../ui/progress';
@@ -68,6 +70,8 @@ export interface LoginCommandOptions {
 export function registerRegistryCommands(context: OperationContext): RegistryLogins {
   const logins = new RegistryLogins(context.extension);
   const lookup = (registry: string) => findCredentials(registry, { storedLogin: (host) => logins.get(host) });
+  const auth: RegistryAuth = { lookup, promptLogin: (registry, reason) => promptLogin(registry, reason) };
+  const pull = registerPullCommand(context, auth);
 
   async function promptLogin(registry: string, reason?: string): Promise<RegistryCredentials | undefined> {
     const username = await vscode.window.showInputBox({ title: `Log in to ${registry}`, prompt: reason ?? 'User name', ignoreFocusOut: true });
@@ -115,22 +119,14 @@ export function registerRegistryCommands(context: OperationContext): RegistryLog
       refreshExplorer(context);
     }
     const registry = registryOfReference(reference);
-    let credentials = await lookup(registry);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await pushWithProgress(reference, credentials);
+    try {
+      await withRegistryLogin(auth, registry, { noPrompt: options.noPrompt, log: (line) => context.operationsOutput.appendLine(line) }, (credentials) => pushWithProgress(reference, credentials));
+    } catch (error) {
+      if (isCancellation(error)) {
+        void vscode.window.showInformationMessage(`The push of ${reference} was cancelled; the registry has no new tag.`);
         return;
-      } catch (error) {
-        if (isCancellation(error)) {
-          void vscode.window.showInformationMessage(`The push of ${reference} was cancelled; the registry has no new tag.`);
-          return;
-        }
-        if (!(error instanceof RegistryAuthError) || options.noPrompt || attempt >= 2) throw error;
-        context.operationsOutput.appendLine(error.message);
-        const again = await promptLogin(registry, error.hadCredentials ? `${registry} refused the stored credentials: user name` : `${registry} needs a login: user name`);
-        if (!again) return;
-        credentials = again;
       }
+      throw error;
     }
   });
 
@@ -175,7 +171,7 @@ export function registerRegistryCommands(context: OperationContext): RegistryLog
     void vscode.window.showInformationMessage(`Pushed ${reference}.`);
   }
 
-  registerCommand(context.extension, context.log, 'layerwise.image.search', async (given?: { registry?: string; term?: string }) => {
+  registerCommand(context.extension, context.log, 'layerwise.image.search', async (given?: { registry?: string; term?: string; action?: 'pull' | 'copy' }) => {
     const settings = vscode.workspace.getConfiguration('layerwise.registry');
     const limit = settings.get<number>('searchLimit', 25);
     let registry = given?.registry;
@@ -217,23 +213,25 @@ export function registerRegistryCommands(context: OperationContext): RegistryLog
       void vscode.window.showInformationMessage(`Nothing matches "${term}" on ${registry}.`);
       return;
     }
-    const picked = await vscode.window.showQuickPick(items, { title: `${items.length} result(s) on ${registry}`, matchOnDescription: true, matchOnDetail: true, placeHolder: 'Pick one to copy its reference' });
-    if (picked) {
+    const picked = await vscode.window.showQuickPick(items, { title: `${items.length} result(s) on ${registry}`, matchOnDescription: true, matchOnDetail: true, placeHolder: 'Pick one to pull it or copy its reference' });
+    if (!picked) return;
+    const action =
+      given?.action ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: 'Pull', description: 'fetch it into the engine', value: 'pull' as const },
+            { label: 'Copy Reference', description: picked.reference, value: 'copy' as const },
+          ],
+          { title: `What to do with ${picked.reference}` },
+        )
+      )?.value;
+    if (action === 'pull') await pull(picked.reference);
+    else if (action === 'copy') {
       await vscode.env.clipboard.writeText(picked.reference);
       void vscode.window.showInformationMessage(`Copied ${picked.reference} to the clipboard.`);
     }
   });
 
   return logins;
-}
-
-function describeSource(credentials: RegistryCredentials): string {
-  switch (credentials.source) {
-    case 'layerwise-login':
-      return 'your Layerwise login';
-    case 'credential-helper':
-      return `docker-credential-${credentials.helper}`;
-    default:
-      return '~/.docker/config.json';
-  }
 }

@@ -1,7 +1,8 @@
 // Build and push from the command palette in the real editor, against the engine tier's dockerd
 // and its authenticated registry: a successful build shows its image in the explorer, a failing
 // step becomes a diagnostic on its Dockerfile line, a loaded image is revealed and selected in the
-// Images view, a push without login is refused and a push after logging in lands in the registry.
+// Images view, a push without login is refused and a push after logging in lands in the registry,
+// and a pull after logging in brings an image back from it.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -99,6 +100,35 @@ describe('operations from the command palette', () => {
     await vscode.commands.executeCommand('layerwise.registry.login', { registry, username: state.registry.username, password: state.registry.password });
     await vscode.commands.executeCommand('layerwise.image.push', source, { target, noPrompt: true });
     assert.deepEqual(await listed(), ['1.0']);
+    await vscode.commands.executeCommand('layerwise.registry.logout', registry);
+  });
+
+  it('Pull Image: refused without a login; after Log In to Registry the image comes back, selected in the Images view', async () => {
+    const registry = state.registry.address;
+    const target = `${registry}/team/layerwise-test-editor-pull-${run}:1.0`;
+    const source = `layerwise-test-editor-pull-src-${run}:1`;
+    images.push(source, target);
+    await docker('tag', state.baseImage, source);
+    const login = { registry, username: state.registry.username, password: state.registry.password };
+    await vscode.commands.executeCommand('layerwise.registry.login', login);
+    await vscode.commands.executeCommand('layerwise.image.push', source, { target, noPrompt: true });
+    await vscode.commands.executeCommand('layerwise.registry.logout', registry);
+    const imageId = (await docker('image', 'inspect', '--format', '{{.Id}}', target)).trim();
+    await docker('rmi', target);
+    const present = () => docker('image', 'inspect', target).then(() => true, () => false);
+
+    if (!(await findCredentials(registry))) {
+      await vscode.commands.executeCommand('layerwise.image.pull', target, { noPrompt: true });
+      assert.equal(await present(), false, 'pulled without credentials');
+    }
+    await vscode.commands.executeCommand('layerwise.registry.login', login);
+    await vscode.commands.executeCommand('layerwise.image.pull', target, { noPrompt: true });
+    assert.equal((await docker('image', 'inspect', '--format', '{{.Id}}', target)).trim(), imageId);
+    const selected = await waitFor('the pulled image selected in the Images view', () => {
+      const selection = api.explorer.imagesSelection();
+      return selection.length === 1 && selection[0]!.kind === 'image' && selection[0]!.ref === target ? selection[0] : undefined;
+    });
+    assert.equal(api.explorer.imagesTreeItem(selected).contextValue, 'image.tag');
     await vscode.commands.executeCommand('layerwise.registry.logout', registry);
   });
 });

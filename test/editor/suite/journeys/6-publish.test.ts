@@ -1,7 +1,8 @@
 // Journey 6, publish: tag an image for the private registry (127.0.0.1:5000, htpasswd auth), push:
 // the registry refuses and the editor asks for credentials; the user logs in and the push goes
-// through with per-layer progress; searching the registry finds the repository and tag; the
-// password shows in no log, output channel or message of the editor.
+// through with per-layer progress; searching the registry finds the repository and tag, and
+// pulling it from there brings the image back, selected in the Images view; the password shows
+// in no log, output channel or message of the editor.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -54,12 +55,30 @@ describe('journey 6: publish', function () {
     const repoDigest = (JSON.parse(await docker(['image', 'inspect', '--format', '{{json .RepoDigests}}', target])) as string[]).find((entry) => entry.startsWith(`${registry}/team/app@`));
     assert.ok(repoDigest, 'the engine recorded the pushed digest');
 
-    // Search the private registry: the repository and its tag; picking one copies its reference.
+    // Search the private registry: the repository and its tag; a pick can be copied or pulled.
     user.answer('quickPick', /result\(s\) on 127\.0\.0\.1:5000/, 'team/app:1.0');
+    user.answer('quickPick', /^What to do with 127\.0\.0\.1:5000\/team\/app:1\.0\n/, 'Copy Reference');
     await vscode.commands.executeCommand('layerwise.image.search', { registry, term: 'team/app' });
     const results = user.shown.slice(mark).find((entry) => entry.kind === 'quickPick' && /result\(s\) on/.test(entry.title ?? ''));
     assert.ok(results?.kind === 'quickPick' && results.items.includes('team/app:1.0'), JSON.stringify(results));
     assert.equal(await vscode.env.clipboard.readText(), target);
+
+    // Gone from the engine, found again and pulled: the same image is back, selected in the Images view.
+    await docker(['rmi', target]);
+    const pullMark = user.mark;
+    user.answer('quickPick', /result\(s\) on 127\.0\.0\.1:5000/, 'team/app:1.0');
+    user.answer('quickPick', /^What to do with 127\.0\.0\.1:5000\/team\/app:1\.0\n/, 'Pull');
+    await vscode.commands.executeCommand('layerwise.image.search', { registry, term: 'team/app' });
+    await user.waitForMessage(/^Pulled 127\.0\.0\.1:5000\/team\/app:1\.0\.$/, pullMark);
+    assert.equal((await inspectImage(target))!.Id, imageId);
+    const pulls = user.progress(/^Pulling 127\.0\.0\.1:5000\/team\/app:1\.0$/, pullMark);
+    assert.equal(pulls.length, 1, 'one pull, with the stored login');
+    assert.ok(pulls[0]!.reports.some((report) => /^\d+\/\d+ layers/.test(report)), `per-layer progress: ${JSON.stringify(pulls[0]!.reports)}`);
+    const selected = await waitFor('the pulled image selected in the Images view', () => {
+      const selection = api.explorer.imagesSelection();
+      return selection.length === 1 && selection[0]!.kind === 'image' ? selection[0] : undefined;
+    });
+    assert.equal(selected.kind === 'image' && selected.ref, target);
 
     // The credentials never show: not in a message, nor in any log or output channel file.
     const secrets = [state.registry.password, Buffer.from(`${state.registry.username}:${state.registry.password}`).toString('base64')];

@@ -1,0 +1,96 @@
+// Pull Image: asks for a name (checked as it is typed), pulls it with per-layer progress and the
+// registry's credentials (asking for a login when refused), then shows the image selected in the
+// Images view. Search Images hands its pick here too.
+import * as vscode from 'vscode';
+import { normalizeRegistry, registryOfReference } from '../engine/operations/credentials';
+import { PullResult, pullImage, pullTarget } from '../engine/operations/pull';
+import { formatBytes } from '../explorer/shape/format';
+import { isCancellation, withCancellableProgress } from '../ui/progress';
+import { OperationContext, engineWork } from './operationContext';
+import { registerCommand } from './registerCommand';
+import { RegistryAuth, describeSource, withRegistryLogin } from './registryAuth';
+
+export interface PullCommandOptions {
+  /** Fail on "unauthorized" instead of asking for a login (tests, scripted use). */
+  readonly noPrompt?: boolean;
+}
+
+/** Pulls `reference` as the command does; undefined when cancelled or a login was declined. */
+export type PullByReference = (reference: string, options?: PullCommandOptions) => Promise<PullResult | undefined>;
+
+export function registerPullCommand(context: OperationContext, auth: RegistryAuth): PullByReference {
+  const pull: PullByReference = async (reference, options = {}) => {
+    const target = pullTarget(reference);
+    const registry = registryOfReference(target.reference);
+    try {
+      const result = await withRegistryLogin(auth, registry, { noPrompt: options.noPrompt, log: (line) => context.operationsOutput.appendLine(line) }, async (credentials) => {
+        context.operationsOutput.appendLine(`\n=== Pull ${target.reference}${credentials ? ` (credentials from ${describeSource(credentials)})` : ' (no credentials)'} ===`);
+        return withCancellableProgress(`Pulling ${target.reference}`, (progress, signal) =>
+          engineWork(context, (engine) =>
+            pullImage(engine, {
+              reference: target.reference,
+              credentials,
+              signal,
+              onProgress: (update) => {
+                const bytes = update.bytesTotal > 0 ? ` · ${formatBytes(update.bytes)} of ${formatBytes(update.bytesTotal)}` : '';
+                progress.report(`${update.layersDone}/${update.layers} layers${bytes}`, update.fraction);
+              },
+            }),
+          ),
+        );
+      });
+      if (!result) return undefined;
+      context.operationsOutput.appendLine(
+        result.downloaded ? `Pulled ${result.reference}${result.digest ? ` (${result.digest})` : ''}: image ${result.imageId}.` : `${result.reference} is up to date: image ${result.imageId}.`,
+      );
+      await reveal(result);
+      void vscode.window.showInformationMessage(result.downloaded ? `Pulled ${result.reference}.` : `${result.reference} is up to date.`);
+      return result;
+    } catch (error) {
+      if (isCancellation(error)) {
+        void vscode.window.showInformationMessage(`The pull of ${target.reference} was cancelled; no image was tagged.`);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+
+  /** The pulled image, in sight and selected; by ID when the engine names it otherwise (docker.io/library/x is shown as x). */
+  async function reveal(result: PullResult): Promise<void> {
+    const explorer = context.explorer;
+    if (!explorer) return;
+    try {
+      const shown = await explorer.revealImages([result.reference]);
+      if (shown.revealed.length === 0 && result.imageId) await explorer.revealImages([result.imageId]);
+    } catch (error) {
+      context.log.warn(`Could not reveal ${result.reference} in the Images view: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  registerCommand(context.extension, context.log, 'layerwise.image.pull', async (given?: unknown, options?: PullCommandOptions) => {
+    const reference = typeof given === 'string' && given.trim() ? given : await askReference();
+    if (!reference) return;
+    await pull(reference, typeof options === 'object' && options !== null ? options : {});
+  });
+
+  return pull;
+}
+
+async function askReference(): Promise<string | undefined> {
+  const configured = normalizeRegistry(vscode.workspace.getConfiguration('layerwise.registry').get<string>('default', '') || 'docker.io');
+  return vscode.window.showInputBox({
+    title: 'Pull Image',
+    prompt: 'name[:tag], registry/name[:tag] or name@sha256:<digest> (no tag: latest)',
+    value: configured !== 'docker.io' ? `${configured}/` : '',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (!value.trim()) return undefined;
+      try {
+        pullTarget(value);
+        return undefined;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+  });
+}
