@@ -182,7 +182,27 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     // A hidden view re-lists when it shows, and a reveal made during that is undone: show it first.
     if (!imagesView.visible) await showView(imagesView, IMAGES_VIEW_ID);
     await refresh({ images: true, containers: false });
-    await images.whenListed();
+    for (let attempt = 1; ; attempt++) {
+      // A refresh still pending (engine events of the operation that made the images) would
+      // rebuild the nodes under the reveal.
+      await model.whenIdle();
+      await images.whenListed();
+      const found = await findShownImages(refs);
+      try {
+        // A reveal selects one item (VS Code's API has no multi-selection): show them all, then
+        // select the first.
+        for (const node of found.revealed.slice(1)) await imagesView.reveal(node, { select: false, focus: false });
+        if (found.revealed[0]) await imagesView.reveal(found.revealed[0], { select: true, focus: true });
+        return found;
+      } catch (error) {
+        // The nodes were replaced while VS Code resolved them: list again and reveal the new ones.
+        if (attempt >= 3) throw error;
+        output.debug(`Reveal of ${refs.join(', ')} raced a refresh (${error instanceof Error ? error.message : String(error)}); trying again.`);
+      }
+    }
+  };
+
+  const findShownImages = async (refs: readonly string[]) => {
     const roots = await images.getChildren();
     const shown = roots.flatMap((node): ImageNode[] => (node.kind === 'image' ? [node] : node.kind === 'repository' || node.kind === 'danglingGroup' ? [...node.children] : []));
     const revealed: ImageNode[] = [];
@@ -193,10 +213,6 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
       if (node && !revealed.includes(node)) revealed.push(node);
       if (!node) notShown.push(ref);
     }
-    // A reveal selects one item (VS Code's API has no multi-selection): show them all, then
-    // select the first.
-    for (const node of revealed.slice(1)) await imagesView.reveal(node, { select: false, focus: false });
-    if (revealed[0]) await imagesView.reveal(revealed[0], { select: true, focus: true });
     return { revealed, notShown };
   };
 
