@@ -26,12 +26,13 @@ import { symbols } from './lsp/features/symbols';
 import { layers } from './lsp/features/layers';
 import { diagnostics } from './lsp/features/diagnostics';
 import { codeActions } from './lsp/features/codeActions';
+import { pullActions } from './lsp/features/pullActions';
 import { registerHubs } from './lsp/hubs';
 import type { Logger } from './lsp/runSafe';
 import { SettingsStore } from './lsp/settings';
 import { version } from '../../package.json';
 
-const features: readonly Feature[] = [completion, hover, signatureHelp, layers, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens, diagnostics, codeActions];
+const features: readonly Feature[] = [completion, hover, signatureHelp, layers, symbols, navigation, folding, selection, formatting, semanticTokens, links, codeLens, diagnostics, codeActions, pullActions];
 
 export interface ServerOptions {
   /** Runs once the client sent `initialized`, before the features' own initialized work. */

@@ -83,6 +83,7 @@ export { normalizeWorkdir, recordedWorkdir } from './semantic/paths';
 export type { ConfigError, ConfigPrediction, ConfigSources, HealthcheckConfig, ImageConfig } from './config/types';
 export { formatGoDuration, parseGoDuration } from './config/duration';
 export { parseStopSignal } from './config/signal';
+export { missingBaseImages, type MissingBaseImage } from './baseImages/missing';
 export { scanShellReferences, type ShellReference } from './semantic/shellReferences';
 export { fileEffects, type ShellValues } from './semantic/fileEffects';
 export {

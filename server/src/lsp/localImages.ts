@@ -17,6 +17,8 @@ const DETAILS_TTL_MS = 60_000;
 export class LocalImages {
   private list: readonly KnownImage[] = [];
   private loadedAt = 0;
+  /** The last answer came from a reachable engine (an empty list then means "no images"). */
+  private available = false;
   private inFlight: Promise<void> | undefined;
   /** The client does not serve the request (another editor): stop asking. */
   /** The client does not serve layerwise/localImages (an editor other than ours). */
@@ -41,6 +43,11 @@ export class LocalImages {
     return this.list;
   }
 
+  /** Whether `current` is the list of a reachable engine: only then does a missing image mean "not on the engine". */
+  get engineAvailable(): boolean {
+    return this.available;
+  }
+
   /** Starts a background refresh when the list is stale. */
   prefetch(): void {
     if (Date.now() - this.loadedAt > STALE_AFTER_MS) void this.refresh();
@@ -61,6 +68,7 @@ export class LocalImages {
       this.inFlight = withTimeout(this.connection.sendRequest<LocalImagesResult>(ClientMethods.localImages), REQUEST_TIMEOUT_MS)
         .then((result) => {
           this.list = result?.images ?? [];
+          this.available = result?.available ?? false;
           this.loadedAt = Date.now();
         })
         .catch((error: unknown) => this.failed(error))
@@ -98,6 +106,7 @@ export class LocalImages {
       return;
     }
     this.loadedAt = Date.now();
+    this.available = false;
     this.log.info(`Local images unavailable: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -103,7 +103,7 @@ describe('operations from the command palette', () => {
     await vscode.commands.executeCommand('layerwise.registry.logout', registry);
   });
 
-  it('Pull Image: refused without a login; after Log In to Registry the image comes back, selected in the Images view', async () => {
+  it('Pull Image: refused without a login; after Log In to Registry the FROM line offers the pull and the image comes back, selected', async () => {
     const registry = state.registry.address;
     const target = `${registry}/team/layerwise-test-editor-pull-${run}:1.0`;
     const source = `layerwise-test-editor-pull-src-${run}:1`;
@@ -121,8 +121,16 @@ describe('operations from the command palette', () => {
       await vscode.commands.executeCommand('layerwise.image.pull', target, { noPrompt: true });
       assert.equal(await present(), false, 'pulled without credentials');
     }
+    // The Dockerfile that needs it offers the pull on its FROM line; the action runs the command.
     await vscode.commands.executeCommand('layerwise.registry.login', login);
-    await vscode.commands.executeCommand('layerwise.image.pull', target, { noPrompt: true });
+    const dockerfile = writeWorkspaceFile('ops-pull/Dockerfile', `FROM ${target}\nRUN true\n`);
+    await vscode.window.showTextDocument(dockerfile);
+    const action = await waitFor('the Pull action on the FROM line', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', dockerfile, new vscode.Range(0, 1, 0, 1));
+      return actions.find((candidate) => candidate.title === `Pull ${target} (not on your engine)`);
+    });
+    assert.deepEqual(action.command?.arguments, [target]);
+    await vscode.commands.executeCommand(action.command!.command, ...action.command!.arguments!);
     assert.equal((await docker('image', 'inspect', '--format', '{{.Id}}', target)).trim(), imageId);
     const selected = await waitFor('the pulled image selected in the Images view', () => {
       const selection = api.explorer.imagesSelection();
