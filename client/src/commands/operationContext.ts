@@ -44,7 +44,7 @@ interface ContainerLike {
   readonly container: { readonly id: string; readonly name: string; readonly state: string };
 }
 
-function isImageNode(value: unknown): value is ImageLike {
+export function isImageNode(value: unknown): value is ImageLike {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'image' && typeof (value as { ref?: unknown }).ref === 'string';
 }
 function isContainerNode(value: unknown): value is ContainerLike {

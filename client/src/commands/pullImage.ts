@@ -6,7 +6,7 @@ import { normalizeRegistry, registryOfReference } from '../engine/operations/cre
 import { PullResult, pullImage, pullTarget } from '../engine/operations/pull';
 import { formatBytes } from '../explorer/shape/format';
 import { isCancellation, withCancellableProgress } from '../ui/progress';
-import { OperationContext, engineWork } from './operationContext';
+import { OperationContext, engineWork, imageRefsFromArgs, isImageNode } from './operationContext';
 import { registerCommand } from './registerCommand';
 import { RegistryAuth, describeSource, withRegistryLogin } from './registryAuth';
 
@@ -67,10 +67,13 @@ export function registerPullCommand(context: OperationContext, auth: RegistryAut
     }
   }
 
-  registerCommand(context.extension, context.log, 'layerwise.image.pull', async (given?: unknown, options?: PullCommandOptions) => {
-    const reference = typeof given === 'string' && given.trim() ? given : await askReference();
-    if (!reference) return;
-    await pull(reference, typeof options === 'object' && options !== null ? options : {});
+  // From the palette (asks), a FROM line's action (a name), or the context menu of one or more
+  // image tags (pulling a tag again fetches what it names now).
+  registerCommand(context.extension, context.log, 'layerwise.image.pull', async (given?: unknown, second?: unknown) => {
+    const named = typeof given === 'string' || isImageNode(given) ? imageRefsFromArgs([given, second]) : [];
+    const references = named.length > 0 ? named : [await askReference()].filter((reference): reference is string => Boolean(reference));
+    const options = typeof second === 'object' && second !== null && !Array.isArray(second) ? (second as PullCommandOptions) : {};
+    for (const reference of references) await pull(reference, options);
   });
 
   return pull;

@@ -13,6 +13,7 @@ import type { ImagesViewNode } from '../../../client/src/explorer';
 import { findCredentials } from '../../../client/src/engine/operations/credentials';
 import { searchRegistry } from '../../../client/src/engine/operations/search';
 import { docker, engineTierState, layerwise, waitFor, writeWorkspaceFile } from './helpers';
+import { editorLogFiles } from './journeys/support';
 
 describe('operations from the command palette', () => {
   const run = `${process.pid}-${Date.now().toString(36)}`;
@@ -137,6 +138,13 @@ describe('operations from the command palette', () => {
       return selection.length === 1 && selection[0]!.kind === 'image' && selection[0]!.ref === target ? selection[0] : undefined;
     });
     assert.equal(api.explorer.imagesTreeItem(selected).contextValue, 'image.tag');
+
+    // From the tag's context menu: pulled again, the registry has nothing newer.
+    await vscode.commands.executeCommand('layerwise.image.pull', selected, [selected]);
+    await waitFor('"up to date" in the Layerwise Operations output', () => {
+      const operations = editorLogFiles().find((file) => file.endsWith('Layerwise Operations.log'));
+      return operations && fs.readFileSync(operations, 'utf8').includes(`${target} is up to date: image ${imageId}.`) ? operations : undefined;
+    });
     await vscode.commands.executeCommand('layerwise.registry.logout', registry);
   });
 });
