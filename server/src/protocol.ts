@@ -41,6 +41,9 @@ export interface WorkspaceTrustParams {
 /** Error code of layerFiles when the image must be analysed (again) first. */
 export const LayersNotAnalysedCode = -32_001;
 
+/** Error code of analyseLayers when the engine has no such image (the client can offer to pull it). */
+export const ImageNotFoundCode = -32_002;
+
 export interface AnalyseLayersParams {
   /** Image name, tag or ID on the engine. */
   readonly image?: string;

@@ -2,12 +2,12 @@
 // space, open a report, filter a layer's files by kind) and the per-layer file tree in the
 // Images view. The analysis itself runs in the language server.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { registerCommand } from '../commands/registerCommand';
 import type { ExplorerApi, ImageNode, LayerNode } from '../explorer';
 import { formatBytes } from '../../../server/src/layers/byteSize';
 import type { ChangeKind } from '../../../server/src/layers/model';
-import { ServerMethods, type LayersSummary } from '../../../server/src/protocol';
+import { ImageNotFoundCode, ServerMethods, type LayersSummary } from '../../../server/src/protocol';
 import { allChangeKinds, LayerFileTree } from './layerFileTree';
 import { LayersClient } from './layersClient';
 import { markdownReport } from './report';
@@ -20,6 +20,8 @@ export interface LayersApi {
 }
 
 type ImageArgument = string | ImageNode | LayerNode | undefined;
+
+const PULL_AND_ANALYSE = 'Pull and Analyse';
 
 export function registerLayers(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, client: LanguageClient, explorer: ExplorerApi): LayersApi {
   const layers = new LayersClient(client);
@@ -42,9 +44,26 @@ export function registerLayers(context: vscode.ExtensionContext, output: vscode.
   registerCommand(context, output, 'layerwise.layers.analyse', async (argument?: ImageArgument) => {
     const image = await imageOf(argument, explorer);
     if (!image) return;
-    const summary = await analyse(image);
+    let summary: LayersSummary | undefined;
+    try {
+      summary = await analyse(image);
+    } catch (error) {
+      // A FROM line's lens names base images the engine may not have yet: offer to pull first.
+      if (!(error instanceof ResponseError) || error.code !== ImageNotFoundCode) throw error;
+      offerPull(image, error.message);
+      return;
+    }
     if (summary) offerNext(summary);
   });
+
+  /** The error, with a button that pulls the image and analyses it (not awaited: the command ends now). */
+  const offerPull = (image: string, message: string) => {
+    void vscode.window.showErrorMessage(message, PULL_AND_ANALYSE).then(async (choice) => {
+      if (choice !== PULL_AND_ANALYSE) return;
+      await vscode.commands.executeCommand('layerwise.image.pull', image);
+      await vscode.commands.executeCommand('layerwise.layers.analyse', image);
+    });
+  };
 
   registerCommand(context, output, 'layerwise.layers.analyseArchive', async (uri?: vscode.Uri) => {
     const file =

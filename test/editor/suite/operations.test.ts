@@ -13,7 +13,7 @@ import type { ImagesViewNode } from '../../../client/src/explorer';
 import { findCredentials } from '../../../client/src/engine/operations/credentials';
 import { searchRegistry } from '../../../client/src/engine/operations/search';
 import { docker, engineTierState, layerwise, waitFor, writeWorkspaceFile } from './helpers';
-import { editorLogFiles } from './journeys/support';
+import { UserRecorder, editorLogFiles } from './journeys/support';
 
 describe('operations from the command palette', () => {
   const run = `${process.pid}-${Date.now().toString(36)}`;
@@ -122,8 +122,23 @@ describe('operations from the command palette', () => {
       await vscode.commands.executeCommand('layerwise.image.pull', target, { noPrompt: true });
       assert.equal(await present(), false, 'pulled without credentials');
     }
-    // The Dockerfile that needs it offers the pull on its FROM line; the action runs the command.
+    // Analysing the layers of an image the engine lacks offers to pull it first.
     await vscode.commands.executeCommand('layerwise.registry.login', login);
+    const user = new UserRecorder();
+    try {
+      user.answer('notification', /has no image/, 'Pull and Analyse');
+      await vscode.commands.executeCommand('layerwise.layers.analyse', target);
+      const offer = await waitFor('the offer to pull', () => user.messages('error').find((entry) => entry.buttons.includes('Pull and Analyse')));
+      assert.match(offer.message, new RegExp(`has no image ${target.replace(/[.]/g, '\\.')}`));
+      await waitFor('the image pulled by the button', async () => ((await present()) ? true : undefined));
+      const summary = await waitFor('the pulled image analysed', () => api.layers.summary(imageId));
+      assert.ok(summary.layers.length >= 1, `layers: ${summary.layers.length}`);
+    } finally {
+      user.dispose();
+    }
+    await docker('rmi', target);
+
+    // The Dockerfile that needs it offers the pull on its FROM line; the action runs the command.
     const dockerfile = writeWorkspaceFile('ops-pull/Dockerfile', `FROM ${target}\nRUN true\n`);
     await vscode.window.showTextDocument(dockerfile);
     const action = await waitFor('the Pull action on the FROM line', async () => {

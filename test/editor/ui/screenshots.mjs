@@ -12,8 +12,10 @@
 //   build-failure.png     a failed build: the diagnostic on the failing RUN, the step log and the
 //                         notification
 //   completion-mount.png  completion after RUN --mount=type=
+//   pull-action.png       the light bulb on a FROM whose base image the engine does not have
 //
-// Saved into docs/images/ (LAYERWISE_SCREENSHOTS_DIR to write elsewhere), 1400×900. Everything it
+// Saved into docs/images/ (LAYERWISE_SCREENSHOTS_DIR to write elsewhere), 1400×900;
+// LAYERWISE_SCREENSHOTS_ONLY=a,b saves only those (every step still runs: later ones need earlier). Everything it
 // creates on the engine carries the label layerwise-test=screenshots and is removed at the end.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -151,7 +153,10 @@ async function setSideBarWidth(page, widthPx) {
   await page.mouse.move(box.x + widthPx + 300, y + 300);
 }
 
+const only = process.env.LAYERWISE_SCREENSHOTS_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+
 async function shoot(page, name) {
+  if (only && !only.includes(name)) return;
   const path = join(outDir, `${name}.png`);
   await page.screenshot({ path });
   console.log(`saved ${path}`);
@@ -239,6 +244,22 @@ async function fromHover(page) {
   await page.mouse.move(5, 450);
 }
 
+async function pullAction(page) {
+  await quickOpen(page, 'entrypoint-cmd/Dockerfile', 'ENTRYPOINT fixes the program');
+  await tidy(page);
+  await goToLine(page, '3:8');
+  // The engine's image list reaches the language server in the background: ask until it has.
+  const offered = '.action-widget:has-text("Pull ubuntu:24.04")';
+  for (let tries = 0; tries < 20 && !(await page.locator(offered).count()); tries++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector(offered, { timeout: 3_000 }).catch(() => undefined);
+  }
+  await page.waitForSelector(offered, { timeout: stepTimeoutMs });
+  await shoot(page, 'pull-action');
+  await page.keyboard.press('Escape');
+}
+
 async function buildFailure(page) {
   await quickOpen(page, 'build-failure/Dockerfile', 'A build that fails on purpose');
   await tidy(page);
@@ -313,6 +334,7 @@ async function main() {
     await waitForHealth(docker, 'web-without-server', 'unhealthy');
     await containersView(page);
     await fromHover(page);
+    await pullAction(page);
     await buildFailure(page);
     // Last: it leaves the multi-stage example edited (never saved).
     await completionOfMountTypes(page);

@@ -11,7 +11,7 @@ import {
   type InlayHint,
 } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../../protocol/support/testClient';
-import { ServerMethods, type LayerFileEntry, type LayersSummary } from '../../../server/src/protocol';
+import { ImageNotFoundCode, ServerMethods, type LayerFileEntry, type LayersSummary } from '../../../server/src/protocol';
 import { docker, RUN_ID, TEST_LABEL, testState, uniqueName, useCleanup, waitFor } from '../support';
 
 const MiB = 1024 * 1024;
@@ -149,6 +149,11 @@ describe('layer analysis in the Dockerfile (language server, real engine)', func
       client.connection.sendRequest(ServerMethods.layerFiles, { imageId: 'sha256:0000', layerIndex: 0, directory: '' }),
       /not analysed/,
     );
-    await assert.rejects(client.connection.sendRequest(ServerMethods.analyseLayers, { image: `${uniqueName('absent')}:1` }), /Cannot inspect image layerwise-test-absent.*:1: the engine at .* has no image layerwise-test-absent/);
+    // A missing image has its own code: the editor then offers to pull it.
+    await assert.rejects(client.connection.sendRequest(ServerMethods.analyseLayers, { image: `${uniqueName('absent')}:1` }), (error: unknown) => {
+      assert.equal((error as { code?: number }).code, ImageNotFoundCode);
+      assert.match((error as Error).message, /Cannot inspect image layerwise-test-absent.*:1: the engine at .* has no image layerwise-test-absent/);
+      return true;
+    });
   });
 });

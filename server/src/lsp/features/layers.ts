@@ -9,6 +9,7 @@ import { formatBytes } from '../../layers/byteSize';
 import { AnalysisCancelledError } from '../../layers/errors';
 import type { ImageAnalysis } from '../../layers/model';
 import {
+  ImageNotFoundCode,
   LayersNotAnalysedCode,
   ServerMethods,
   type AnalyseLayersParams,
@@ -94,6 +95,8 @@ async function guarded<T>(context: ServerContext, what: string, token: Cancellat
   } catch (error) {
     if (error instanceof ResponseError) return error;
     if (error instanceof AnalysisCancelledError || token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled');
+    // The engine module's EngineError, known by its kind (the module loads only when needed).
+    if ((error as { kind?: unknown } | undefined)?.kind === 'not-found-object') return new ResponseError(ImageNotFoundCode, (error as Error).message);
     context.log.error(describeFailure(what, undefined, error));
     return new ResponseError(ErrorCodes.InternalError, error instanceof Error ? error.message : String(error));
   } finally {

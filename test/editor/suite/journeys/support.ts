@@ -147,7 +147,7 @@ export type Shown =
   | { readonly kind: 'saveDialog' | 'openDialog'; readonly answered: boolean }
   | { readonly kind: 'progress'; readonly title: string; readonly reports: string[]; done: boolean };
 
-type QuestionKind = 'modal' | 'inputBox' | 'quickPick' | 'saveDialog' | 'openDialog';
+type QuestionKind = 'modal' | 'notification' | 'inputBox' | 'quickPick' | 'saveDialog' | 'openDialog';
 
 interface Answer {
   readonly kind: QuestionKind;
@@ -178,9 +178,12 @@ export class UserRecorder implements vscode.Disposable {
           const chosen = (options ? rest.slice(1) : rest).find((item) => (typeof item === 'string' ? item : (item as vscode.MessageItem).title) === reply);
           return Promise.resolve(chosen);
         }
-        // Notifications reach the workbench as they would; nobody clicks their buttons.
+        // Notifications reach the workbench as they would; a button is clicked only when a test
+        // scripted that (answer('notification', …)), else nobody clicks.
         void (original as (...args: unknown[]) => Thenable<unknown>).call(vscode.window, text, ...rest);
-        return Promise.resolve(undefined);
+        const click = items.length > 0 ? this.take('notification', text) : undefined;
+        const clicked = click?.reply({ text, items });
+        return Promise.resolve((options ? rest.slice(1) : rest).find((item) => (typeof item === 'string' ? item : (item as vscode.MessageItem).title) === clicked));
       };
     window.showInformationMessage = message('information', this.original('showInformationMessage'));
     window.showWarningMessage = message('warning', this.original('showWarningMessage'));
