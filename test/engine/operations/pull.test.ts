@@ -94,6 +94,11 @@ describe('registry: pull', function () {
     await assert.rejects(pullImage(engine, { reference: '127.0.0.1:9/team/app:1' }), /^Error: Cannot reach the registry 127\.0\.0\.1:9 to pull 127\.0\.0\.1:9\/team\/app:1 \(.+\)\. Check the name of the registry/);
   });
 
+  it('a Docker Hub name without a network: latest is asked for, and Docker Hub named as unreachable', async () => {
+    // These machines have no internet (the Docker Hub search test assumes the same).
+    await assert.rejects(pullImage(engine, { reference: 'alpine' }), /^Error: Cannot reach the registry docker\.io to pull alpine:latest \(.*registry-1\.docker\.io.*\)\./);
+  });
+
   it('cancelling a pull halfway leaves no image', async () => {
     const { reference } = await publishAndForget('cancel', 150_000_000);
     const controller = new AbortController();
