@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import type { EngineConnection } from '../../../client/src/engine/connection';
 import { PullProgress, pullImage } from '../../../client/src/engine/operations/pull';
 import { RegistryAuthError, pushImage, tagImage } from '../../../client/src/engine/operations/registry';
+import { testEngine } from '../support';
 import { RUN_ID, cleanup, docker, mainEngine, registryCredentials, testState, uniqueName } from './support';
 
 describe('registry: pull', function () {
@@ -97,6 +98,19 @@ describe('registry: pull', function () {
   it('a Docker Hub name without a network: latest is asked for, and Docker Hub named as unreachable', async () => {
     // These machines have no internet (the Docker Hub search test assumes the same).
     await assert.rejects(pullImage(engine, { reference: 'alpine' }), /^Error: Cannot reach the registry docker\.io to pull alpine:latest \(.*registry-1\.docker\.io.*\)\./);
+  });
+
+  it('on Podman, which expects HTTPS of 127.0.0.1:5000 too: what to configure, for pull and push', async () => {
+    const podman = await testEngine('podman');
+    const reference = `${registry}/team/${uniqueName('pull-podman')}:1`;
+    const advice = /^Error: The registry 127\.0\.0\.1:5000 answers in plain HTTP, and the engine expects HTTPS \(.+\)\. Add 127\.0\.0\.1:5000 to the engine's insecure registries \(Docker: "insecure-registries" in daemon\.json; Podman: .*registries\.conf\)/;
+    await assert.rejects(pullImage(podman, { reference, credentials: login }), advice);
+    await tagImage(podman, testState().podman.baseImage, reference);
+    try {
+      await assert.rejects(pushImage(podman, { reference, credentials: login }), advice);
+    } finally {
+      await podman.docker.getImage(reference).remove({ force: true }).catch(() => undefined);
+    }
   });
 
   it('cancelling a pull halfway leaves no image', async () => {

@@ -7,7 +7,7 @@ import { EngineAccess, cancelledError, jsonRequest, streamRequest } from './engi
 import { RegistryCredentials, redactSecrets, registryAuthHeader, registryOfReference } from './credentials';
 import { jsonMessages, messageError } from './jsonMessages';
 import { LayerTally, PULL_PHASES, type LayerTotals } from './layerProgress';
-import { RegistryAuthError, isUnauthorized } from './registry';
+import { RegistryAuthError, isUnauthorized, plainHttpRegistryError } from './registry';
 import { EngineError } from '../errors';
 import { parseImageReference } from '../../../../server/src/dockerfile';
 
@@ -100,6 +100,8 @@ export async function pullImage(engine: EngineAccess, options: PullOptions): Pro
 function failureError(reference: string, registry: string, reason: string, credentials: RegistryCredentials | undefined): Error {
   const safe = redactSecrets(reason, credentials);
   if (isUnauthorized(safe)) return new RegistryAuthError(registry, Boolean(credentials), safe);
+  const plainHttp = plainHttpRegistryError(registry, safe);
+  if (plainHttp) return plainHttp;
   if (unreachable.test(safe)) return new Error(`Cannot reach the registry ${registry} to pull ${reference} (${safe}). Check the name of the registry and the engine's network or proxy settings.`);
   if (notFound.test(safe)) return new Error(`${registry} has no image ${reference} (${safe}). Check the repository name and the tag; Search Images lists what a registry holds.`);
   return new Error(`Pulling ${reference} failed: ${safe}`);

@@ -26,6 +26,17 @@ export class RegistryAuthError extends Error {
 
 const unauthorized = /unauthorized|authentication required|no basic auth credentials|denied: requested access|incorrect username or password|401/i;
 
+/**
+ * The engine tried HTTPS and the registry answered in plain HTTP (Podman does this for
+ * 127.0.0.1:5000 too, where dockerd trusts loopback): say what to configure. Undefined otherwise.
+ */
+export function plainHttpRegistryError(registry: string, reason: string): Error | undefined {
+  if (!/server gave HTTP response to HTTPS client/i.test(reason)) return undefined;
+  return new Error(
+    `The registry ${registry} answers in plain HTTP, and the engine expects HTTPS (${reason}). Add ${registry} to the engine's insecure registries (Docker: "insecure-registries" in daemon.json; Podman: a [[registry]] entry with location = "${registry}" and insecure = true in registries.conf), or serve the registry over TLS.`,
+  );
+}
+
 /** Whether an engine's or registry's message means "log in" (push, pull and login share it). */
 export function isUnauthorized(text: string): boolean {
   return unauthorized.test(text);
@@ -128,6 +139,8 @@ export async function pushImage(engine: EngineAccess, options: PushOptions): Pro
     const safe = redactSecrets(failure, options.credentials);
     if (unauthorized.test(safe)) throw new RegistryAuthError(registry, Boolean(options.credentials), safe);
     if (/An image does not exist locally|No such image|tag does not exist/i.test(safe)) throw new Error(`There is no local image ${options.reference} to push: tag an image with this name first.`);
+    const plainHttp = plainHttpRegistryError(registry, safe);
+    if (plainHttp) throw plainHttp;
     throw new Error(`Pushing ${options.reference} failed: ${safe}`);
   }
   tally.finish();
