@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { EngineAccess, cancelledError, streamRequest } from './engineAccess';
-import { jsonMessages, messageError } from './jsonMessages';
+import { readProgress } from './jsonMessages';
 import { splitReference } from './registry';
 
 export interface FlattenOptions {
@@ -114,11 +114,7 @@ export async function flattenImage(engine: EngineAccess, options: FlattenOptions
       },
       operation,
     );
-    let failure: string | undefined;
-    for await (const message of jsonMessages(imported)) {
-      const error = messageError(message);
-      if (error) failure = error;
-    }
+    const failure = await readProgress(imported);
     if (options.signal?.aborted) throw cancelledError(engine, operation);
     if (failure) throw new Error(`Flattening ${options.image} failed while importing: ${failure}`);
     if (!exported.complete) throw new Error(`Flattening ${options.image} failed: the export stream ended early.`);

@@ -52,3 +52,18 @@ function* parseLine(line: string): Generator<JsonMessage> {
 export function messageError(message: JsonMessage): string | undefined {
   return message.errorDetail?.message ?? message.error;
 }
+
+/**
+ * Reads a progress stream to its end, handing each message that reports no error to `onMessage`.
+ * Returns the last error a message reported: the engine answers 200 and reports a failure inside
+ * the stream (push, pull, load, import), so the caller decides what it means once it ended.
+ */
+export async function readProgress(stream: Readable, onMessage: (message: JsonMessage) => void = () => undefined): Promise<string | undefined> {
+  let failure: string | undefined;
+  for await (const message of jsonMessages(stream)) {
+    const error = messageError(message);
+    if (error) failure = error;
+    else onMessage(message);
+  }
+  return failure;
+}

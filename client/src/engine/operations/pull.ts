@@ -5,7 +5,7 @@
 // pull; the engine tags only a finished pull, so a cancelled one leaves no image behind.
 import { EngineAccess, cancelledError, jsonRequest, streamRequest } from './engineAccess';
 import { RegistryCredentials, redactSecrets, registryAuthHeader, registryOfReference } from './credentials';
-import { jsonMessages, messageError } from './jsonMessages';
+import { readProgress } from './jsonMessages';
 import { LayerTally, PULL_PHASES, type LayerTotals } from './layerProgress';
 import { RegistryAuthError, isUnauthorized, plainHttpRegistryError } from './registry';
 import { EngineError } from '../errors';
@@ -64,24 +64,19 @@ export async function pullImage(engine: EngineAccess, options: PullOptions): Pro
       { method: 'POST', path: '/images/create', query: { fromImage: target.fromImage, tag: target.tag }, registryAuth: registryAuthHeader(options.credentials), signal: options.signal },
       operation,
     );
-    for await (const message of jsonMessages(response)) {
-      const error = messageError(message);
-      if (error) {
-        failure = error;
-        continue;
-      }
+    failure = await readProgress(response, (message) => {
       const status = message.status ?? '';
       if (tally.record(message.id, status, message.progressDetail)) {
         lastStatus = `${message.id!.slice(0, 12)}: ${status}`;
         report();
-        continue;
+        return;
       }
-      if (!status) continue;
+      if (!status) return;
       lastStatus = status;
       const digestMatch = /^Digest: (sha256:[0-9a-f]{64})/.exec(status);
       if (digestMatch) digest = digestMatch[1];
       if (/^Status: Image is up to date/.test(status)) downloaded = false;
-    }
+    });
   } catch (error) {
     if (options.signal?.aborted) throw cancelledError(engine, operation);
     const translated = error instanceof EngineError ? error : engine.translate(error, operation);

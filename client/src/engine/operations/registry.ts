@@ -3,7 +3,7 @@
 // credentials and retry; no secret ever appears in a message.
 import { EngineAccess, cancelledError, jsonRequest, streamRequest } from './engineAccess';
 import { RegistryCredentials, redactSecrets, registryAuthHeader, registryOfReference, serverAddressFor } from './credentials';
-import { jsonMessages, messageError } from './jsonMessages';
+import { readProgress } from './jsonMessages';
 import { LayerTally, PUSH_PHASES } from './layerProgress';
 import { EngineError } from '../errors';
 import { parseImageReference } from '../../../../server/src/dockerfile';
@@ -103,17 +103,12 @@ export async function pushImage(engine: EngineAccess, options: PushOptions): Pro
       { method: 'POST', path: `/images/${encodeURIComponent(repository)}/push`, query: { tag }, registryAuth: registryAuthHeader(options.credentials), signal: options.signal },
       operation,
     );
-    for await (const message of jsonMessages(response)) {
-      const error = messageError(message);
-      if (error) {
-        failure = error;
-        continue;
-      }
+    failure = await readProgress(response, (message) => {
       const aux = message.aux as { Digest?: string; Size?: number } | undefined;
       if (aux && typeof aux.Digest === 'string') {
         digest = aux.Digest;
         size = aux.Size;
-        continue;
+        return;
       }
       const status = message.status ?? '';
       if (tally.record(message.id, status, message.progressDetail)) {
@@ -127,7 +122,7 @@ export async function pushImage(engine: EngineAccess, options: PushOptions): Pro
           size = Number(match[2]);
         }
       }
-    }
+    });
   } catch (error) {
     if (options.signal?.aborted) throw cancelledError(engine, operation);
     const translated = error instanceof EngineError ? error : engine.translate(error, operation);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { EngineAccess, cancelledError, streamRequest } from './engineAccess';
 import { checkTarget, streamToFile } from './fileTransfer';
-import { jsonMessages, messageError } from './jsonMessages';
+import { readProgress } from './jsonMessages';
 
 export interface SaveOptions {
   /** Image references or IDs; several go into one archive. */
@@ -99,15 +99,9 @@ export async function loadImages(engine: EngineAccess, options: LoadOptions): Pr
   let failure: string | undefined;
   try {
     const response = await streamRequest(engine, { method: 'POST', path: '/images/load', query: { quiet: false }, body: counter, signal: options.signal }, operation);
-    for await (const message of jsonMessages(response)) {
-      const error = messageError(message);
-      if (error) {
-        failure = error;
-        continue;
-      }
-      const text = message.stream ?? '';
-      for (const match of text.matchAll(/^Loaded image(?: ID)?: (.+)$/gm)) images.push(match[1]!.trim());
-    }
+    failure = await readProgress(response, (message) => {
+      for (const match of (message.stream ?? '').matchAll(/^Loaded image(?: ID)?: (.+)$/gm)) images.push(match[1]!.trim());
+    });
   } catch (error) {
     if (options.signal?.aborted) throw cancelledError(engine, operation);
     const translated = engine.translate(error, operation);
