@@ -2,7 +2,7 @@
 // engine's facts about a FROM image fetched through layerwise/imageDetails.
 import { strict as assert } from 'node:assert';
 import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
-import { ClientMethods, type ImageDetailsParams, type ImageDetailsResult } from '../../server/src/protocol';
+import { ClientMethods, type ImageDetailsParams, type ImageDetailsResult, type LocalImagesResult } from '../../server/src/protocol';
 import { TestClient } from './support/testClient';
 
 function text(hover: Hover | null): string {
@@ -26,6 +26,29 @@ describe('protocol: hover', () => {
     assert.match(text(value), /Default: `30s`/);
     const variable = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 42 } });
     assert.match(text(variable), /\$APP\*\* \(ENV\) = `\/app`/);
+  });
+
+  it('says a base image is not on the engine only when the engine answered', async () => {
+    for (const available of [false, true]) {
+      client = await TestClient.start();
+      let asked = 0;
+      client.connection.onRequest(ClientMethods.localImages, (): LocalImagesResult => {
+        asked++;
+        return available ? { available, images: [] } : { available, reason: 'connect ENOENT /var/run/docker.sock', images: [] };
+      });
+      client.connection.onRequest(ClientMethods.imageDetails, (): ImageDetailsResult => null);
+      const uri = 'file:///project/Dockerfile';
+      await client.open(uri, 'FROM nginx\n');
+      const at = { textDocument: { uri }, position: { line: 0, character: 7 } };
+      // The list is fetched in the background; the request after the client answered sees it.
+      for (let tries = 0; tries < 200 && asked === 0; tries++) await client.connection.sendRequest(HoverRequest.type, at);
+      const hover = text(await client.connection.sendRequest(HoverRequest.type, at));
+      assert.match(hover, /\*\*nginx\*\*/);
+      if (available) assert.match(hover, /Not on your engine: the build pulls it, or pull it now from the light bulb\./);
+      else assert.doesNotMatch(hover, /engine/);
+      // The last client is stopped by afterEach.
+      if (!available) await client.stop();
+    }
   });
 
   it('shows the engine facts of a FROM image the client inspects', async () => {

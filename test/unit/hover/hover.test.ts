@@ -25,6 +25,8 @@ interface Case {
   readonly contains: readonly string[] | null;
   readonly excludes?: readonly string[];
   readonly withDetails?: boolean;
+  /** No reachable engine: no image list at all (not an empty one). */
+  readonly noEngine?: boolean;
 }
 
 const cases: Case[] = [
@@ -69,7 +71,9 @@ const cases: Case[] = [
   // FROM images
   { name: 'base image on the engine', source: 'FROM ⟦busy‸box:1.36⟧', contains: ['**busybox:1.36**', 'Docker Hub', 'Tag: `1.36`', 'On your engine', '2.1 MB', '0123456789ab'] },
   { name: 'base image details from the engine', source: 'FROM ⟦busy‸box:1.36⟧', withDetails: true, contains: ['Layers: 1', 'Digest: `sha256:feedface`', 'Platform: `linux/amd64`', 'Command: `["sh"]`'] },
-  { name: 'base image not on the engine', source: 'FROM ⟦ngi‸nx⟧', contains: ['Tag: none, so `latest`', 'Not on your engine'] },
+  { name: 'base image not on the engine', source: 'FROM ⟦ngi‸nx⟧', contains: ['Tag: none, so `latest`', 'Not on your engine: the build pulls it, or pull it now from the light bulb.'] },
+  { name: 'base image for another platform not on the engine', source: 'FROM --platform=linux/arm64 ⟦ngi‸nx⟧', contains: ['Not on your engine: the build pulls it.'], excludes: ['light bulb'] },
+  { name: 'base image without an engine: nothing said about the engine', source: 'FROM ⟦ngi‸nx⟧', noEngine: true, contains: ['Tag: none, so `latest`'], excludes: ['engine'] },
   { name: 'base image pinned by digest', source: 'FROM ⟦alpine@sha256:0123456789012345678901234567890123456789012345678901234567890‸123⟧', contains: ['Pinned by digest'] },
   { name: 'scratch', source: 'FROM ⟦scra‸tch⟧', contains: ['empty image'] },
   { name: 'AS keyword', source: 'FROM alpine ⟦A‸S⟧ base', contains: ['names this stage', '--target base'] },
@@ -110,7 +114,7 @@ describe('hover', () => {
         const document = analyzeText(text);
         const image = baseImageAt(document, cursor!);
         const imageDetails = testCase.withDetails && image ? new Map([[image, busyboxDetails]]) : undefined;
-        const result = hover(document, cursor!, { images, imageDetails });
+        const result = hover(document, cursor!, { images: testCase.noEngine ? undefined : images, imageDetails });
         if (testCase.contains === null) {
           assert.equal(result, null, `no hover; got ${JSON.stringify(result)}`);
           return;

@@ -30,7 +30,8 @@ export function imageHover(stage: Stage, options: HoverOptions): string {
   const local = localImage(options.images ?? [], reference);
   if (details) parts.push(engineFacts(details));
   else if (local) parts.push(`On your engine: ${formatBytes(local.sizeBytes)}, created ${formatCreated(local.created)}, ID ${code(shortId(local.id))}.`);
-  else if (options.images) parts.push('Not on your engine: the build pulls it.');
+  // The light bulb's pull (pullActions) leaves --platform stages to the build.
+  else if (options.images) parts.push(stage.platform ? 'Not on your engine: the build pulls it.' : 'Not on your engine: the build pulls it, or pull it now from the light bulb.');
   return parts.join('\n\n');
 }
 

@@ -32,7 +32,9 @@ export const hover: Feature = {
           if (documents.get(params.textDocument.uri)?.version !== version) return null;
           if (details) imageDetails = new Map([[image, details]]);
         }
-        return hoverAt(dockerfile, offset, { markdown, images: images.current, imageDetails });
+        // Without a reachable engine an empty list would read as "not on your engine".
+        const known = images.current;
+        return hoverAt(dockerfile, offset, { markdown, images: images.engineAvailable ? known : undefined, imageDetails });
       }),
     );
   },
