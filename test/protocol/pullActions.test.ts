@@ -41,6 +41,23 @@ describe('protocol: pull actions', () => {
     assert.deepEqual(offered, [], 'pulled: no longer offered');
   });
 
+  it('a file that needs several offers to pull them all, each once', async () => {
+    client = await TestClient.start();
+    client.connection.onRequest(ClientMethods.localImages, (): LocalImagesResult => ({ available: true, images: [] }));
+    const uri = 'file:///project/several/Dockerfile';
+    await client.open(uri, 'FROM golang:1.22 AS build\nFROM golang:1.22 AS test\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\n');
+    let offered: unknown[] = [];
+    for (let tries = 0; tries < 200 && offered.length === 0; tries++) {
+      offered = pulls(await actionsOnLine(client, uri, 2));
+      if (offered.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.deepEqual(offered, [
+      ['Pull gcr.io/distroless/static:nonroot (not on your engine)', ['gcr.io/distroless/static:nonroot']],
+      ['Pull all 2 base images this file needs (not on your engine)', [['golang:1.22', 'gcr.io/distroless/static:nonroot']]],
+    ]);
+    assert.deepEqual(pulls(await actionsOnLine(client, uri, 3)), [], 'nothing on a line that is not a FROM');
+  });
+
   it('offers nothing while the engine cannot be reached', async () => {
     client = await TestClient.start();
     let asked = 0;

@@ -67,10 +67,10 @@ export function registerPullCommand(context: OperationContext, auth: RegistryAut
     }
   }
 
-  // From the palette (asks), a FROM line's action (a name), or the context menu of one or more
-  // image tags (pulling a tag again fetches what it names now).
+  // From the palette (asks), a FROM line's action (a name, or every base a file needs), or the
+  // context menu of one or more image tags (pulling a tag again fetches what it names now).
   registerCommand(context.extension, context.log, 'layerwise.image.pull', async (given?: unknown, second?: unknown) => {
-    const named = typeof given === 'string' || isImageNode(given) ? imageRefsFromArgs([given, second]) : [];
+    const named = typeof given === 'string' || Array.isArray(given) || isImageNode(given) ? imageRefsFromArgs([given, second]) : [];
     const references = named.length > 0 ? named : [await askReference()].filter((reference): reference is string => Boolean(reference));
     const options = typeof second === 'object' && second !== null && !Array.isArray(second) ? (second as PullCommandOptions) : {};
     for (const reference of references) await pull(reference, options);

@@ -7,7 +7,7 @@ import { missingBaseImages } from '../../dockerfile';
 import type { Feature } from '../feature';
 import { localImagesFor } from '../localImages';
 
-/** The client command that pulls an image: `(reference)`. */
+/** The client command that pulls images: `(reference)` or `([reference, …])`. */
 export const PULL_COMMAND = 'layerwise.image.pull';
 
 export const pullActions: Feature = {
@@ -22,10 +22,16 @@ export const pullActions: Feature = {
       const known = images.current;
       if (!images.engineAvailable) return [];
       const lines = dockerfile.ast.lines;
-      return missingBaseImages(dockerfile, lines.offsetAt(params.range.start), lines.offsetAt(params.range.end), known).map((missing) => ({
+      const here = missingBaseImages(dockerfile, lines.offsetAt(params.range.start), lines.offsetAt(params.range.end), known);
+      if (here.length === 0) return [];
+      const actions: CodeAction[] = here.map((missing) => ({
         title: `Pull ${missing.reference} (not on your engine)`,
         command: { title: `Pull ${missing.reference}`, command: PULL_COMMAND, arguments: [missing.reference] },
       }));
+      // A multi-stage file may need several: one action pulls them all, one after another.
+      const all = [...new Set(missingBaseImages(dockerfile, 0, dockerfile.ast.text.length, known).map((missing) => missing.reference))];
+      if (all.length > 1) actions.push({ title: `Pull all ${all.length} base images this file needs (not on your engine)`, command: { title: 'Pull base images', command: PULL_COMMAND, arguments: [all] } });
+      return actions;
     });
   },
 };
