@@ -184,8 +184,9 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     await refresh({ images: true, containers: false });
     for (let attempt = 1; ; attempt++) {
       // A refresh still pending (engine events of the operation that made the images) would
-      // rebuild the nodes under the reveal.
-      await model.whenIdle();
+      // rebuild the nodes under the reveal. Bounded: an engine busy with other work can keep the
+      // model from ever being idle, and a retry below covers a refresh that lands anyway.
+      await settled(model.whenIdle(), idleWaitMs);
       await images.whenListed();
       const found = await findShownImages(refs);
       try {
@@ -256,6 +257,8 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
 
 /** How long a view may take to show after its focus command. */
 const showViewTimeoutMs = 5_000;
+/** The longest a reveal waits for pending refreshes (the debounce is 500 ms; a listing takes well under a second). */
+const idleWaitMs = 5_000;
 
 async function showView(view: vscode.TreeView<unknown>, id: string): Promise<void> {
   let subscription: vscode.Disposable | undefined;
@@ -271,6 +274,13 @@ async function showView(view: vscode.TreeView<unknown>, id: string): Promise<voi
     subscription?.dispose();
     clearTimeout(timer);
   }
+}
+
+/** Resolves when `work` does or after `ms`, whichever comes first. */
+async function settled(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function askFilter(view: 'images' | 'containers', current: string): Promise<void> {
