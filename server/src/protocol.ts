@@ -119,6 +119,13 @@ export interface LocalImagesResult {
   readonly images: readonly KnownImage[];
 }
 
+/** An argument of the client's layerwise.image.pull command (from the pull code actions): an image for a platform FROM names. */
+export interface PullImageTarget {
+  readonly reference: string;
+  /** `os/arch[/variant]`, as FROM --platform writes it. */
+  readonly platform: string;
+}
+
 export interface ImageDetailsParams {
   /** The image as FROM names it, e.g. `node:20-alpine`. */
   readonly reference: string;

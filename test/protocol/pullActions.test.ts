@@ -1,5 +1,6 @@
 // "Pull <image>" over LSP: offered on a FROM whose base the client's engine lacks, running the
-// client's Pull Image command; gone once the engine has it; never without a reachable engine.
+// client's Pull Image command (for the platform FROM names); gone once the engine has it; never
+// without a reachable engine.
 import { strict as assert } from 'node:assert';
 import { CodeActionRequest, type CodeAction, type Command } from 'vscode-languageserver-protocol/node';
 import { ClientMethods, ServerMethods, type LocalImagesResult } from '../../server/src/protocol';
@@ -56,6 +57,23 @@ describe('protocol: pull actions', () => {
       ['Pull all 2 base images this file needs (not on your engine)', [['golang:1.22', 'gcr.io/distroless/static:nonroot']]],
     ]);
     assert.deepEqual(pulls(await actionsOnLine(client, uri, 3)), [], 'nothing on a line that is not a FROM');
+  });
+
+  it('a FROM --platform pulls for that platform', async () => {
+    client = await TestClient.start();
+    client.connection.onRequest(ClientMethods.localImages, (): LocalImagesResult => ({ available: true, images: [] }));
+    const uri = 'file:///project/platform/Dockerfile';
+    await client.open(uri, 'FROM --platform=linux/arm64 ubuntu:24.04\nFROM --platform=$BUILDPLATFORM golang:1.22\n');
+    let offered: unknown[] = [];
+    for (let tries = 0; tries < 200 && offered.length === 0; tries++) {
+      offered = pulls(await actionsOnLine(client, uri, 0));
+      if (offered.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.deepEqual(offered, [
+      ['Pull ubuntu:24.04 for linux/arm64 (not on your engine)', [{ reference: 'ubuntu:24.04', platform: 'linux/arm64' }]],
+      ['Pull all 2 base images this file needs (not on your engine)', [[{ reference: 'ubuntu:24.04', platform: 'linux/arm64' }, 'golang:1.22']]],
+    ]);
+    assert.deepEqual(pulls(await actionsOnLine(client, uri, 1))[0], ['Pull golang:1.22 (not on your engine)', ['golang:1.22']], "the build's own platform: a plain pull");
   });
 
   it('offers nothing while the engine cannot be reached', async () => {

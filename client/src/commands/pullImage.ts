@@ -8,11 +8,14 @@ import { formatBytes } from '../explorer/shape/format';
 import { isCancellation, withCancellableProgress } from '../ui/progress';
 import { OperationContext, engineWork, imageRefsFromArgs, isImageNode } from './operationContext';
 import { registerCommand } from './registerCommand';
+import type { PullImageTarget } from '../../../server/src/protocol';
 import { RegistryAuth, describeSource, withRegistryLogin } from './registryAuth';
 
 export interface PullCommandOptions {
   /** Fail on "unauthorized" instead of asking for a login (tests, scripted use). */
   readonly noPrompt?: boolean;
+  /** `os/arch[/variant]` (FROM --platform); the engine's own platform when absent. */
+  readonly platform?: string;
 }
 
 /** Pulls `reference` as the command does; undefined when cancelled or a login was declined. */
@@ -22,13 +25,15 @@ export function registerPullCommand(context: OperationContext, auth: RegistryAut
   const pull: PullByReference = async (reference, options = {}) => {
     const target = pullTarget(reference);
     const registry = registryOfReference(target.reference);
+    const name = options.platform ? `${target.reference} for ${options.platform}` : target.reference;
     try {
       const result = await withRegistryLogin(auth, registry, { noPrompt: options.noPrompt, log: (line) => context.operationsOutput.appendLine(line) }, async (credentials) => {
-        context.operationsOutput.appendLine(`\n=== Pull ${target.reference}${credentials ? ` (credentials from ${describeSource(credentials)})` : ' (no credentials)'} ===`);
-        return withCancellableProgress(`Pulling ${target.reference}`, (progress, signal) =>
+        context.operationsOutput.appendLine(`\n=== Pull ${name}${credentials ? ` (credentials from ${describeSource(credentials)})` : ' (no credentials)'} ===`);
+        return withCancellableProgress(`Pulling ${name}`, (progress, signal) =>
           engineWork(context, (engine) =>
             pullImage(engine, {
               reference: target.reference,
+              platform: options.platform,
               credentials,
               signal,
               onProgress: (update) => {
@@ -67,16 +72,34 @@ export function registerPullCommand(context: OperationContext, auth: RegistryAut
     }
   }
 
-  // From the palette (asks), a FROM line's action (a name, or every base a file needs), or the
-  // context menu of one or more image tags (pulling a tag again fetches what it names now).
+  // From the palette (asks), a FROM line's action (a name or a PullImageTarget, or a list of
+  // them: every base a file needs), or the context menu of one or more image tags (pulling a tag
+  // again fetches what it names now).
   registerCommand(context.extension, context.log, 'layerwise.image.pull', async (given?: unknown, second?: unknown) => {
-    const named = typeof given === 'string' || Array.isArray(given) || isImageNode(given) ? imageRefsFromArgs([given, second]) : [];
-    const references = named.length > 0 ? named : [await askReference()].filter((reference): reference is string => Boolean(reference));
     const options = typeof second === 'object' && second !== null && !Array.isArray(second) ? (second as PullCommandOptions) : {};
-    for (const reference of references) await pull(reference, options);
+    const targets: PullImageTarget[] = Array.isArray(given)
+      ? given.flatMap(asTarget)
+      : isImageNode(given)
+        ? imageRefsFromArgs([given, second]).map((reference) => ({ reference, platform: '' }))
+        : asTarget(given);
+    if (targets.length === 0) {
+      const asked = await askReference();
+      if (asked) targets.push({ reference: asked, platform: '' });
+    }
+    for (const target of targets) await pull(target.reference, { ...options, ...(target.platform ? { platform: target.platform } : {}) });
   });
 
   return pull;
+}
+
+/** A name, or an image for a platform; anything else names nothing. */
+function asTarget(value: unknown): PullImageTarget[] {
+  if (typeof value === 'string') return value.trim() ? [{ reference: value, platform: '' }] : [];
+  if (typeof value === 'object' && value !== null && typeof (value as PullImageTarget).reference === 'string') {
+    const { reference, platform } = value as PullImageTarget;
+    return [{ reference, platform: typeof platform === 'string' ? platform : '' }];
+  }
+  return [];
 }
 
 async function askReference(): Promise<string | undefined> {

@@ -82,6 +82,15 @@ describe('registry: pull', function () {
     assert.equal(again.imageId, imageId);
   });
 
+  it('for a platform named as FROM --platform names it: the engine\'s own is pulled', async () => {
+    // The wrong-platform message is unit-tested: dockerd 20.10 here pulls a single-platform
+    // image whatever platform is asked for (newer engines refuse it), so it cannot be shown.
+    const { reference, imageId } = await publishAndForget('platform', 1000);
+    const { Os, Arch } = await engine.docker.version();
+    const pulled = await pullImage(engine, { reference, platform: `${Os}/${Arch}`, credentials: login });
+    assert.equal(pulled.imageId, imageId);
+  });
+
   it('a tag the registry does not have is named, with what to check', async () => {
     const reference = `${registry}/team/${uniqueName('pull-missing')}:nope`;
     await assert.rejects(pullImage(engine, { reference, credentials: login }), (error: unknown) => {

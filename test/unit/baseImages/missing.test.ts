@@ -1,5 +1,6 @@
 // Which FROM lines get "Pull <image>": the base images the engine lacks, as the builder would
-// name them; never scratch, a stage, a name with an unknown variable, or a FROM with --platform.
+// name them, for the platform FROM names; never scratch, a stage, or a name or platform with an
+// unknown variable.
 import { strict as assert } from 'node:assert';
 import { analyzeText, missingBaseImages } from '../../../server/src/dockerfile';
 import type { KnownImage } from '../../../server/src/dockerfile/completion';
@@ -39,8 +40,21 @@ describe('base images the engine does not have', () => {
     assert.deepEqual(missing('FROM alpine\n', [{ id: 'sha256:3', repoTags: ['alpine:latest'], repoDigests: [], created: 1, sizeBytes: 1 }]), []);
   });
 
-  it('skips names that depend on unknown values, --platform stages and invalid names', () => {
-    assert.deepEqual(missing('ARG BASE\nFROM ${BASE}\nFROM --platform=linux/arm64 ubuntu:24.04\nFROM --platform=$BUILDPLATFORM golang:1.22\nFROM Bad:Name\n'), []);
+  it('skips names that depend on unknown values, platforms that do, and invalid names', () => {
+    assert.deepEqual(missing('ARG BASE\nARG PLATFORM\nFROM ${BASE}\nFROM --platform=$PLATFORM ubuntu:24.04\nFROM Bad:Name\n'), []);
+  });
+
+  it('a platform FROM spells out is pulled for it; $BUILDPLATFORM and $TARGETPLATFORM are the engine\'s own', () => {
+    const document = analyzeText('ARG ARCH=arm64\nFROM --platform=linux/arm64 ubuntu:24.04\nFROM --platform=linux/$ARCH debian:13\nFROM --platform=$BUILDPLATFORM golang:1.22\nFROM --platform=${TARGETPLATFORM} alpine:3.21\n');
+    assert.deepEqual(
+      missingBaseImages(document, 0, document.ast.text.length, engine).map((entry) => [entry.reference, entry.platform]),
+      [
+        ['ubuntu:24.04', 'linux/arm64'],
+        ['debian:13', 'linux/arm64'],
+        ['golang:1.22', undefined],
+        ['alpine:3.21', undefined],
+      ],
+    );
   });
 
   it('keeps to the FROM lines in the range', () => {

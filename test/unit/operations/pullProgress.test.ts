@@ -3,7 +3,8 @@
 // the engine tier's registry); the engine tier pulls and pushes for real.
 import { strict as assert } from 'node:assert';
 import { LayerTally, PULL_PHASES, PUSH_PHASES } from '../../../client/src/engine/operations/layerProgress';
-import { pullTarget } from '../../../client/src/engine/operations/pull';
+import { describePullFailure, pullTarget } from '../../../client/src/engine/operations/pull';
+import { RegistryAuthError } from '../../../client/src/engine/operations/registry';
 
 describe('pull: what a name fetches', () => {
   const cases: Array<[string, string, string, string]> = [
@@ -72,4 +73,30 @@ describe('layer progress: one figure for a stream of layers', () => {
     tally.finish();
     assert.deepEqual(tally.totals(), { layers: 2, layersDone: 2, bytes: 0, bytesTotal: 0, fraction: 1 });
   });
+});
+
+describe('pull: what each failure tells the user', () => {
+  // The reasons as engines word them. The engine tier produces every one of these on its
+  // dockerd 20.10, Podman and registry except the two platform refusals: dockerd 20.10 pulls a
+  // single-platform image whatever platform is asked for, so those two are newer dockerd's words.
+  const reference = '127.0.0.1:5000/team/app:1';
+  const registry = '127.0.0.1:5000';
+  const login = { serveraddress: registry, username: 'u', password: 's3cret-pw', source: 'layerwise-login' as const };
+  const cases: Array<[string, string, RegExp]> = [
+    ['refused', 'Head "http://127.0.0.1:5000/v2/team/app/manifests/1": no basic auth credentials', /^The registry 127\.0\.0\.1:5000 refused the credentials \(.+\)\. Log in again/],
+    ['missing tag', 'manifest for 127.0.0.1:5000/team/app:1 not found: manifest unknown: manifest unknown', /^127\.0\.0\.1:5000 has no image 127\.0\.0\.1:5000\/team\/app:1 \(.+\)\. Check the repository name and the tag/],
+    ['nothing listens', 'Get "http://127.0.0.1:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused', /^Cannot reach the registry 127\.0\.0\.1:5000 to pull/],
+    ['plain HTTP', 'pinging container registry 127.0.0.1:5000: Get "https://127.0.0.1:5000/v2/": http: server gave HTTP response to HTTPS client', /answers in plain HTTP, and the engine expects HTTPS/],
+    ['single-platform image, other platform', 'image with reference 127.0.0.1:5000/team/app:1 was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64', /^127\.0\.0\.1:5000 has 127\.0\.0\.1:5000\/team\/app:1, but not for linux\/arm64 \(.+\)\. Check the platform FROM asks for/],
+    ['manifest list without the platform', 'no matching manifest for linux/arm64 in the manifest list entries', /but not for linux\/arm64/],
+    ['anything else', 'write /var/lib/docker/tmp/x: no space left on device', /^Pulling 127\.0\.0\.1:5000\/team\/app:1 failed: write .*no space left on device \(••••\)$/],
+  ];
+  for (const [name, reason, expected] of cases) {
+    it(name, () => {
+      const error = describePullFailure(reference, registry, `${reason} (s3cret-pw)`, { credentials: login, platform: 'linux/arm64' });
+      assert.match(error.message, expected);
+      assert.ok(!error.message.includes('s3cret-pw'), 'the password is removed');
+      assert.equal(error instanceof RegistryAuthError, name === 'refused');
+    });
+  }
 });

@@ -18,6 +18,8 @@ export interface PullProgress extends LayerTotals {
 export interface PullOptions {
   /** `name`, `name:tag`, `registry/name:tag` or `name@sha256:…`; no tag means `latest`, as for `docker pull`. */
   readonly reference: string;
+  /** `os/arch[/variant]`; without it the engine pulls its own platform. */
+  readonly platform?: string;
   readonly credentials?: RegistryCredentials;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: PullProgress) => void;
@@ -51,7 +53,7 @@ export function pullTarget(reference: string): { readonly reference: string; rea
 export async function pullImage(engine: EngineAccess, options: PullOptions): Promise<PullResult> {
   const target = pullTarget(options.reference);
   const registry = registryOfReference(target.reference);
-  const operation = `pull ${target.reference}`;
+  const operation = `pull ${target.reference}${options.platform ? ` for ${options.platform}` : ''}`;
   const tally = new LayerTally(PULL_PHASES);
   let lastStatus = '';
   let digest: string | undefined;
@@ -61,7 +63,7 @@ export async function pullImage(engine: EngineAccess, options: PullOptions): Pro
   try {
     const response = await streamRequest(
       engine,
-      { method: 'POST', path: '/images/create', query: { fromImage: target.fromImage, tag: target.tag }, registryAuth: registryAuthHeader(options.credentials), signal: options.signal },
+      { method: 'POST', path: '/images/create', query: { fromImage: target.fromImage, tag: target.tag, ...(options.platform ? { platform: options.platform } : {}) }, registryAuth: registryAuthHeader(options.credentials), signal: options.signal },
       operation,
     );
     failure = await readProgress(response, (message) => {
@@ -81,20 +83,26 @@ export async function pullImage(engine: EngineAccess, options: PullOptions): Pro
     if (options.signal?.aborted) throw cancelledError(engine, operation);
     const translated = error instanceof EngineError ? error : engine.translate(error, operation);
     // The engine answers before streaming when the registry refuses or lacks the name.
-    if (translated.kind === 'engine' || translated.kind === 'not-found-object') throw failureError(target.reference, registry, translated.reason, options.credentials);
+    if (translated.kind === 'engine' || translated.kind === 'not-found-object') throw describePullFailure(target.reference, registry, translated.reason, options);
     throw translated;
   }
   if (options.signal?.aborted) throw cancelledError(engine, operation);
-  if (failure !== undefined) throw failureError(target.reference, registry, failure, options.credentials);
+  if (failure !== undefined) throw describePullFailure(target.reference, registry, failure, options);
   tally.finish();
   report();
   const inspected = await jsonRequest<{ Id?: string }>(engine, { method: 'GET', path: `/images/${encodeURIComponent(target.reference)}/json`, signal: options.signal }, `inspect ${target.reference}`);
   return { reference: target.reference, imageId: inspected?.Id ?? '', digest, downloaded };
 }
 
-function failureError(reference: string, registry: string, reason: string, credentials: RegistryCredentials | undefined): Error {
-  const safe = redactSecrets(reason, credentials);
-  if (isUnauthorized(safe)) return new RegistryAuthError(registry, Boolean(credentials), safe);
+const wrongPlatform = /no matching manifest|does not match the specified platform/i;
+
+/** The error a user reads for an engine's or registry's reason a pull failed (secrets removed). */
+export function describePullFailure(reference: string, registry: string, reason: string, options: Pick<PullOptions, 'credentials' | 'platform'>): Error {
+  const safe = redactSecrets(reason, options.credentials);
+  if (isUnauthorized(safe)) return new RegistryAuthError(registry, Boolean(options.credentials), safe);
+  if (wrongPlatform.test(safe)) {
+    return new Error(`${registry} has ${reference}, but not for ${options.platform ?? "the engine's platform"} (${safe}). Check the platform FROM asks for; the image's page on the registry lists the ones it is built for.`);
+  }
   const plainHttp = plainHttpRegistryError(registry, safe);
   if (plainHttp) return plainHttp;
   if (unreachable.test(safe)) return new Error(`Cannot reach the registry ${registry} to pull ${reference} (${safe}). Check the name of the registry and the engine's network or proxy settings.`);

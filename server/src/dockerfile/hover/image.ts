@@ -1,10 +1,12 @@
 // Hover on the base image of a FROM line: the reference taken apart (registry, repository, tag,
 // digest pinning) and, when the engine has the image, its size, creation date, layer count,
 // digest and the config a stage starts from.
-import { parseImageReference, type ImageReference, type Stage } from '..';
+import type { ImageReference, Stage } from '..';
 import { formatBytes } from '../completion/items';
 import { code } from '../reference/markdown';
-import type { HoverOptions, ImageDetails, KnownImage } from './types';
+import { localImage } from '../baseImages/local';
+import { pullPlatform } from '../baseImages/missing';
+import type { HoverOptions, ImageDetails } from './types';
 
 /** The reference FROM names, after substitution, when the stage's base is an image. */
 export function baseImageOf(stage: Stage): ImageReference | undefined {
@@ -30,8 +32,8 @@ export function imageHover(stage: Stage, options: HoverOptions): string {
   const local = localImage(options.images ?? [], reference);
   if (details) parts.push(engineFacts(details));
   else if (local) parts.push(`On your engine: ${formatBytes(local.sizeBytes)}, created ${formatCreated(local.created)}, ID ${code(shortId(local.id))}.`);
-  // The light bulb's pull (pullActions) leaves --platform stages to the build.
-  else if (options.images) parts.push(stage.platform ? 'Not on your engine: the build pulls it.' : 'Not on your engine: the build pulls it, or pull it now from the light bulb.');
+  // The light bulb offers a pull where the platform is known here (baseImages/missing.ts).
+  else if (options.images) parts.push(pullPlatform(stage) === null ? 'Not on your engine: the build pulls it.' : 'Not on your engine: the build pulls it, or pull it now from the light bulb.');
   return parts.join('\n\n');
 }
 
@@ -50,19 +52,6 @@ function engineFacts(details: ImageDetails): string {
   if (config?.Entrypoint?.length) rows.push(`- Entrypoint: ${code(JSON.stringify(config.Entrypoint))}`);
   if (config?.Cmd?.length) rows.push(`- Command: ${code(JSON.stringify(config.Cmd))}`);
   return `On your engine:\n\n${rows.join('\n')}`;
-}
-
-/** The engine image a reference names: by tag, or by digest when pinned. */
-export function localImage(images: readonly KnownImage[], reference: ImageReference): KnownImage | undefined {
-  const wanted = reference.normalized;
-  for (const image of images) {
-    if (reference.digest) {
-      if (image.repoDigests.some((digest) => digest.endsWith(`@${reference.digest}`))) return image;
-      continue;
-    }
-    if (image.repoTags.some((tag) => parseImageReference(tag).normalized === wanted)) return image;
-  }
-  return undefined;
 }
 
 function shortId(id: string): string {
