@@ -14,6 +14,16 @@ async function actionsOnLine(client: TestClient, uri: string, line: number): Pro
 const pulls = (actions: Array<CodeAction | Command>) =>
   actions.filter((action): action is CodeAction => 'command' in action && typeof action.command === 'object' && action.command?.command === 'layerwise.image.pull').map((action) => [action.title, action.command?.arguments]);
 
+/** The pull actions on a line once the server has the engine's list (it arrives in the background). */
+async function firstOffer(client: TestClient, uri: string, line: number): Promise<unknown[]> {
+  let offered: unknown[] = [];
+  for (let tries = 0; tries < 200 && offered.length === 0; tries++) {
+    offered = pulls(await actionsOnLine(client, uri, line));
+    if (offered.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return offered;
+}
+
 describe('protocol: pull actions', () => {
   let client: TestClient;
   afterEach(async () => client?.stop());
@@ -24,12 +34,7 @@ describe('protocol: pull actions', () => {
     client.connection.onRequest(ClientMethods.localImages, () => answer);
     const uri = 'file:///project/pull/Dockerfile';
     await client.open(uri, 'FROM ubuntu:24.04 AS build\nFROM alpine:3.20\nCOPY --from=build /a /a\n');
-    // The first list arrives in the background: ask until it has.
-    let offered: unknown[] = [];
-    for (let tries = 0; tries < 200 && offered.length === 0; tries++) {
-      offered = pulls(await actionsOnLine(client, uri, 0));
-      if (offered.length === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
+    let offered = await firstOffer(client, uri, 0);
     assert.deepEqual(offered, [['Pull ubuntu:24.04 (not on your engine)', ['ubuntu:24.04']]]);
     assert.deepEqual(pulls(await actionsOnLine(client, uri, 1)), [], 'alpine:3.20 is on the engine');
 
@@ -47,11 +52,7 @@ describe('protocol: pull actions', () => {
     client.connection.onRequest(ClientMethods.localImages, (): LocalImagesResult => ({ available: true, images: [] }));
     const uri = 'file:///project/several/Dockerfile';
     await client.open(uri, 'FROM golang:1.22 AS build\nFROM golang:1.22 AS test\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\n');
-    let offered: unknown[] = [];
-    for (let tries = 0; tries < 200 && offered.length === 0; tries++) {
-      offered = pulls(await actionsOnLine(client, uri, 2));
-      if (offered.length === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
+    const offered = await firstOffer(client, uri, 2);
     assert.deepEqual(offered, [
       ['Pull gcr.io/distroless/static:nonroot (not on your engine)', ['gcr.io/distroless/static:nonroot']],
       ['Pull all 2 base images this file needs (not on your engine)', [['golang:1.22', 'gcr.io/distroless/static:nonroot']]],
@@ -64,11 +65,7 @@ describe('protocol: pull actions', () => {
     client.connection.onRequest(ClientMethods.localImages, (): LocalImagesResult => ({ available: true, images: [] }));
     const uri = 'file:///project/platform/Dockerfile';
     await client.open(uri, 'FROM --platform=linux/arm64 ubuntu:24.04\nFROM --platform=$BUILDPLATFORM golang:1.22\n');
-    let offered: unknown[] = [];
-    for (let tries = 0; tries < 200 && offered.length === 0; tries++) {
-      offered = pulls(await actionsOnLine(client, uri, 0));
-      if (offered.length === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
+    const offered = await firstOffer(client, uri, 0);
     assert.deepEqual(offered, [
       ['Pull ubuntu:24.04 for linux/arm64 (not on your engine)', [{ reference: 'ubuntu:24.04', platform: 'linux/arm64' }]],
       ['Pull all 2 base images this file needs (not on your engine)', [[{ reference: 'ubuntu:24.04', platform: 'linux/arm64' }, 'golang:1.22']]],
