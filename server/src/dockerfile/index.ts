@@ -59,6 +59,7 @@
 import { analyzeDockerfile } from './semantic/model';
 import type { AnalyzeOptions, DockerfileModel, Stage, VariableDefinition, VariableReference } from './semantic/types';
 import { parseDockerfile, type ParsedDockerfile } from './syntax/parser';
+import { spanIndexAt } from './syntax/spans';
 import type { Instruction, ProblemCode } from './syntax/types';
 
 export { parseDockerfile, type ParsedDockerfile } from './syntax/parser';
@@ -129,21 +130,14 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}, previous
 
 /** The instruction whose span holds `offset` (end inclusive, so a cursor at the end counts). */
 export function instructionAt(instructions: readonly Instruction[], offset: number): Instruction | undefined {
-  let low = 0;
-  let high = instructions.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const instruction = instructions[mid];
-    if (offset < instruction.start) high = mid - 1;
-    else if (offset > instruction.end) low = mid + 1;
-    else return instruction;
-  }
-  return undefined;
+  const index = spanIndexAt(instructions, offset);
+  return index === undefined ? undefined : instructions[index];
 }
 
 /** The stage whose span holds `offset`. */
 export function stageAt(model: DockerfileModel, offset: number): Stage | undefined {
-  return model.stages.find((stage) => offset >= stage.start && offset <= stage.end);
+  const index = spanIndexAt(model.stages, offset);
+  return index === undefined ? undefined : model.stages[index];
 }
 
 /** The variable reference at `offset` (end inclusive); the innermost one for `${a:-$b}`. */

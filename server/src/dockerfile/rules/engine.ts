@@ -13,6 +13,7 @@ import { instructionAt, type DockerfileDocument } from '../index';
 import type { Instruction, InstructionFacts, Stage } from '../index';
 import { ShellCache } from '../shell/cache';
 import { boundedMessage } from '../syntax/shownText';
+import { spanIndexAt } from '../syntax/spans';
 import { programsIn } from '../shell/invocations';
 import { runScript, type RunScript } from '../shell/runScript';
 import { CHECKS } from './checks';
@@ -603,19 +604,10 @@ class LintRun implements CheckContext {
     return value;
   }
 
-  /** The index of a top-level instruction. */
+  /** The index of a top-level instruction (undefined for an ONBUILD trigger, which is not one). */
   private indexOf(instruction: Instruction): number | undefined {
-    const instructions = this.instructions;
-    let low = 0;
-    let high = instructions.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const candidate = instructions[mid];
-      if (candidate === instruction) return mid;
-      if (instruction.start < candidate.start) high = mid - 1;
-      else low = mid + 1;
-    }
-    return undefined;
+    const index = spanIndexAt(this.instructions, instruction.start);
+    return index !== undefined && this.instructions[index] === instruction ? index : undefined;
   }
 
   runScript(instruction: Instruction): RunScript | undefined {

@@ -17,6 +17,7 @@ import { parseImageReference } from './imageReference';
 import { StageNode, StageReferenceNode, VariableReferenceNode } from './nodes';
 import { AUTOMATIC_PLATFORM_ARGS, DEFAULT_LINUX_PATH, PROXY_ARGS, formatPlatform, parsePlatform, platformArgValues } from './predefined';
 import { listOf } from '../syntax/lists';
+import { spanIndexAt } from '../syntax/spans';
 import { scanShellReferences } from './shellReferences';
 import { Definition, NO_FILES, Pair, PlainFacts, ScopeBinding, SetState, Word } from './values';
 import type {
@@ -887,16 +888,7 @@ class Analyzer {
 
   /** The index of the stage an instruction is in. */
   private stageOfInstruction(instruction: Instruction): number | undefined {
-    const stages = this.stages;
-    let low = 0;
-    let high = stages.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (instruction.start < stages[mid].start) high = mid - 1;
-      else if (instruction.start > stages[mid].end) low = mid + 1;
-      else return mid;
-    }
-    return undefined;
+    return spanIndexAt(this.stages, instruction.start);
   }
 
   private problem(span: Span, code: ProblemCode, message: string): void {
